@@ -1,0 +1,109 @@
+#include "clicommand.h"
+
+#include <cstdio>
+#include <unistd.h>
+
+namespace mw::cli {
+
+namespace {
+std::vector<CommandInfo> &registry()
+{
+    static std::vector<CommandInfo> commands;
+    return commands;
+}
+} // namespace
+
+void CommandRegistry::add(const CommandInfo &info)
+{
+    registry().push_back(info);
+}
+
+const std::vector<CommandInfo> &CommandRegistry::all()
+{
+    return registry();
+}
+
+const CommandInfo *CommandRegistry::find(const QString &name)
+{
+    for (const CommandInfo &c : registry())
+        if (name == QLatin1String(c.name))
+            return &c;
+    return nullptr;
+}
+
+void writeOut(const QByteArray &bytes)
+{
+    std::fwrite(bytes.constData(), 1, static_cast<size_t>(bytes.size()), stdout);
+}
+
+void writeErr(const QByteArray &bytes)
+{
+    std::fwrite(bytes.constData(), 1, static_cast<size_t>(bytes.size()), stderr);
+}
+
+void printLine(const QString &line)
+{
+    writeOut(line.toUtf8() + '\n');
+}
+
+void printErrLine(const QString &line)
+{
+    writeErr(line.toUtf8() + '\n');
+}
+
+bool stderrIsTerminal()
+{
+    return isatty(fileno(stderr)) != 0;
+}
+
+int fail(const Error &error, const QStringList &details)
+{
+    std::fflush(stdout);
+    printErrLine(QStringLiteral("error: ") + error.toString());
+    for (const QString &d : details)
+        printErrLine(d);
+    return error.exitCode();
+}
+
+int usageError(const QString &message)
+{
+    return fail(Error(Error::Code::Usage, message));
+}
+
+int parseArgs(QCommandLineParser &parser, const QStringList &args, const QString &commandLine)
+{
+    const QCommandLineOption help(QStringList{QStringLiteral("h"), QStringLiteral("help")},
+                                  QStringLiteral("Show this help."));
+    parser.addOption(help);
+    parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
+    QStringList full = args;
+    full.prepend(commandLine);
+    if (!parser.parse(full))
+        return usageError(parser.errorText() + QStringLiteral(" (see --help)"));
+    if (parser.isSet(help)) {
+        // QCommandLineParser names the program only; show the whole command instead.
+        QString text = parser.helpText();
+        text = QStringLiteral("Usage: mailwright-cli ") + commandLine + QStringLiteral(" [options]") +
+               text.mid(text.indexOf(QLatin1Char('\n')));
+        writeOut(text.toUtf8());
+        return 0;
+    }
+    return -1;
+}
+
+Result<Database> openDatabase(const QString &path, bool create)
+{
+    Database::OpenOptions options;
+    options.create = create;
+    return Database::open(path, options);
+}
+
+int requireOptions(const QCommandLineParser &parser, const QStringList &names)
+{
+    for (const QString &n : names)
+        if (!parser.isSet(n))
+            return usageError(QStringLiteral("missing required option --%1 (see --help)").arg(n));
+    return -1;
+}
+
+} // namespace mw::cli

@@ -1,0 +1,57 @@
+#pragma once
+
+#include "common/error.h"
+#include "storage/database.h"
+
+#include <QByteArray>
+#include <QCommandLineParser>
+#include <QString>
+#include <QStringList>
+
+#include <vector>
+
+namespace mw::cli {
+
+/// A top-level command of mailwright-cli ("init", "import", "segment", ...).
+struct CommandInfo {
+    const char *name;
+    const char *summary;
+    /// args excludes the program name and the command name itself.
+    int (*run)(const QStringList &args);
+};
+
+/// Commands register themselves from their own .cpp file through a static RegisterCommand.
+class CommandRegistry {
+public:
+    static void add(const CommandInfo &info);
+    static const std::vector<CommandInfo> &all();
+    static const CommandInfo *find(const QString &name);
+};
+
+struct RegisterCommand {
+    explicit RegisterCommand(const CommandInfo &info) { CommandRegistry::add(info); }
+};
+
+/// Prints "error: message" (plus detail lines) to stderr and returns the exit code.
+int fail(const Error &error, const QStringList &details = {});
+/// Usage error (exit 1).
+int usageError(const QString &message);
+
+/// Writes raw bytes to stdout / stderr (no conversion, no added newline).
+void writeOut(const QByteArray &bytes);
+void writeErr(const QByteArray &bytes);
+void printLine(const QString &line); // stdout, with "\n"
+void printErrLine(const QString &line); // stderr, with "\n"
+bool stderrIsTerminal();
+
+/// Parses args with a prepared parser (adds --help). Returns -1 when parsing succeeded
+/// and the command should go on, otherwise the exit code to return (0 after --help).
+int parseArgs(QCommandLineParser &parser, const QStringList &args, const QString &commandLine);
+
+/// Checks that every named option was given; returns -1 if so, else a usage-error code.
+int requireOptions(const QCommandLineParser &parser, const QStringList &names);
+
+/// Opens a database for a command (creating it only when asked), running migrations.
+Result<Database> openDatabase(const QString &path, bool create = false);
+
+} // namespace mw::cli

@@ -1,0 +1,54 @@
+// mailwright-cli: the headless front end. Each command lives in its own file and
+// registers itself; this file only dispatches.
+#include "clicommand.h"
+
+#include <QCoreApplication>
+
+using namespace mw::cli;
+
+namespace {
+
+void printHelp()
+{
+    QString text = QStringLiteral(
+        "Usage: mailwright-cli COMMAND [OPTIONS]\n\n"
+        "Mailwright campaign designer, command-line interface.\n\nCommands:\n");
+    for (const CommandInfo &c : CommandRegistry::all())
+        text += QStringLiteral("  %1%2\n")
+                    .arg(QLatin1String(c.name), -12)
+                    .arg(QLatin1String(c.summary));
+    text += QStringLiteral("\nRun 'mailwright-cli COMMAND --help' for a command's options.\n"
+                           "Exit codes: 0 success, 1 usage error, 2 bad input, 3 refused by "
+                           "policy.\n");
+    writeOut(text.toUtf8());
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("mailwright-cli"));
+    QCoreApplication::setOrganizationName(QStringLiteral("Mailwright"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(MW_VERSION));
+
+    QStringList args = QCoreApplication::arguments();
+    args.removeFirst();
+    if (args.isEmpty())
+        return printHelp(), 1;
+    const QString first = args.takeFirst();
+    if (first == QLatin1String("--help") || first == QLatin1String("-h") ||
+        first == QLatin1String("help")) {
+        printHelp();
+        return 0;
+    }
+    if (first == QLatin1String("--version") || first == QLatin1String("-v")) {
+        printLine(QStringLiteral("mailwright-cli ") + QStringLiteral(MW_VERSION));
+        return 0;
+    }
+    const CommandInfo *command = CommandRegistry::find(first);
+    if (!command)
+        return usageError(
+            QStringLiteral("unknown command \"%1\" (see mailwright-cli --help)").arg(first));
+    return command->run(args);
+}
