@@ -281,7 +281,7 @@ Value arith(const Value &a, const Value &b, char op)
     }
     if (x.inexact || y.inexact) {
         const double fx = numToDouble(x), fy = numToDouble(y);
-        if ((op == '/' || op == '%') && fy == 0)
+        if (op == '%' && fy == 0)
             argError("divided by 0");
         switch (op) {
         case '+':
@@ -318,8 +318,12 @@ Value arith(const Value &a, const Value &b, char op)
         return Value(numToDouble(x) * numToDouble(y));
     }
     case '/': {
-        if (q.m == 0)
-            argError("divided by 0");
+        if (q.m == 0) {
+            // BigDecimal: x / 0 is +-Infinity (NaN for 0 / 0), not an error.
+            if (p.m == 0)
+                return Value(std::nan(""));
+            return Value(p.m < 0 ? -HUGE_VAL : HUGE_VAL);
+        }
         // Long division to 40 significant digits, then the nearest double.
         const bool neg = (p.m < 0) != (q.m < 0);
         i128 a = p.m < 0 ? -p.m : p.m;
@@ -408,8 +412,14 @@ std::int64_t decimalFloor(const Decimal &d, bool ceil)
 
 // ------------------------------------------------------------------ strings
 
+/// Ruby's to_s as filters see it: unlike {{ }} output, an array becomes its inspect text.
 std::string toS(const Value &v)
 {
+    if (v.isArray()) {
+        std::string s;
+        v.appendInspect(s);
+        return s;
+    }
     return v.toString();
 }
 

@@ -1,4 +1,5 @@
 #include "liquid/rubytime.h"
+#include "liquid/ast.h"
 
 #include <cctype>
 #include <cstring>
@@ -339,10 +340,12 @@ std::string rubyStrftime(const RubyTime &t, std::string_view f)
     const Parts p = partsOf(t);
     std::string out;
     for (std::size_t i = 0; i < f.size(); ++i) {
-        if (f[i] != '%' || i + 1 >= f.size()) {
+        if (f[i] != '%') {
             out += f[i];
             continue;
         }
+        if (i + 1 >= f.size())
+            throw RenderError{"invalid format: " + std::string(f)};
         const std::size_t start = i;
         ++i;
         char padFlag = 0; // '-', '_', '0'
@@ -368,10 +371,8 @@ std::string rubyStrftime(const RubyTime &t, std::string_view f)
             colon = true;
             ++i;
         }
-        if (i >= f.size()) {
-            out.append(f.substr(start));
-            break;
-        }
+        if (i >= f.size())
+            throw RenderError{"invalid format: " + std::string(f)};
         const char c = f[i];
         auto num = [&](std::int64_t v, int defWidth, char defPad) {
             const int w = width >= 0 ? width : defWidth;

@@ -1245,6 +1245,12 @@ private:
                 std::size_t s = 0, l = 0;
                 if (findQuotedFragment(part, 0, s, l)) {
                     ExprPtr e = parseExpressionText(part.substr(s, l), false);
+                    if (e->kind == Expr::Kind::Literal && e->literal.isNil()) {
+                        i = comma + 1; // Shopify: nil values are dropped (Array#compact)
+                        if (comma == values.size())
+                            break;
+                        continue;
+                    }
                     if (e->kind != Expr::Kind::Literal)
                         allLiteral = false;
                     else {
