@@ -46,6 +46,9 @@ protected:
     /// Builds a JSON object of the attribute columns' non-empty cells into out (empty
     /// string when there are none). Cells that are JSON numbers stay numbers.
     void buildAttributes(const CsvRecord &record, std::string &out) const;
+    /// A cell value for a message: in double quotes, control characters escaped (one bad
+    /// row stays one line on stderr), cut after 80 characters.
+    static QString quoted(std::string_view value);
     /// Turns an SQLite failure of a row's statement into Bad (constraint) or Fatal.
     Outcome sqlFailure(const Error &e, QString &reason);
 

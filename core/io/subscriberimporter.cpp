@@ -23,12 +23,6 @@ enum Field {
     StatusField
 };
 
-QString quoted(std::string_view v)
-{
-    return QLatin1Char('"') + QString::fromUtf8(v.data(), static_cast<qsizetype>(v.size())) +
-           QLatin1Char('"');
-}
-
 } // namespace
 
 QStringList SubscriberImporter::knownFields() const
