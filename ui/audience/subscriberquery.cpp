@@ -57,11 +57,13 @@ std::string SubscriberQuery::fromWhere(QVariantList &binds, bool joinMetrics) co
                 branches << QStringLiteral("SELECT id FROM subscribers WHERE ") +
                                 range("last_name", text, true);
             } else {
+                // Separate statements: range() appends binds, so the order must be fixed.
                 const QString first = words.first();
                 const QString last = QStringList(words.mid(1)).join(QLatin1Char(' '));
-                branches << QStringLiteral("SELECT id FROM subscribers WHERE ") +
-                                range("first_name", first, true) + QStringLiteral(" AND ") +
-                                range("last_name", last, true);
+                const QString firstRange = range("first_name", first, true);
+                const QString lastRange = range("last_name", last, true);
+                branches << QStringLiteral("SELECT id FROM subscribers WHERE ") + firstRange +
+                                QStringLiteral(" AND ") + lastRange;
                 // Multi-word last names ("van der Berg").
                 branches << QStringLiteral("SELECT id FROM subscribers WHERE ") +
                                 range("last_name", text, true);
