@@ -597,13 +597,16 @@ void TestGuiAudience::navigationAndPageReplacement()
 {
     openFixture();
     QCOMPARE(m_window->currentPage(), MainWindow::Page::Audience);
-    m_window->showPage(MainWindow::Page::Campaigns);
     auto *pages = m_window->findChild<QStackedWidget *>(QStringLiteral("pages"));
+    m_window->showPage(MainWindow::Page::Campaigns);
     QCOMPARE(pages->currentWidget()->objectName(), QStringLiteral("campaignsPage"));
+    // Pages that later issues fill show an empty state saying what will be there.
+    m_window->showPage(MainWindow::Page::Experiments);
+    QCOMPARE(pages->currentWidget()->objectName(), QStringLiteral("experimentsPage"));
     QVERIFY(pages->currentWidget()
                 ->findChild<QLabel *>(QStringLiteral("emptyStateTitle"))
                 ->text()
-                .contains(QStringLiteral("No campaigns yet")));
+                .contains(QStringLiteral("No experiments yet")));
     // Ctrl+2 goes to Content.
     QTest::keyClick(m_window.get(), Qt::Key_2, Qt::ControlModifier);
     QCOMPARE(m_window->currentPage(), MainWindow::Page::Content);
