@@ -1,6 +1,13 @@
 #include "importdialog.h"
 
 #include "io/csvimporter.h"
+
+// The metrics calculator is being written on another branch; until it is on main the import
+// works without the refresh (see docs/import.md).
+#if __has_include("analysis/metricscalculator.h")
+#include "analysis/metricscalculator.h"
+#define MW_IMPORT_REFRESHES_METRICS 1
+#endif
 #include "storage/database.h"
 
 #include <QComboBox>
@@ -329,6 +336,29 @@ void ImportDialog::startImport()
             Qt::QueuedConnection);
         return !cancel->load();
     };
+#ifdef MW_IMPORT_REFRESHES_METRICS
+    // Derived metrics are refreshed in the import's transaction, so Cancel during the
+    // refresh still leaves the database exactly as before.
+    if (k != ImportKind::Products) {
+        options.beforeCommit = [cancel, self](Database &d) {
+            MetricsCalculator::Options mo;
+            mo.progress = [cancel, self](int64_t done, int64_t total) {
+                QMetaObject::invokeMethod(
+                    self.data(),
+                    [self, done, total] {
+                        if (self)
+                            self->onMetricsProgress(done, total);
+                    },
+                    Qt::QueuedConnection);
+                return !cancel->load();
+            };
+            Status s = MetricsCalculator::refresh(d, mo);
+            if (s && cancel->load())
+                return Status(Error(Error::Code::Cancelled, QStringLiteral("cancelled")));
+            return s;
+        };
+    }
+#endif
     setRunning(true);
     m_watcher.setFuture(QtConcurrent::run([=] {
         auto db = Database::open(dbPath);
@@ -370,6 +400,14 @@ void ImportDialog::onProgress(qint64 bytesRead, qint64 totalBytes, qint64 rows)
         m_progress->setValue(int(bytesRead * 100 / totalBytes));
     if (!m_cancel || !m_cancel->load())
         m_status->setText(tr("Importing… %L1 rows read").arg(rows));
+}
+
+void ImportDialog::onMetricsProgress(qint64 done, qint64 total)
+{
+    if (!isRunning() || (m_cancel && m_cancel->load()))
+        return;
+    m_progress->setValue(100);
+    m_status->setText(tr("Refreshing derived metrics… %L1 of %L2").arg(done).arg(total));
 }
 
 void ImportDialog::onFinished()

@@ -60,6 +60,7 @@ private:
     void rebuildMapping();
     void updateMappingStatus();
     void onProgress(qint64 bytesRead, qint64 totalBytes, qint64 rows);
+    void onMetricsProgress(qint64 done, qint64 total);
     void onFinished();
     void setRunning(bool running);
 
