@@ -61,6 +61,8 @@ SegmentPreview SegmentPreviewJob::run(const QString &databasePath, const QJsonOb
                              const_cast<std::function<bool()> *>(&stale));
     if (now < 0)
         now = db->referenceTime();
+    // One-pass counts gain nothing from a big page cache (see segmentcommand.cpp).
+    db->exec("PRAGMA cache_size = -2000");
     SegmentCompiler compiler(*db);
     auto compiled = compiler.compile(definition, now);
     if (!compiled) {
