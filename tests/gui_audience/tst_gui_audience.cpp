@@ -467,10 +467,15 @@ void TestGuiAudience::detailPaneShowsAttributesMetricsTimeline()
     QCOMPARE(timeline->topLevelItemCount(), SubscriberDetailPane::kEventPage);
     QCOMPARE(timeline->topLevelItem(0)->data(0, Qt::UserRole).toLongLong(), 1000); // newest
     QCOMPARE(timeline->topLevelItem(0)->text(1), QStringLiteral("Purchase"));
-    QCOMPARE(timeline->topLevelItem(0)->text(3), QStringLiteral("Trail Shoes"));
-    QCOMPARE(timeline->topLevelItem(0)->text(4), QLocale().toString(89.0, 'f', 2));
+    QCOMPARE(timeline->topLevelItem(0)->text(2), QStringLiteral("Trail Shoes"));
+    QCOMPARE(timeline->topLevelItem(0)->data(2, SubscriberDetailPane::kProductRole).toString(),
+             QStringLiteral("Trail Shoes"));
+    QCOMPARE(timeline->topLevelItem(0)->text(3), QLocale().toString(89.0, 'f', 2));
     QCOMPARE(timeline->topLevelItem(1)->text(1), QStringLiteral("Open"));
     QCOMPARE(timeline->topLevelItem(1)->text(2), QStringLiteral("Spring Sale"));
+    QCOMPARE(timeline->topLevelItem(1)->data(2, SubscriberDetailPane::kCampaignRole).toString(),
+             QStringLiteral("Spring Sale"));
+    QCOMPARE(timeline->topLevelItem(1)->text(3), QString());
     for (int i = 1; i < timeline->topLevelItemCount(); ++i)
         QVERIFY(timeline->topLevelItem(i - 1)->data(0, Qt::UserRole).toLongLong() <
                 timeline->topLevelItem(i)

@@ -14,7 +14,7 @@ if [ ! -s "$DB" ] || [ -e "$DB.partial" ]; then
   echo "creating $DB ($N subscribers, plain SQL) ..."
   start=$(date +%s.%N)
   "$BUILD_DIR/app/mailwright-cli" init --db "$DB"
-  sed "s/@N@/$N/" "$here/make_audience.sql" | sqlite3 "$DB" >/dev/null
+  sed "s/@N@/$N/g; s/@E@/4/g" "$here/make_audience.sql" | sqlite3 "$DB" >/dev/null
   rm -f "$DB.partial"
   echo "created in $(echo "$(date +%s.%N) - $start" | bc) s"
 fi
