@@ -64,7 +64,7 @@ MainWindow::MainWindow(QWidget *parent)
 
     // Navigation: a sidebar of the four areas, each area one page of the stack.
     m_navigation->setObjectName(QStringLiteral("navigation"));
-    m_navigation->setFixedWidth(190);
+    m_navigation->setFixedWidth(170);
     m_navigation->setFrameShape(QFrame::NoFrame);
     m_navigation->setStyleSheet(QStringLiteral(
         "QListWidget#navigation { background: #26313d; color: #d7dee6; outline: none;"
