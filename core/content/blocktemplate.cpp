@@ -89,7 +89,11 @@ QString paragraph(const QString &inner, const QString &style)
 
 QString textStyle(int size, int lineHeight, const QString &color, const QString &extra = {})
 {
-    return QStringLiteral("margin:0 0 12px 0;") + kFont +
+    // extra may set its own margin; then leave the default out rather than repeat it.
+    const QString margin = extra.startsWith(QLatin1String("margin:"))
+                               ? QString()
+                               : QStringLiteral("margin:0 0 12px 0;");
+    return margin + kFont +
            QStringLiteral("font-size:%1px;line-height:%2px;color:%3;%4")
                .arg(size)
                .arg(lineHeight)
