@@ -1,6 +1,7 @@
 #include "csvimporter.h"
 
 #include "io/csvreader.h"
+#include "io/recordpipeline.h"
 #include "io/rowimporter.h"
 
 #include <QElapsedTimer>
@@ -220,29 +221,36 @@ Result<ImportReport> CsvImporter::run(Database &db, ImportKind kind, const QStri
     if (Status s = importer->begin(db, header, mapping, options); !s)
         return s.error();
 
-    auto cancelled = [&]() {
-        if (!options.progress)
-            return false;
-        return !options.progress({reader.bytesRead(), reader.totalBytes(), report.rows});
-    };
     const Error cancelError(Error::Code::Cancelled,
                             QStringLiteral("import cancelled; nothing was imported"));
 
+    // Parsing and row checks run on a reader thread; this thread only writes.
+    RecordPipeline pipeline(reader, [&](CsvRecord &r) {
+        if (r.size() != columns)
+            r.error = QStringLiteral("wrong number of fields: expected %1, found %2")
+                          .arg(columns)
+                          .arg(r.size());
+        else
+            importer->validateRow(r);
+    });
+    auto cancelled = [&]() {
+        if (!options.progress)
+            return false;
+        return !options.progress({pipeline.bytesRead(), reader.totalBytes(), report.rows});
+    };
+
     QString reason;
-    while (reader.next(rec)) {
+    while (const CsvRecord *recp = pipeline.next()) {
+        const CsvRecord &row = *recp;
         ++report.rows;
         if ((report.rows % kProgressEvery) == 0 && cancelled())
             return cancelError;
         reason.clear();
         RowImporter::Outcome outcome = RowImporter::Outcome::Bad;
-        if (!rec.error.isEmpty())
-            reason = rec.error;
-        else if (rec.size() != columns)
-            reason = QStringLiteral("wrong number of fields: expected %1, found %2")
-                         .arg(columns)
-                         .arg(rec.size());
+        if (!row.error.isEmpty())
+            reason = row.error;
         else
-            outcome = importer->importRow(rec, reason);
+            outcome = importer->importRow(row, reason);
 
         switch (outcome) {
         case RowImporter::Outcome::Inserted:
@@ -256,19 +264,20 @@ Result<ImportReport> CsvImporter::run(Database &db, ImportKind kind, const QStri
         case RowImporter::Outcome::Bad:
             ++report.rejected;
             if (report.badRows.size() < ImportReport::kMaxBadRowsKept)
-                report.badRows.push_back({rec.line, reason});
+                report.badRows.push_back({row.line, reason});
             if (skip) {
-                for (int i = 0; i < rec.size(); ++i) {
-                    appendCsvField(rejects, rec.field(i));
+                for (int i = 0; i < row.size(); ++i) {
+                    appendCsvField(rejects, row.field(i));
                     rejects.push_back(',');
                 }
                 appendCsvField(
-                    rejects, QStringLiteral("line %1: %2").arg(rec.line).arg(reason).toStdString());
+                    rejects, QStringLiteral("line %1: %2").arg(row.line).arg(reason).toStdString());
                 rejects += "\r\n";
             }
             break;
         }
     }
+    pipeline.stop();
     if (const Error *e = reader.readError())
         return *e;
     if (cancelled())

@@ -4,6 +4,7 @@
 
 #include <QString>
 
+#include <array>
 #include <cstdint>
 #include <cstdio>
 #include <string>
@@ -17,7 +18,11 @@ struct CsvRecord {
     int64_t line = 0;           // 1-based physical line where the record starts
     std::string data;           // the fields' bytes, one after another
     std::vector<uint32_t> ends; // end offset of each field in data
-    QString error;              // set when the record itself is malformed (invalid UTF-8, ...)
+    QString error;              // set when the record is bad (invalid UTF-8, a failed check ...)
+    // Values a RowImporter derived from the fields while validating (normalised email ...);
+    // kept with the record so validation can run on the reader thread.
+    std::array<std::string, 4> derived;
+    std::array<int64_t, 2> derivedNumber{};
 
     int size() const { return static_cast<int>(ends.size()); }
     std::string_view field(int i) const

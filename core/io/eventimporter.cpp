@@ -10,12 +10,6 @@ namespace {
 
 enum Field { Email, ExternalId, Type, OccurredAt, Amount, Sku, Campaign };
 
-QString quoted(std::string_view v)
-{
-    return QLatin1Char('"') + QString::fromUtf8(v.data(), static_cast<qsizetype>(v.size())) +
-           QLatin1Char('"');
-}
-
 Status loadMap(Database &db, std::string_view sql, std::unordered_map<std::string, int64_t> &out)
 {
     auto st = db.prepare(sql);

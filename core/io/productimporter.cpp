@@ -10,12 +10,6 @@ namespace {
 
 enum Field { Sku, Name, Category, Price, ImageUrl, Url };
 
-QString quoted(std::string_view v)
-{
-    return QLatin1Char('"') + QString::fromUtf8(v.data(), static_cast<qsizetype>(v.size())) +
-           QLatin1Char('"');
-}
-
 bool isHttpUrl(std::string_view v)
 {
     const bool scheme = v.starts_with("http://") || v.starts_with("https://");

@@ -80,6 +80,19 @@ void RowImporter::buildAttributes(const CsvRecord &record, std::string &out) con
         out.push_back('}');
 }
 
+QString RowImporter::quoted(std::string_view value)
+{
+    QString text = QString::fromUtf8(value.data(), static_cast<qsizetype>(value.size()));
+    if (text.size() > 80)
+        text = text.left(80) + QStringLiteral("...");
+    text.replace(QLatin1Char('\\'), QStringLiteral("\\\\"));
+    text.replace(QLatin1Char('"'), QStringLiteral("\\\""));
+    text.replace(QLatin1Char('\n'), QStringLiteral("\\n"));
+    text.replace(QLatin1Char('\r'), QStringLiteral("\\r"));
+    text.replace(QLatin1Char('\t'), QStringLiteral("\\t"));
+    return QLatin1Char('"') + text + QLatin1Char('"');
+}
+
 RowImporter::Outcome RowImporter::sqlFailure(const Error &e, QString &reason)
 {
     if (e.code == Error::Code::BadInput) {

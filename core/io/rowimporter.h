@@ -26,8 +26,12 @@ public:
     virtual Status begin(Database &db, const QStringList &header,
                          const std::vector<ColumnTarget> &mapping,
                          const ImportOptions &options) = 0;
-    /// Imports one record whose field count matches the header. On Bad, reason says why;
-    /// on Fatal (disk full, ...), fatalError() does and the import stops.
+    /// Checks what needs no database and stores derived values in record.derived; marks a
+    /// bad record by setting record.error. Runs on the reader thread (RecordPipeline), one
+    /// record at a time, before importRow sees the record.
+    virtual void validateRow(CsvRecord &) {}
+    /// Imports one validated record whose field count matches the header. On Bad, reason
+    /// says why; on Fatal (disk full, ...), fatalError() does and the import stops.
     virtual Outcome importRow(const CsvRecord &record, QString &reason) = 0;
 
     int64_t createdCampaigns() const { return m_createdCampaigns; }
@@ -42,6 +46,9 @@ protected:
     /// Builds a JSON object of the attribute columns' non-empty cells into out (empty
     /// string when there are none). Cells that are JSON numbers stay numbers.
     void buildAttributes(const CsvRecord &record, std::string &out) const;
+    /// A cell value for a message: in double quotes, control characters escaped (one bad
+    /// row stays one line on stderr), cut after 80 characters.
+    static QString quoted(std::string_view value);
     /// Turns an SQLite failure of a row's statement into Bad (constraint) or Fatal.
     Outcome sqlFailure(const Error &e, QString &reason);
 

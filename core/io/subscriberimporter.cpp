@@ -23,12 +23,6 @@ enum Field {
     StatusField
 };
 
-QString quoted(std::string_view v)
-{
-    return QLatin1Char('"') + QString::fromUtf8(v.data(), static_cast<qsizetype>(v.size())) +
-           QLatin1Char('"');
-}
-
 } // namespace
 
 QStringList SubscriberImporter::knownFields() const
@@ -75,14 +69,70 @@ Status SubscriberImporter::begin(Database &db, const QStringList &,
 
 bool SubscriberImporter::validTimezone(std::string_view tz)
 {
-    const std::string key(tz);
-    auto it = m_timezones.find(key);
-    if (it == m_timezones.end())
-        it = m_timezones
-                 .emplace(key, QTimeZone::isTimeZoneIdAvailable(
-                                   QByteArray(key.data(), static_cast<qsizetype>(key.size()))))
-                 .first;
-    return it->second;
+    for (const auto &[name, valid] : m_timezones)
+        if (name == tz)
+            return valid;
+    const bool valid =
+        QTimeZone::isTimeZoneIdAvailable(QByteArray(tz.data(), static_cast<qsizetype>(tz.size())));
+    m_timezones.emplace_back(std::string(tz), valid);
+    return valid;
+}
+
+// derived[]: normalised email, upper-case country, lower-case status, attributes JSON;
+// derivedNumber[]: created_at, whether it was given.
+enum Derived { DEmail, DCountry, DStatus, DAttributes };
+
+void SubscriberImporter::validateRow(CsvRecord &rec)
+{
+    auto cell = [&](int f) -> std::string_view {
+        const int c = m_column[static_cast<size_t>(f)];
+        return c < 0 ? std::string_view() : fields::trimmed(rec.field(c));
+    };
+    if (const char *why = fields::normalizeEmail(cell(Email), rec.derived[DEmail]); *why) {
+        rec.error = QString::fromLatin1(why);
+        if (!cell(Email).empty())
+            rec.error += QStringLiteral(": ") + quoted(cell(Email));
+        return;
+    }
+    const std::string_view country = cell(Country);
+    rec.derived[DCountry].clear();
+    if (!country.empty() && !fields::parseCountry(country, rec.derived[DCountry])) {
+        rec.error = QStringLiteral("country must be a two-letter ISO 3166 code, not %1")
+                        .arg(quoted(country));
+        return;
+    }
+    const std::string_view language = cell(Language);
+    if (!language.empty() && !fields::isLanguageTag(language)) {
+        rec.error = QStringLiteral("language must be a BCP 47 tag such as \"de\" or \"pt-BR\", "
+                                   "not %1")
+                        .arg(quoted(language));
+        return;
+    }
+    const std::string_view timezone = cell(Timezone);
+    if (!timezone.empty() && !validTimezone(timezone)) {
+        rec.error = QStringLiteral("unknown time zone %1 (use an IANA name such as "
+                                   "\"Europe/Berlin\")")
+                        .arg(quoted(timezone));
+        return;
+    }
+    const std::string_view createdAt = cell(CreatedAt);
+    rec.derivedNumber[1] = !createdAt.empty();
+    if (!createdAt.empty() && !fields::parseIsoDateTime(createdAt, rec.derivedNumber[0])) {
+        rec.error = QStringLiteral("created_at is not an ISO 8601 date: %1").arg(quoted(createdAt));
+        return;
+    }
+    const std::string_view status = cell(StatusField);
+    std::string &st = rec.derived[DStatus];
+    st.assign(status);
+    for (char &c : st)
+        if (c >= 'A' && c <= 'Z')
+            c = static_cast<char>(c - 'A' + 'a');
+    if (!st.empty() && st != "subscribed" && st != "unsubscribed" && st != "bounced") {
+        rec.error = QStringLiteral("status must be subscribed, unsubscribed or bounced, not %1")
+                        .arg(quoted(status));
+        return;
+    }
+    buildAttributes(rec, rec.derived[DAttributes]);
 }
 
 RowImporter::Outcome SubscriberImporter::importRow(const CsvRecord &rec, QString &reason)
@@ -92,79 +142,34 @@ RowImporter::Outcome SubscriberImporter::importRow(const CsvRecord &rec, QString
         return c < 0 ? std::string_view() : fields::trimmed(rec.field(c));
     };
     sqlite3_stmt *st = m_upsert.handle();
+    // The record outlives the step, so SQLite need not copy the text.
     auto bindText = [&](int index, std::string_view v) {
         if (v.empty())
             sqlite3_bind_null(st, index);
         else
-            sqlite3_bind_text(st, index, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
+            sqlite3_bind_text(st, index, v.data(), static_cast<int>(v.size()), SQLITE_STATIC);
     };
-
-    if (const char *why = fields::normalizeEmail(cell(Email), m_email); *why) {
-        reason = QString::fromLatin1(why);
-        if (!cell(Email).empty())
-            reason += QStringLiteral(": ") + quoted(cell(Email));
-        return Outcome::Bad;
-    }
-    const auto seen = m_seen.find(m_email);
-    if (seen != m_seen.end()) {
-        reason = QStringLiteral("duplicate email %1 (first on line %2)")
-                     .arg(quoted(m_email))
-                     .arg(seen->second);
+    const std::string &email = rec.derived[DEmail];
+    if (const int64_t first = m_seen.find(email)) {
+        reason =
+            QStringLiteral("duplicate email %1 (first on line %2)").arg(quoted(email)).arg(first);
         return Outcome::Bad;
     }
 
-    const std::string_view country = cell(Country);
-    if (!country.empty() && !fields::parseCountry(country, m_country)) {
-        reason = QStringLiteral("country must be a two-letter ISO 3166 code, not %1")
-                     .arg(quoted(country));
-        return Outcome::Bad;
-    }
-    const std::string_view language = cell(Language);
-    if (!language.empty() && !fields::isLanguageTag(language)) {
-        reason = QStringLiteral("language must be a BCP 47 tag such as \"de\" or \"pt-BR\", not %1")
-                     .arg(quoted(language));
-        return Outcome::Bad;
-    }
-    const std::string_view timezone = cell(Timezone);
-    if (!timezone.empty() && !validTimezone(timezone)) {
-        reason = QStringLiteral("unknown time zone %1 (use an IANA name such as \"Europe/Berlin\")")
-                     .arg(quoted(timezone));
-        return Outcome::Bad;
-    }
-    const std::string_view createdAt = cell(CreatedAt);
-    int64_t created = 0;
-    if (!createdAt.empty() && !fields::parseIsoDateTime(createdAt, created)) {
-        reason = QStringLiteral("created_at is not an ISO 8601 date: %1").arg(quoted(createdAt));
-        return Outcome::Bad;
-    }
-    const std::string_view status = cell(StatusField);
-    if (!status.empty()) {
-        m_status.assign(status);
-        for (char &c : m_status)
-            if (c >= 'A' && c <= 'Z')
-                c = static_cast<char>(c - 'A' + 'a');
-        if (m_status != "subscribed" && m_status != "unsubscribed" && m_status != "bounced") {
-            reason = QStringLiteral("status must be subscribed, unsubscribed or bounced, not %1")
-                         .arg(quoted(status));
-            return Outcome::Bad;
-        }
-    }
-    buildAttributes(rec, m_attrs);
-
-    bindText(1, m_email);
+    bindText(1, email);
     bindText(2, cell(ExternalId));
     bindText(3, cell(FirstName));
     bindText(4, cell(LastName));
     bindText(5, cell(City));
-    bindText(6, country.empty() ? std::string_view() : std::string_view(m_country));
-    bindText(7, language);
-    bindText(8, timezone);
-    if (createdAt.empty())
-        sqlite3_bind_null(st, 9);
+    bindText(6, rec.derived[DCountry]);
+    bindText(7, cell(Language));
+    bindText(8, cell(Timezone));
+    if (rec.derivedNumber[1])
+        sqlite3_bind_int64(st, 9, rec.derivedNumber[0]);
     else
-        sqlite3_bind_int64(st, 9, created);
-    bindText(10, status.empty() ? std::string_view() : std::string_view(m_status));
-    bindText(11, m_attrs);
+        sqlite3_bind_null(st, 9);
+    bindText(10, rec.derived[DStatus]);
+    bindText(11, rec.derived[DAttributes]);
     sqlite3_bind_int64(st, 12, m_now);
 
     sqlite3 *db = m_db->handle();
@@ -182,7 +187,7 @@ RowImporter::Outcome SubscriberImporter::importRow(const CsvRecord &rec, QString
         return sqlFailure(e, reason);
     }
     sqlite3_reset(st);
-    m_seen.emplace(m_email, rec.line);
+    m_seen.insert(email, rec.line);
     return sqlite3_last_insert_rowid(db) != before ? Outcome::Inserted : Outcome::Updated;
 }
 

@@ -1,9 +1,11 @@
 #pragma once
 
 #include "io/rowimporter.h"
+#include "io/seenkeys.h"
 
 #include <string>
-#include <unordered_map>
+#include <utility>
+#include <vector>
 
 namespace mw {
 
@@ -14,6 +16,7 @@ public:
     QStringList knownFields() const override;
     Status begin(Database &db, const QStringList &header, const std::vector<ColumnTarget> &mapping,
                  const ImportOptions &options) override;
+    void validateRow(CsvRecord &record) override;
     Outcome importRow(const CsvRecord &record, QString &reason) override;
 
 private:
@@ -22,9 +25,8 @@ private:
     Database *m_db = nullptr;
     Statement m_upsert;
     int64_t m_now = 0;
-    std::unordered_map<std::string, int64_t> m_seen; // email -> line of its first good row
-    std::unordered_map<std::string, bool> m_timezones;
-    std::string m_email, m_country, m_status, m_attrs;
+    SeenKeys m_seen;                                       // emails of this file's good rows
+    std::vector<std::pair<std::string, bool>> m_timezones; // few distinct values: a list
 };
 
 } // namespace mw

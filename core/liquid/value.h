@@ -85,6 +85,13 @@ public:
     /// Only nil and false are falsy in Liquid.
     bool truthy() const { return !(m_type == Type::Nil || (m_type == Type::Bool && !m_u.b)); }
     bool isUntrusted() const { return m_untrusted; }
+    /// The same value with the untrusted mark set or cleared (only strings carry it).
+    Value withUntrusted(bool untrusted) const
+    {
+        Value v(*this);
+        v.m_untrusted = untrusted && m_type == Type::String;
+        return v;
+    }
 
     bool toBool() const { return m_type == Type::Bool && m_u.b; }
     std::int64_t toInt() const { return m_u.i; } // valid for Int
