@@ -9,6 +9,7 @@
 #include <QSaveFile>
 
 #include <cstdio>
+#include <memory>
 
 namespace mw::cli {
 namespace {
@@ -78,7 +79,32 @@ int runLiquid(const QStringList &args)
     if (!dataBytes)
         return fail(dataBytes.error());
 
+    // Output is streamed in 1 MiB chunks (a batch of 100,000 emails does not sit in
+    // memory); with --out it goes to a QSaveFile that only replaces the file on success.
+    std::unique_ptr<QSaveFile> outFile;
+    if (parser.isSet(QStringLiteral("out"))) {
+        outFile = std::make_unique<QSaveFile>(parser.value(QStringLiteral("out")));
+        if (!outFile->open(QIODevice::WriteOnly))
+            return fail(
+                Error(Error::Code::Io, QStringLiteral("cannot write %1: %2")
+                                           .arg(outFile->fileName(), outFile->errorString())));
+    }
     std::string out;
+    out.reserve(1 << 21);
+    std::size_t totalBytes = 0;
+    bool writeFailed = false;
+    auto flush = [&]() {
+        if (out.empty())
+            return;
+        totalBytes += out.size();
+        const QByteArray bytes =
+            QByteArray::fromRawData(out.data(), static_cast<qsizetype>(out.size()));
+        if (outFile)
+            writeFailed = writeFailed || outFile->write(bytes) != bytes.size();
+        else
+            writeOut(bytes);
+        out.clear();
+    };
     std::size_t renders = 0;
     QElapsedTimer timer;
     timer.start();
@@ -101,6 +127,8 @@ int runLiquid(const QStringList &args)
             return fail(e);
         }
         ++renders;
+        if (out.size() >= (1u << 20))
+            flush();
         return -1;
     };
     const std::string_view all(dataBytes->constData(), static_cast<std::size_t>(dataBytes->size()));
@@ -117,34 +145,22 @@ int runLiquid(const QStringList &args)
             std::string_view line = all.substr(pos, nl - pos);
             pos = nl + 1;
             ++lineNo;
-            bool blank = true;
-            for (char c : line)
-                if (c != ' ' && c != '\t' && c != '\r')
-                    blank = false;
-            if (blank)
-                continue;
+            if (line.find_first_not_of(" \t\r") == std::string_view::npos)
+                continue; // blank line
             if (int rc = renderOne(line, lineNo); rc >= 0)
                 return rc;
         }
     }
+    flush();
     const double seconds = static_cast<double>(timer.nsecsElapsed()) / 1e9;
-
-    const QByteArray bytes =
-        QByteArray::fromRawData(out.data(), static_cast<qsizetype>(out.size()));
-    if (parser.isSet(QStringLiteral("out"))) {
-        QSaveFile f(parser.value(QStringLiteral("out")));
-        if (!f.open(QIODevice::WriteOnly) || f.write(bytes) != bytes.size() || !f.commit())
-            return fail(Error(Error::Code::Io,
-                              QStringLiteral("cannot write %1: %2")
-                                  .arg(parser.value(QStringLiteral("out")), f.errorString())));
-    } else {
-        writeOut(bytes);
-        std::fflush(stdout);
-    }
+    if (outFile && (writeFailed || !outFile->commit()))
+        return fail(Error(Error::Code::Io, QStringLiteral("cannot write %1: %2")
+                                               .arg(outFile->fileName(), outFile->errorString())));
+    std::fflush(stdout);
     if (parser.isSet(QStringLiteral("stats")))
         printErrLine(QStringLiteral("renders=%1 bytes=%2 seconds=%3")
                          .arg(renders)
-                         .arg(out.size())
+                         .arg(totalBytes)
                          .arg(seconds, 0, 'f', 6));
     return 0;
 }

@@ -8,10 +8,13 @@
 #include <charconv>
 #include <cmath>
 #include <cstdlib>
+#include <deque>
 
 namespace mw::liquid {
 
 namespace {
+
+constexpr int kMaxDepth = 512;
 
 class JsonReader {
 public:
@@ -37,6 +40,7 @@ private:
     bool m_untrusted;
     std::string m_error;
     std::size_t m_errorPos = 0;
+    std::deque<std::vector<Hash::Entry>> m_scratch; // per nesting depth
 
     bool fail(const char *msg)
     {
@@ -79,7 +83,7 @@ private:
 
     bool value(Value &out, int depth)
     {
-        if (depth > 512)
+        if (depth > kMaxDepth)
             return fail("nesting too deep");
         if (m_pos >= m_s.size())
             return fail("unexpected end of input");
@@ -115,11 +119,26 @@ private:
     bool object(Value &out, int depth)
     {
         ++m_pos; // {
-        Hash h;
+        // Entries are collected in a per-depth scratch vector (reused across objects and
+        // records) and the Hash is built with its final size in one allocation.
+        // A deque keeps references to its elements valid when it grows, so this
+        // reference survives nested objects adding deeper slots.
+        while (m_scratch.size() <= static_cast<std::size_t>(depth))
+            m_scratch.emplace_back();
+        std::vector<Hash::Entry> &entries = m_scratch[static_cast<std::size_t>(depth)];
+        entries.clear();
+        auto finish = [&]() {
+            Hash h;
+            h.reserve(entries.size());
+            for (Hash::Entry &e : entries)
+                h.set(std::move(e.first), std::move(e.second));
+            entries.clear();
+            out = Value(std::move(h));
+        };
         skipWs();
         if (m_pos < m_s.size() && m_s[m_pos] == '}') {
             ++m_pos;
-            out = Value(std::move(h));
+            finish();
             return true;
         }
         for (;;) {
@@ -137,7 +156,7 @@ private:
             Value v;
             if (!value(v, depth + 1))
                 return false;
-            h.set(std::move(key), std::move(v));
+            entries.emplace_back(std::move(key), std::move(v));
             skipWs();
             if (m_pos < m_s.size() && m_s[m_pos] == ',') {
                 ++m_pos;
@@ -145,7 +164,7 @@ private:
             }
             if (m_pos < m_s.size() && m_s[m_pos] == '}') {
                 ++m_pos;
-                out = Value(std::move(h));
+                finish();
                 return true;
             }
             return fail("expected ',' or '}'");
@@ -224,6 +243,19 @@ private:
     bool string(std::string &s)
     {
         ++m_pos; // "
+        {
+            // Fast path: no escapes -- one scan, one copy.
+            const char *b = m_s.data() + m_pos;
+            const char *e = m_s.data() + m_s.size();
+            const char *p = b;
+            while (p < e && *p != '"' && *p != '\\' && static_cast<unsigned char>(*p) >= 0x20)
+                ++p;
+            if (p < e && *p == '"') {
+                s.assign(b, static_cast<std::size_t>(p - b));
+                m_pos += static_cast<std::size_t>(p - b) + 1;
+                return true;
+            }
+        }
         for (;;) {
             const std::size_t start = m_pos;
             while (m_pos < m_s.size() && m_s[m_pos] != '"' && m_s[m_pos] != '\\' &&
