@@ -8,6 +8,7 @@
 #include <QFile>
 #include <QSaveFile>
 
+#include <cstdint>
 #include <cstdio>
 #include <memory>
 
@@ -46,6 +47,13 @@ int runLiquid(const QStringList &args)
         {QStringLiteral("strict-variables"), QStringLiteral("Fail on undefined variables.")});
     parser.addOption(
         {QStringLiteral("strict-filters"), QStringLiteral("Fail on unknown filters.")});
+    parser.addOption(
+        {QStringLiteral("max-output-bytes"),
+         QStringLiteral("Stop a render whose output exceeds N bytes (default 64 MiB)."),
+         QStringLiteral("N")});
+    parser.addOption({QStringLiteral("max-loop-iterations"),
+                      QStringLiteral("Stop a render after N loop iterations (default 10,000,000)."),
+                      QStringLiteral("N")});
     if (int rc = parseArgs(parser, args, QStringLiteral("liquid")); rc >= 0)
         return rc;
     if (int rc = requireOptions(parser, {QStringLiteral("template")}); rc >= 0)
@@ -72,6 +80,21 @@ int runLiquid(const QStringList &args)
     liquid::RenderOptions options;
     options.strictVariables = parser.isSet(QStringLiteral("strict-variables"));
     options.strictFilters = parseOptions.strictFilters;
+    for (const auto &[name, target] : {std::pair<const char *, std::uint64_t *>{
+             "max-loop-iterations", &options.maxLoopIterations}}) {
+        if (parser.isSet(QLatin1String(name))) {
+            bool ok = false;
+            *target = parser.value(QLatin1String(name)).toULongLong(&ok);
+            if (!ok)
+                return usageError(QStringLiteral("--%1 needs a number").arg(QLatin1String(name)));
+        }
+    }
+    if (parser.isSet(QStringLiteral("max-output-bytes"))) {
+        bool ok = false;
+        options.maxOutputBytes = parser.value(QStringLiteral("max-output-bytes")).toULongLong(&ok);
+        if (!ok)
+            return usageError(QStringLiteral("--max-output-bytes needs a number"));
+    }
 
     const QString dataPath =
         parser.value(hasData ? QStringLiteral("data") : QStringLiteral("data-jsonl"));

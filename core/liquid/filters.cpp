@@ -782,7 +782,11 @@ FILTER(capitalize)
     std::size_t firstLen = 1;
     while (firstLen < s.size() && (static_cast<unsigned char>(s[firstLen]) & 0xC0) == 0x80)
         ++firstLen;
-    return Value(caseMap(s.substr(0, firstLen), true) + caseMap(s.substr(firstLen), false));
+    // Ruby capitalizes with the title case of the first character: sharp s becomes "Ss".
+    const std::string head = s.compare(0, firstLen, "\xC3\x9F") == 0
+                                 ? std::string("Ss")
+                                 : caseMap(s.substr(0, firstLen), true);
+    return Value(head + caseMap(s.substr(firstLen), false));
 }
 FILTER(escape)
 {
@@ -1179,8 +1183,65 @@ FILTER(strip_html)
     removeBetween(s, "<", ">");
     return Value(s);
 }
+/// Ruby's sub/gsub replacement text: \0 and \& are the match, \` and \' the text
+/// before and after it, \1..\9 groups (always empty for a string pattern), \\ a backslash.
+std::string expandReplacement(std::string_view repl, std::string_view s, std::size_t at,
+                              std::size_t len)
+{
+    std::string out;
+    for (std::size_t i = 0; i < repl.size(); ++i) {
+        if (repl[i] != '\\' || i + 1 >= repl.size()) {
+            out += repl[i];
+            continue;
+        }
+        const char c = repl[++i];
+        if (c == '0' || c == '&')
+            out.append(s.substr(at, len));
+        else if (c == '`')
+            out.append(s.substr(0, at));
+        else if (c == '\'')
+            out.append(s.substr(at + len));
+        else if (c >= '1' && c <= '9')
+            ; // no groups in a string pattern
+        else if (c == '\\')
+            out += '\\';
+        else {
+            out += '\\';
+            out += c;
+        }
+    }
+    return out;
+}
+
 std::string replaceAll(const std::string &s, std::string_view from, std::string_view to)
 {
+    if (to.find('\\') != std::string_view::npos) {
+        std::string out;
+        if (from.empty()) {
+            for (std::size_t i = 0;;) {
+                out.append(expandReplacement(to, s, i, 0));
+                if (i >= s.size())
+                    break;
+                std::size_t j = i + 1;
+                while (j < s.size() && (static_cast<unsigned char>(s[j]) & 0xC0) == 0x80)
+                    ++j;
+                out.append(s, i, j - i);
+                i = j;
+            }
+            return out;
+        }
+        std::size_t i = 0;
+        for (;;) {
+            const std::size_t j = s.find(from, i);
+            if (j == std::string::npos)
+                break;
+            out.append(s, i, j - i);
+            out.append(expandReplacement(to, s, j, from.size()));
+            i = j + from.size();
+        }
+        out.append(s, i);
+        return out;
+    }
     if (from.empty()) {
         // Ruby gsub("") inserts the replacement between every character.
         std::string out(to);
@@ -1399,7 +1460,8 @@ FILTER(replace_first)
     const std::size_t j = s.find(from);
     if (j == std::string::npos)
         return Value(s);
-    return Value(s.substr(0, j) + to + s.substr(j + from.size()));
+    return Value(s.substr(0, j) + expandReplacement(to, s, j, from.size()) +
+                 s.substr(j + from.size()));
 }
 FILTER(replace_last)
 {

@@ -5,6 +5,7 @@
 
 #include <QString>
 
+#include <array>
 #include <charconv>
 #include <cmath>
 #include <cstdlib>
@@ -245,10 +246,18 @@ private:
         ++m_pos; // "
         {
             // Fast path: no escapes -- one scan, one copy.
+            // One table lookup per byte: quote, backslash and control characters stop it.
+            static const auto stops = [] {
+                std::array<bool, 256> t{};
+                for (int c = 0; c < 0x20; ++c)
+                    t[static_cast<std::size_t>(c)] = true;
+                t['"'] = t['\\'] = true;
+                return t;
+            }();
             const char *b = m_s.data() + m_pos;
             const char *e = m_s.data() + m_s.size();
             const char *p = b;
-            while (p < e && *p != '"' && *p != '\\' && static_cast<unsigned char>(*p) >= 0x20)
+            while (p < e && !stops[static_cast<unsigned char>(*p)])
                 ++p;
             if (p < e && *p == '"') {
                 s.assign(b, static_cast<std::size_t>(p - b));

@@ -175,18 +175,25 @@ const char *rubyClass(const Value &v)
 
 const Value *RenderState::findVariable(std::string_view name, const ForloopFrame **frame) const
 {
+    // Size and first byte reject nearly every other name before a full compare.
+    const std::size_t n = name.size();
+    const char c0 = n ? name[0] : '\0';
+    auto same = [&](const std::string &s) {
+        return s.size() == n &&
+               (n == 0 || (s[0] == c0 && std::memcmp(s.data(), name.data(), n) == 0));
+    };
     for (auto it = loopVars.rbegin(); it != loopVars.rend(); ++it) {
-        if (*it->name == name) {
+        if (same(*it->name)) {
             *frame = it->frame;
             return it->ref ? it->ref : &it->value;
         }
     }
     *frame = nullptr;
     for (const auto &l : locals)
-        if (l.first == name)
+        if (same(l.first))
             return &l.second;
     for (const auto &c : counters)
-        if (c.first == name)
+        if (same(c.first))
             return &c.second;
     return data.hash().find(name);
 }

@@ -155,6 +155,13 @@ void TestLiquidApi::outputLimit()
     QVERIFY(!st.ok());
     QVERIFY(st.error().message.contains(QLatin1String("output limit exceeded")));
     QVERIFY(out.size() <= 1100);
+    // intermediate filter results are bounded too (split/join can grow exponentially)
+    auto f =
+        parseOk("{{ 'ab' | split: '' | join: 'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx' | "
+                "split: '' | join: 'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx' | size }}");
+    Status fs = f->render(Value(Hash()), o, out);
+    QVERIFY(!fs.ok());
+    QVERIFY(fs.error().message.contains(QLatin1String("inside a filter")));
     // captures count too: a runaway capture cannot grow memory unboundedly
     auto c =
         parseOk("{% capture x %}{% for i in (1..100000) %}xxxxxxxxxx{% endfor %}{% endcapture %}");
