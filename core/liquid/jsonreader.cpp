@@ -10,6 +10,7 @@
 #include <cmath>
 #include <cstdlib>
 #include <deque>
+#include <unordered_map>
 
 namespace mw::liquid {
 
@@ -131,8 +132,25 @@ private:
         auto finish = [&]() {
             Hash h;
             h.reserve(entries.size());
-            for (Hash::Entry &e : entries)
-                h.set(std::move(e.first), std::move(e.second));
+            if (entries.size() <= 32) {
+                for (Hash::Entry &e : entries)
+                    h.set(std::move(e.first), std::move(e.second));
+            } else {
+                // Big objects: find duplicate keys with an index instead of a quadratic
+                // scan. A repeated key keeps its first position and its last value (Ruby).
+                std::unordered_map<std::string_view, std::size_t> firstAt;
+                firstAt.reserve(entries.size());
+                std::vector<std::size_t> lastOf(entries.size());
+                for (std::size_t i = 0; i < entries.size(); ++i) {
+                    auto [it, inserted] = firstAt.emplace(entries[i].first, i);
+                    lastOf[it->second] = i;
+                    if (!inserted)
+                        lastOf[i] = SIZE_MAX; // a repeat: folded into the first one
+                }
+                for (std::size_t i = 0; i < entries.size(); ++i)
+                    if (lastOf[i] != SIZE_MAX)
+                        h.append(std::move(entries[i].first), std::move(entries[lastOf[i]].second));
+            }
             entries.clear();
             out = Value(std::move(h));
         };

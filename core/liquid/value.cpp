@@ -41,6 +41,11 @@ void Hash::set(std::string key, Value value)
     m_entries.emplace_back(std::move(key), std::move(value));
 }
 
+void Hash::append(std::string key, Value value)
+{
+    m_entries.emplace_back(std::move(key), std::move(value));
+}
+
 const Value *Hash::find(std::string_view key) const
 {
     for (const Entry &e : m_entries)
