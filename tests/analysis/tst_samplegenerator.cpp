@@ -367,7 +367,8 @@ void TestSampleGenerator::metricsComputed()
 void TestSampleGenerator::cancelLeavesDatabaseUnchanged_data()
 {
     QTest::addColumn<double>("cancelAt");
-    QTest::newRow("while loading events") << 0.3;
+    QTest::newRow("early in the bulk load") << 0.1;
+    QTest::newRow("half-way through the bulk load") << 0.5;
     QTest::newRow("while computing metrics") << 0.85;
     QTest::newRow("at the very end") << 1.0;
 }
