@@ -1011,6 +1011,12 @@ Status SampleGenerator::generate(Database &db, const Options &options)
     // generator writes consistent ids); both restored afterwards.
     if (Status s = db.exec("PRAGMA foreign_keys=OFF; PRAGMA synchronous=OFF;"); !s)
         return s;
+    // In WAL mode every page would be written twice (WAL, then checkpoint). The database is
+    // empty, so a rollback journal only ever holds a few original pages: pages go straight
+    // to the file, and a crash still rolls back to the empty database. Where the switch is
+    // not possible (another connection is open), WAL simply stays.
+    auto mode = db.scalar("PRAGMA journal_mode=TRUNCATE");
+    const bool leftWal = mode && mode->toString() == QLatin1String("truncate");
     Status result;
     {
         Transaction tx(db);
@@ -1024,6 +1030,8 @@ Status SampleGenerator::generate(Database &db, const Options &options)
         }
     }
     db.exec("PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL;");
+    if (leftWal)
+        db.exec("PRAGMA journal_mode=WAL");
     return result;
 }
 

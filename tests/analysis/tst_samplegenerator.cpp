@@ -247,7 +247,11 @@ void TestSampleGenerator::eventsAreConsistent()
     QCOMPARE(count(m_db, "SELECT count(*) FROM events e JOIN subscribers s ON s.id = "
                          "e.subscriber_id WHERE e.occurred_at < s.created_at"),
              qint64(0));
-    QCOMPARE(count(m_db, "PRAGMA foreign_key_check"), qint64(0));
+    QCOMPARE(count(m_db, "SELECT count(*) FROM pragma_foreign_key_check"), qint64(0));
+    // The bulk-load settings are restored.
+    QCOMPARE(m_db.scalar("PRAGMA journal_mode")->toString(), QStringLiteral("wal"));
+    QCOMPARE(m_db.scalar("PRAGMA foreign_keys")->toInt(), 1);
+    QCOMPARE(m_db.scalar("PRAGMA synchronous")->toInt(), 1); // NORMAL
     QCOMPARE(m_db.scalar("PRAGMA integrity_check")->toString(), QStringLiteral("ok"));
 }
 
@@ -398,6 +402,7 @@ void TestSampleGenerator::cancelLeavesDatabaseUnchanged()
     for (const QString &t : kTables)
         QVERIFY2(after.value(t) == before.value(t), qPrintable(t));
     QCOMPARE(db.scalar("PRAGMA foreign_keys")->toInt(), 1);
+    QCOMPARE(db.scalar("PRAGMA journal_mode")->toString(), QStringLiteral("wal"));
     // The database is still usable for a complete run.
     o.progress = {};
     o.subscribers = 50;
