@@ -1,0 +1,147 @@
+#include "segmentservice.h"
+
+#include "storage/database.h"
+
+namespace mw {
+
+SegmentService::SegmentService(Database &db) : m_db(db) {}
+
+Result<CompiledSegment> SegmentService::saved(const QString &name, int64_t now,
+                                              SegmentCompiler::EventStrategy strategy)
+{
+    const QString key = name + QLatin1Char('\x1f') + QString::number(now) + QLatin1Char('\x1f') +
+                        QString::number(static_cast<int>(strategy));
+    auto it = m_cache.constFind(key);
+    if (it != m_cache.constEnd())
+        return it.value();
+    SegmentCompiler compiler(m_db);
+    compiler.setEventStrategy(strategy);
+    auto c = compiler.compileSaved(name, now);
+    if (!c)
+        return c.error();
+    m_cache.insert(key, *c);
+    return c;
+}
+
+Result<int64_t> SegmentService::runCount(const SqlFragment &query)
+{
+    auto st = m_db.prepare(query.sql.toStdString());
+    if (!st)
+        return st.error();
+    st->bindAll(query.binds);
+    if (!st->step()) {
+        if (st->error())
+            return *st->error();
+        return int64_t{0};
+    }
+    return st->int64(0);
+}
+
+Result<int64_t> SegmentService::count(const QJsonObject &definition, int64_t now)
+{
+    SegmentCompiler compiler(m_db);
+    auto c = compiler.compile(definition, now);
+    if (!c)
+        return c.error();
+    return runCount(c->countQuery());
+}
+
+Result<int64_t> SegmentService::countSaved(const QString &segmentName, int64_t now)
+{
+    auto c = saved(segmentName, now);
+    if (!c)
+        return c.error();
+    return runCount(c->countQuery());
+}
+
+Result<std::vector<int64_t>> SegmentService::memberIds(const QString &segmentName, int64_t now,
+                                                       int64_t limit)
+{
+    auto c = saved(segmentName, now);
+    if (!c)
+        return c.error();
+    return memberIds(*c, limit, 0);
+}
+
+Result<std::vector<int64_t>> SegmentService::memberIds(const CompiledSegment &segment,
+                                                       int64_t limit, int64_t offset)
+{
+    SqlFragment q = segment.membersQuery();
+    q.sql += QStringLiteral(" LIMIT ? OFFSET ?");
+    q.binds << QVariant::fromValue<qint64>(limit < 0 ? -1 : limit)
+            << QVariant::fromValue<qint64>(std::max<int64_t>(0, offset));
+    auto st = m_db.prepare(q.sql.toStdString());
+    if (!st)
+        return st.error();
+    st->bindAll(q.binds);
+    std::vector<int64_t> ids;
+    while (st->step())
+        ids.push_back(st->int64(0));
+    if (st->error())
+        return *st->error();
+    return ids;
+}
+
+Result<std::vector<SegmentMember>> SegmentService::members(const CompiledSegment &segment,
+                                                           int64_t limit, int64_t offset)
+{
+    SqlFragment q{QStringLiteral("SELECT s.id, s.email, s.first_name, s.last_name, s.country "
+                                 "FROM subscribers s WHERE ") +
+                      segment.predicate.sql + QStringLiteral(" ORDER BY s.id LIMIT ? OFFSET ?"),
+                  segment.predicate.binds};
+    q.binds << QVariant::fromValue<qint64>(limit < 0 ? -1 : limit)
+            << QVariant::fromValue<qint64>(std::max<int64_t>(0, offset));
+    auto st = m_db.prepare(q.sql.toStdString());
+    if (!st)
+        return st.error();
+    st->bindAll(q.binds);
+    std::vector<SegmentMember> out;
+    while (st->step())
+        out.push_back({st->int64(0), st->text(1), st->text(2), st->text(3), st->text(4)});
+    if (st->error())
+        return *st->error();
+    return out;
+}
+
+Result<bool> SegmentService::contains(const QString &segmentName, int64_t subscriberId, int64_t now)
+{
+    // One subscriber: probing its own index range beats reading every matching event.
+    auto c = saved(segmentName, now, SegmentCompiler::EventStrategy::Correlated);
+    if (!c)
+        return c.error();
+    SqlFragment q{QStringLiteral("SELECT EXISTS (SELECT 1 FROM subscribers s WHERE s.id = ? "
+                                 "AND ") +
+                      c->predicate.sql + QLatin1Char(')'),
+                  {}};
+    q.binds << QVariant::fromValue<qint64>(subscriberId);
+    q.binds += c->predicate.binds;
+    auto n = runCount(q);
+    if (!n)
+        return n.error();
+    return *n != 0;
+}
+
+Result<std::vector<FunnelStep>> SegmentService::funnel(const QJsonObject &definition, int64_t now)
+{
+    SegmentCompiler compiler(m_db);
+    auto c = compiler.compile(definition, now);
+    if (!c)
+        return c.error();
+    return funnel(*c);
+}
+
+Result<std::vector<FunnelStep>> SegmentService::funnel(const CompiledSegment &segment)
+{
+    std::vector<FunnelStep> steps;
+    for (size_t i = 0; i < segment.funnel.size(); ++i) {
+        const SqlFragment &p = segment.funnel[i];
+        auto n = runCount(
+            {QStringLiteral("SELECT count(*) FROM subscribers s WHERE ") + p.sql, p.binds});
+        if (!n)
+            return n.error();
+        steps.push_back({static_cast<int>(i), segment.funnelLabels.value(static_cast<int>(i)), *n});
+    }
+    return steps;
+}
+
+} // namespace mw
