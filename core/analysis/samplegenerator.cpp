@@ -1,5 +1,6 @@
 #include "samplegenerator.h"
 
+#include "content/samplecampaign.h"
 #include "metricscalculator.h"
 #include "samplerandom.h"
 #include "samplevocabulary.h"
@@ -248,8 +249,10 @@ Status Generator::run()
     // events_by_type_time is the single most expensive step of the whole generator.
     std::vector<QByteArray> indexSql;
     {
+        // (Subscribers' explicit indexes too; the UNIQUE ones cannot be dropped and stay.)
         auto st = m_db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND "
-                               "tbl_name = 'events' AND sql IS NOT NULL ORDER BY name");
+                               "tbl_name IN ('events', 'subscribers') AND sql IS NOT NULL "
+                               "ORDER BY name");
         if (!st)
             return st.error();
         std::vector<QByteArray> names;
@@ -1029,6 +1032,11 @@ Status SampleGenerator::generate(Database &db, const Options &options)
                 result = tx.commit();
         }
     }
+    // The example campaign (blocks, rules, variants) comes from the content stage, which
+    // writes in transactions of its own, so it follows the commit. Should it fail, the
+    // caller gets the error (init removes the database file it created).
+    if (result)
+        result = SampleCampaign::install(db);
     db.exec("PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL;");
     if (leftWal)
         db.exec("PRAGMA journal_mode=WAL");
