@@ -500,7 +500,9 @@ void Generator::makePerson(int64_t id, Person &p)
     for (int attempt = 0; !m_emails.insert(fnv1a(QByteArray::fromStdString(email))).second;
          ++attempt) {
         const std::string suffix =
-            attempt < 4 ? std::to_string(emailRng.range(2, 9999)) : "." + std::to_string(id);
+            attempt < 4
+                ? std::to_string(emailRng.range(2, 9999))
+                : "." + std::to_string(id) + (attempt > 4 ? "." + std::to_string(attempt) : "");
         email = local + suffix + "@" + domain.toStdString();
     }
     p.email = QByteArray::fromStdString(email);
