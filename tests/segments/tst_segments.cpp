@@ -1,0 +1,413 @@
+// Segment compiler and service: agreement with an independent evaluator on random
+// definitions, literal matching of hostile values, validation paths, cycles, storage.
+#include "segmentfixture.h"
+#include "segments/segmentcompiler.h"
+#include "segments/segmentrepository.h"
+#include "segments/segmentservice.h"
+#include "testutils.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QtTest>
+
+using namespace mw;
+using test::SegmentFixture;
+
+namespace {
+
+QJsonObject json(const char *text)
+{
+    QJsonParseError e;
+    const QJsonDocument d = QJsonDocument::fromJson(QByteArray(text), &e);
+    if (!d.isObject())
+        qFatal("bad test JSON: %s", text);
+    return d.object();
+}
+
+QString compact(const QJsonObject &o)
+{
+    return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
+}
+
+} // namespace
+
+class TestSegments : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void randomDefinitionsAgreeWithEvaluator();
+    void funnelCountsEachTopLevelCondition();
+    void hostileValuesMatchLiterally_data();
+    void hostileValuesMatchLiterally();
+    void valuesNeverAppearInSql();
+    void rejectsInvalidDefinitions_data();
+    void rejectsInvalidDefinitions();
+    void rejectsCycles();
+    void savesVersionsAndDocumentation();
+    void memberIdsAndContains();
+    void parsesDates();
+    void suppressionDefault();
+
+private:
+    test::TempDir m_dir;
+    Database m_db;
+    SegmentFixture m_fixture;
+};
+
+void TestSegments::initTestCase()
+{
+    m_db = test::openFresh(m_dir.path(QStringLiteral("seg.db")));
+    QVERIFY(m_db.isOpen());
+    m_fixture.populate(m_db, 20261122, 400);
+}
+
+void TestSegments::randomDefinitionsAgreeWithEvaluator()
+{
+    std::mt19937_64 rng(4);
+    int nonTrivial = 0;
+    const int64_t nows[] = {SegmentFixture::kNow, SegmentFixture::kNow - 45 * 86400};
+    for (int i = 0; i < 400; ++i) {
+        const QJsonObject def = m_fixture.randomDefinition(rng);
+        const int64_t now = nows[i % 2];
+        const std::vector<int64_t> expected = m_fixture.evaluate(def, now);
+        if (!expected.empty() && expected.size() < 300)
+            ++nonTrivial;
+        // Every event strategy must give the same members as the evaluator.
+        for (auto strategy :
+             {SegmentCompiler::EventStrategy::Auto, SegmentCompiler::EventStrategy::Correlated,
+              SegmentCompiler::EventStrategy::Grouped}) {
+            SegmentCompiler compiler(m_db);
+            compiler.setEventStrategy(strategy);
+            auto compiled = compiler.compile(def, now);
+            QVERIFY2(compiled.ok(),
+                     qPrintable(compact(def) + QStringLiteral(" -> ") +
+                                (compiled ? QString() : compiled.error().toString())));
+            SegmentService service(m_db);
+            auto ids = service.memberIds(*compiled, -1);
+            QVERIFY2(ids.ok(), qPrintable(compact(def)));
+            if (*ids != expected) {
+                qWarning("definition %d: %s\nSQL: %s\nSQL gives %zu, evaluator %zu", i,
+                         qPrintable(compact(def)), qPrintable(compiled->predicate.sql), ids->size(),
+                         expected.size());
+                QFAIL("member sets differ");
+            }
+        }
+        SegmentService service(m_db);
+        auto n = service.count(def, now);
+        QVERIFY(n.ok());
+        QCOMPARE(*n, static_cast<int64_t>(expected.size()));
+    }
+    // The random definitions must exercise real selections, not just all-or-nothing.
+    QVERIFY2(nonTrivial > 150, qPrintable(QString::number(nonTrivial)));
+}
+
+void TestSegments::funnelCountsEachTopLevelCondition()
+{
+    const QJsonObject def = json(R"({"match":"all","conditions":[
+        {"field":"country","op":"in","value":["US","CA","DE"]},
+        {"event":"open","count":">= 1","within_days":120},
+        {"field":"metrics.engagement_score","op":">=","value":30}]})");
+    SegmentService service(m_db);
+    auto steps = service.funnel(def, SegmentFixture::kNow);
+    QVERIFY(steps.ok());
+    QCOMPARE(steps->size(), size_t(4));
+    QJsonArray conds = def.value(QLatin1String("conditions")).toArray();
+    for (int i = 0; i <= 3; ++i) {
+        QJsonObject prefix{{QStringLiteral("match"), QStringLiteral("all")},
+                           {QStringLiteral("conditions"), QJsonArray()}};
+        QJsonArray c;
+        for (int k = 0; k < i; ++k)
+            c.append(conds[k]);
+        prefix[QStringLiteral("conditions")] = c;
+        QCOMPARE((*steps)[size_t(i)].count,
+                 static_cast<int64_t>(m_fixture.evaluate(prefix, SegmentFixture::kNow).size()));
+    }
+    QVERIFY((*steps)[0].count > (*steps)[1].count);
+    QVERIFY((*steps)[1].count > (*steps)[2].count);
+    QVERIFY((*steps)[2].count > (*steps)[3].count);
+    QCOMPARE((*steps)[1].label, QStringLiteral("country in US, CA, DE"));
+}
+
+void TestSegments::hostileValuesMatchLiterally_data()
+{
+    QTest::addColumn<QString>("field");
+    QTest::addColumn<QString>("op");
+    QTest::addColumn<QString>("value");
+    QTest::newRow("injection in =") << "first_name"
+                                    << "="
+                                    << "Robert'); DROP TABLE subscribers;--";
+    QTest::newRow("SQL keywords") << "first_name"
+                                  << "="
+                                  << "SELECT * FROM";
+    QTest::newRow("quote prefix") << "last_name"
+                                  << "starts_with"
+                                  << "O'";
+    QTest::newRow("percent is not a wildcard") << "first_name"
+                                               << "contains"
+                                               << "%";
+    QTest::newRow("underscore is not a wildcard") << "first_name"
+                                                  << "contains"
+                                                  << "_";
+    QTest::newRow("semicolon") << "city"
+                               << "contains"
+                               << ";";
+    QTest::newRow("OR 1=1") << "last_name"
+                            << "="
+                            << "OR 1=1";
+    QTest::newRow("attribute with quote") << "attributes.plan"
+                                          << "="
+                                          << "it's";
+    QTest::newRow("attribute with semicolon") << "attributes.plan"
+                                              << "in"
+                                              << "a;b";
+    QTest::newRow("double quote") << "first_name"
+                                  << "contains"
+                                  << "a\"b";
+}
+
+void TestSegments::hostileValuesMatchLiterally()
+{
+    QFETCH(QString, field);
+    QFETCH(QString, op);
+    QFETCH(QString, value);
+    const QJsonValue v =
+        op == QLatin1String("in") ? QJsonValue(QJsonArray{value}) : QJsonValue(value);
+    const QJsonObject def{
+        {QStringLiteral("match"), QStringLiteral("all")},
+        {QStringLiteral("include_unsubscribed"), true},
+        {QStringLiteral("conditions"), QJsonArray{QJsonObject{{QStringLiteral("field"), field},
+                                                              {QStringLiteral("op"), op},
+                                                              {QStringLiteral("value"), v}}}}};
+    SegmentService service(m_db);
+    auto n = service.count(def, SegmentFixture::kNow);
+    QVERIFY2(n.ok(), n.ok() ? "" : qPrintable(n.error().toString()));
+    const auto expected = m_fixture.evaluate(def, SegmentFixture::kNow);
+    QVERIFY(!expected.empty()); // the value exists in the data...
+    QVERIFY(expected.size() < m_fixture.subscribers().size() / 2); // ...and is selective
+    QCOMPARE(*n, static_cast<int64_t>(expected.size()));
+    QCOMPARE(m_db.scalar("SELECT count(*) FROM subscribers")->toInt(), 400); // table intact
+}
+
+void TestSegments::valuesNeverAppearInSql()
+{
+    const QJsonObject def = json(R"({"match":"any","conditions":[
+        {"field":"first_name","op":"=","value":"x'; DROP TABLE events; --"},
+        {"field":"attributes.plan","op":"contains","value":"UNION SELECT"},
+        {"event":"open","where":{"campaign":"evil' OR '1'='1"},"within_days":7}]})");
+    SegmentCompiler compiler(m_db);
+    auto c = compiler.compile(def, SegmentFixture::kNow);
+    QVERIFY(c.ok());
+    QVERIFY(!c->predicate.sql.contains(QLatin1String("DROP")));
+    QVERIFY(!c->predicate.sql.contains(QLatin1String("UNION")));
+    QVERIFY(!c->predicate.sql.contains(QLatin1String("evil")));
+    QVERIFY(!c->predicate.sql.contains(QLatin1String("plan")));
+    QVERIFY(c->predicate.binds.contains(QStringLiteral("x'; DROP TABLE events; --")));
+    QVERIFY(c->predicate.binds.contains(QStringLiteral("$.plan")));
+    QCOMPARE(c->predicate.sql.count(QLatin1Char('?')), c->predicate.binds.size());
+}
+
+void TestSegments::rejectsInvalidDefinitions_data()
+{
+    QTest::addColumn<QString>("definition");
+    QTest::addColumn<QString>("message");
+    auto row = [](const char *name, const char *def, const char *msg) {
+        QTest::newRow(name) << QString::fromUtf8(def) << QString::fromUtf8(msg);
+    };
+    row("unknown operator",
+        R"({"conditions":[{"field":"country","op":"=","value":"US"},{"field":"city","op":"=","value":"x"},{"field":"email","op":"=~","value":"x"}]})",
+        R"(conditions[2].op: unknown operator "=~")");
+    row("unknown field", R"({"conditions":[{"field":"shoe_size","op":"=","value":1}]})",
+        R"(conditions[0].field: unknown field "shoe_size")");
+    row("unknown metric", R"({"conditions":[{"field":"metrics.iq","op":">","value":1}]})",
+        R"(conditions[0].field: unknown field "metrics.iq")");
+    row("bad attribute key", R"({"conditions":[{"field":"attributes.a'b","op":"=","value":1}]})",
+        R"(conditions[0].field: invalid attribute name "attributes.a'b" (letters, digits and _ only))");
+    row("number expected",
+        R"({"conditions":[{"field":"metrics.revenue","op":">=","value":"lots"}]})",
+        R"(conditions[0].value: expected a number)");
+    row("text expected", R"({"conditions":[{"field":"country","op":"=","value":5}]})",
+        R"(conditions[0].value: expected a text value)");
+    row("operator does not fit",
+        R"({"conditions":[{"field":"metrics.revenue","op":"contains","value":"1"}]})",
+        R"(conditions[0].op: operator "contains" does not apply to number field "metrics.revenue")");
+    row("nested path",
+        R"({"conditions":[{"field":"country","op":"is_set"},{"match":"any","conditions":[{"field":"city","op":"=","value":"a"},{"field":"created_at","op":"after","value":"yesterday"}]}]})",
+        R"(conditions[1].conditions[1].value: expected a date (YYYY-MM-DD, ISO 8601 or Unix seconds))");
+    row("bad match", R"({"match":"some","conditions":[]})", R"(match: expected "all" or "any")");
+    row("in needs a list", R"({"conditions":[{"field":"country","op":"in","value":"US"}]})",
+        R"(conditions[0].value: expected a non-empty list)");
+    row("in item type", R"({"conditions":[{"field":"country","op":"in","value":["US",1]}]})",
+        R"(conditions[0].value[1]: expected a text value)");
+    row("between pair",
+        R"({"conditions":[{"field":"metrics.revenue","op":"between","value":[1]}]})",
+        R"(conditions[0].value: expected a list of two values [low, high])");
+    row("unknown event", R"({"conditions":[{"event":"opn"}]})",
+        R"(conditions[0].event: unknown event type "opn")");
+    row("bad count", R"({"conditions":[{"event":"open","count":"lots"}]})",
+        R"(conditions[0].count: expected a comparison such as ">= 1" or "= 0")");
+    row("bad window", R"({"conditions":[{"event":"open","within_days":-3}]})",
+        R"(conditions[0].within_days: expected a whole number of days (0 or more))");
+    row("bad amount", R"({"conditions":[{"event":"purchase","where":{"amount":"big"}}]})",
+        R"(conditions[0].where.amount: expected a comparison such as ">= 50")");
+    row("unknown filter", R"({"conditions":[{"event":"purchase","where":{"colour":"red"}}]})",
+        R"(conditions[0].where.colour: unknown filter (expected campaign, category, sku or amount))");
+    row("typo key", R"({"conditions":[{"event":"open","within_day":3}]})",
+        R"(conditions[0].within_day: unknown key)");
+    row("unknown segment", R"({"conditions":[{"segment":"nope"}]})",
+        R"(conditions[0].segment: unknown segment "nope")");
+    row("not a condition", R"({"conditions":[{"value":3}]})",
+        R"(conditions[0]: expected one of "field", "event", "segment" or "conditions")");
+    row("include flag type", R"({"include_unsubscribed":"yes","conditions":[]})",
+        R"(include_unsubscribed: expected true or false)");
+    row("within_last_days on text",
+        R"({"conditions":[{"field":"country","op":"within_last_days","value":3}]})",
+        R"(conditions[0].op: operator "within_last_days" does not apply to text field "country")");
+}
+
+void TestSegments::rejectsInvalidDefinitions()
+{
+    QFETCH(QString, definition);
+    QFETCH(QString, message);
+    const QJsonObject def = QJsonDocument::fromJson(definition.toUtf8()).object();
+    SegmentCompiler compiler(m_db);
+    auto c = compiler.compile(def, SegmentFixture::kNow);
+    QVERIFY(!c.ok());
+    QCOMPARE(c.error().code, Error::Code::BadInput);
+    QCOMPARE(c.error().toString(), message);
+}
+
+void TestSegments::rejectsCycles()
+{
+    SegmentRepository repo(m_db);
+    QVERIFY(repo.save(QStringLiteral("cyc_a"),
+                      json(R"({"conditions":[{"field":"country","op":"=","value":"US"}]})"),
+                      std::nullopt, SegmentFixture::kNow)
+                .ok());
+    QVERIFY(repo.save(QStringLiteral("cyc_b"), json(R"({"conditions":[{"segment":"cyc_a"}]})"),
+                      std::nullopt, SegmentFixture::kNow)
+                .ok());
+    // Making a refer to b closes the loop a -> b -> a: refused, a unchanged.
+    auto r = repo.save(
+        QStringLiteral("cyc_a"),
+        json(
+            R"({"conditions":[{"field":"city","op":"is_set"},{"segment":"cyc_b","negate":true}]})"),
+        std::nullopt, SegmentFixture::kNow);
+    QVERIFY(!r.ok());
+    QCOMPARE(
+        r.error().toString(),
+        QStringLiteral("conditions[1].segment: cycle between segments: cyc_a -> cyc_b -> cyc_a"));
+    QCOMPARE(repo.load(QStringLiteral("cyc_a"))->version, 1);
+    auto self = repo.save(QStringLiteral("cyc_c"), json(R"({"conditions":[{"segment":"cyc_c"}]})"),
+                          std::nullopt, SegmentFixture::kNow);
+    QVERIFY(!self.ok());
+    QCOMPARE(self.error().toString(),
+             QStringLiteral("conditions[0].segment: cycle between segments: cyc_c -> cyc_c"));
+    QVERIFY(!repo.load(QStringLiteral("cyc_c")).ok());
+
+    // A cycle written behind the validator's back is still caught when compiling.
+    m_db.exec("UPDATE segments SET definition = '{\"conditions\":[{\"segment\":\"cyc_b\"}]}' "
+              "WHERE name = 'cyc_a'");
+    SegmentCompiler compiler(m_db);
+    auto c = compiler.compileSaved(QStringLiteral("cyc_b"), SegmentFixture::kNow);
+    QVERIFY(!c.ok());
+    QVERIFY2(c.error().toString().contains(
+                 QLatin1String("cycle between segments: cyc_b -> cyc_a -> cyc_b")),
+             qPrintable(c.error().toString()));
+    m_db.exec("DELETE FROM segments WHERE name LIKE 'cyc_%'");
+}
+
+void TestSegments::savesVersionsAndDocumentation()
+{
+    SegmentRepository repo(m_db);
+    SegmentDocumentation doc{QStringLiteral("Win back lapsed buyers"),
+                             QStringLiteral("bought before"), QStringLiteral("no recent purchase"),
+                             QStringLiteral("reactivation rate"), QStringLiteral("crm-team")};
+    auto v1 =
+        repo.save(QStringLiteral("winback"),
+                  json(R"({"conditions":[{"event":"purchase","count":"= 0","within_days":90}]})"),
+                  doc, SegmentFixture::kNow);
+    QVERIFY(v1.ok());
+    QCOMPARE(v1->version, 1);
+    auto v2 =
+        repo.save(QStringLiteral("winback"),
+                  json(R"({"conditions":[{"event":"purchase","count":"= 0","within_days":60}]})"),
+                  std::nullopt, SegmentFixture::kNow);
+    QVERIFY(v2.ok());
+    QCOMPARE(v2->version, 2);
+    QCOMPARE(v2->documentation.purpose, doc.purpose);
+    QCOMPARE(v2->documentation.kpi, doc.kpi);
+    QCOMPARE(v2->documentation.owner, doc.owner);
+    QCOMPARE(v2->definition.value(QLatin1String("conditions"))
+                 .toArray()[0]
+                 .toObject()
+                 .value(QLatin1String("within_days"))
+                 .toInt(),
+             60);
+    QCOMPARE(
+        m_db.scalar(
+                "SELECT count(*) FROM segment_versions v JOIN segments s ON s.id = v.segment_id "
+                "WHERE s.name = 'winback'")
+            ->toInt(),
+        2);
+    QVERIFY(repo.remove(QStringLiteral("winback")).ok());
+}
+
+void TestSegments::memberIdsAndContains()
+{
+    SegmentService service(m_db);
+    const QString name = QStringLiteral("na_openers_not_pro");
+    const auto expected =
+        m_fixture.evaluate(m_fixture.savedSegments().at(name), SegmentFixture::kNow);
+    QVERIFY(expected.size() > 5);
+    auto all = service.memberIds(name, SegmentFixture::kNow);
+    QVERIFY(all.ok());
+    QCOMPARE(*all, expected);
+    auto first = service.memberIds(name, SegmentFixture::kNow, 3);
+    QCOMPARE(*first, std::vector<int64_t>(expected.begin(), expected.begin() + 3));
+    for (const auto &s : m_fixture.subscribers()) {
+        auto in = service.contains(name, s.id, SegmentFixture::kNow);
+        QVERIFY(in.ok());
+        QCOMPARE(*in, std::binary_search(expected.begin(), expected.end(), s.id));
+    }
+    QVERIFY(!service.contains(QStringLiteral("missing"), 1, SegmentFixture::kNow).ok());
+}
+
+void TestSegments::parsesDates()
+{
+    int64_t t = 0;
+    QVERIFY(SegmentCompiler::parseDate(QJsonValue(QStringLiteral("2026-01-01")), false, &t));
+    QCOMPARE(t, int64_t(1767225600));
+    QVERIFY(SegmentCompiler::parseDate(QJsonValue(QStringLiteral("2026-01-01")), true, &t));
+    QCOMPARE(t, int64_t(1767225600 + 86399));
+    QVERIFY(SegmentCompiler::parseDate(QJsonValue(QStringLiteral("2026-01-01T01:00:00+01:00")),
+                                       false, &t));
+    QCOMPARE(t, int64_t(1767225600));
+    QVERIFY(
+        SegmentCompiler::parseDate(QJsonValue(QStringLiteral("2026-01-01T00:00:10Z")), false, &t));
+    QCOMPARE(t, int64_t(1767225610));
+    QVERIFY(SegmentCompiler::parseDate(QJsonValue(1767225600.0), false, &t));
+    QCOMPARE(t, int64_t(1767225600));
+    QVERIFY(!SegmentCompiler::parseDate(QJsonValue(QStringLiteral("2026-02-30")), false, &t));
+    QVERIFY(!SegmentCompiler::parseDate(QJsonValue(QStringLiteral("last week")), false, &t));
+}
+
+void TestSegments::suppressionDefault()
+{
+    const int64_t subscribed =
+        m_db.scalar("SELECT count(*) FROM subscribers WHERE status = 'subscribed'")->toLongLong();
+    const int64_t total = m_db.scalar("SELECT count(*) FROM subscribers")->toLongLong();
+    QVERIFY(subscribed < total);
+    SegmentService service(m_db);
+    QCOMPARE(*service.count(json(R"({"match":"all","conditions":[]})"), SegmentFixture::kNow),
+             subscribed);
+    QCOMPARE(*service.count(json(R"({"match":"any","conditions":[],"include_unsubscribed":true})"),
+                            SegmentFixture::kNow),
+             total);
+    QCOMPARE(
+        *service.count(json(R"({"conditions":[{"field":"status","op":"=","value":"bounced"}]})"),
+                       SegmentFixture::kNow),
+        int64_t(0));
+}
+
+QTEST_GUILESS_MAIN(TestSegments)
+#include "tst_segments.moc"
