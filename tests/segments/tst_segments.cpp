@@ -96,6 +96,13 @@ void TestSegments::randomDefinitionsAgreeWithEvaluator()
         auto n = service.count(def, now);
         QVERIFY(n.ok());
         QCOMPARE(*n, static_cast<int64_t>(expected.size()));
+        // The funnel's first step is everyone not suppressed, its last the segment itself.
+        auto funnel = service.funnel(def, now);
+        QVERIFY(funnel.ok());
+        QCOMPARE(funnel->back().count, static_cast<int64_t>(expected.size()));
+        QJsonObject none = def;
+        none[QStringLiteral("conditions")] = QJsonArray();
+        QCOMPARE(funnel->front().count, static_cast<int64_t>(m_fixture.evaluate(none, now).size()));
     }
     // The random definitions must exercise real selections, not just all-or-nothing.
     QVERIFY2(nonTrivial > 150, qPrintable(QString::number(nonTrivial)));
@@ -126,6 +133,21 @@ void TestSegments::funnelCountsEachTopLevelCondition()
     QVERIFY((*steps)[1].count > (*steps)[2].count);
     QVERIFY((*steps)[2].count > (*steps)[3].count);
     QCOMPARE((*steps)[1].label, QStringLiteral("country in US, CA, DE"));
+
+    // With "any", each step counts who the conditions so far reach.
+    QJsonObject anyDef = def;
+    anyDef[QStringLiteral("match")] = QStringLiteral("any");
+    auto anySteps = service.funnel(anyDef, SegmentFixture::kNow);
+    QVERIFY(anySteps.ok());
+    for (int i = 1; i <= 3; ++i) {
+        QJsonArray c;
+        for (int k = 0; k < i; ++k)
+            c.append(conds[k]);
+        const QJsonObject prefix{{QStringLiteral("match"), QStringLiteral("any")},
+                                 {QStringLiteral("conditions"), c}};
+        QCOMPARE((*anySteps)[size_t(i)].count,
+                 static_cast<int64_t>(m_fixture.evaluate(prefix, SegmentFixture::kNow).size()));
+    }
 }
 
 void TestSegments::hostileValuesMatchLiterally_data()
