@@ -520,6 +520,14 @@ Result<SqlFragment> SegmentCompiler::compileField(const QJsonObject &c, const QS
         add(v);
     }
 
+    if (metrics && m_strategy == EventStrategy::Correlated) {
+        // Membership tests of one subscriber: a primary-key probe, not the whole IN list.
+        return SqlFragment{(negate ? QStringLiteral("NOT EXISTS") : QStringLiteral("EXISTS")) +
+                               QStringLiteral(" (SELECT 1 FROM subscriber_metrics m WHERE "
+                                              "m.subscriber_id = s.id AND ") +
+                               base.sql + QLatin1Char(')'),
+                           base.binds};
+    }
     if (metrics) {
         // A semi-join on subscriber_metrics lets SQLite drive from the metric indexes
         // (engagement score, tier, lifecycle) instead of probing per subscriber.

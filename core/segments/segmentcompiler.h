@@ -44,10 +44,11 @@ struct CompiledSegment {
 /// Saved segments referenced by name are inlined, with cycle detection.
 class SegmentCompiler {
 public:
-    /// How event conditions are written. Correlated probes the (subscriber_id, type,
-    /// occurred_at) index once per candidate subscriber and suits a few subscribers (membership
-    /// tests); Grouped reads the matching events once through (type, occurred_at) and suits
-    /// rare events; Auto picks per condition from a bounded count of the matching events.
+    /// How event (and, for Correlated, metric) conditions are written. Correlated probes the
+    /// (subscriber_id, type, occurred_at) index once per candidate subscriber and suits a few
+    /// subscribers (membership tests); Grouped reads the matching events once through (type,
+    /// occurred_at) and suits rare events; Auto picks per condition from a bounded count of the
+    /// matching events.
     enum class EventStrategy { Auto, Correlated, Grouped };
 
     explicit SegmentCompiler(Database &db);

@@ -2,6 +2,7 @@
 // definitions, literal matching of hostile values, validation paths, cycles, storage.
 #include "segmentfixture.h"
 #include "segments/segmentcompiler.h"
+#include "segments/segmentpreview.h"
 #include "segments/segmentrepository.h"
 #include "segments/segmentservice.h"
 #include "testutils.h"
@@ -47,6 +48,7 @@ private slots:
     void memberIdsAndContains();
     void parsesDates();
     void suppressionDefault();
+    void previewMatchesAndStopsWhenStale();
 
 private:
     test::TempDir m_dir;
@@ -429,6 +431,32 @@ void TestSegments::suppressionDefault()
         *service.count(json(R"({"conditions":[{"field":"status","op":"=","value":"bounced"}]})"),
                        SegmentFixture::kNow),
         int64_t(0));
+}
+
+void TestSegments::previewMatchesAndStopsWhenStale()
+{
+    const QString name = QStringLiteral("na_openers_not_pro");
+    const QJsonObject def = m_fixture.savedSegments().at(name);
+    const auto expected = m_fixture.evaluate(def, SegmentFixture::kNow);
+    SegmentPreview p =
+        SegmentPreviewJob::run(m_db.path(), def, SegmentFixture::kNow, 3, [] { return false; });
+    QVERIFY2(p.ok, qPrintable(p.error.toString()));
+    QCOMPARE(p.count, static_cast<int64_t>(expected.size()));
+    QCOMPARE(p.sample.size(), size_t(3));
+    QCOMPARE(p.sample[0].id, expected[0]);
+    QCOMPARE(p.funnel.back().count, p.count);
+    QCOMPARE(p.sql.count(QLatin1Char('?')), p.binds.size());
+    // A newer edit makes the running work stop instead of finishing.
+    SegmentPreview stale =
+        SegmentPreviewJob::run(m_db.path(), def, SegmentFixture::kNow, 3, [] { return true; });
+    QVERIFY(!stale.ok);
+    QCOMPARE(stale.error.code, Error::Code::Cancelled);
+    // Invalid definitions come back with their path for the inline error.
+    SegmentPreview bad = SegmentPreviewJob::run(
+        m_db.path(), json(R"({"conditions":[{"field":"metrics.revenue","op":">","value":"x"}]})"),
+        SegmentFixture::kNow, 3, [] { return false; });
+    QVERIFY(!bad.ok);
+    QCOMPARE(bad.error.path, QStringLiteral("conditions[0].value"));
 }
 
 QTEST_GUILESS_MAIN(TestSegments)
