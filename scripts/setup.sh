@@ -15,6 +15,7 @@ PACKAGES=(
   libboost-dev libsqlite3-dev sqlite3
   # GUI tests and screenshots
   xvfb xauth imagemagick fonts-liberation fonts-dejavu-core
+  qt6-translations-l10n # Qt's own strings (dialog buttons) in the GUI's languages
   # references for differential tests: Shopify Liquid, SciPy/statsmodels
   ruby ruby-liquid python3-scipy python3-statsmodels
 )

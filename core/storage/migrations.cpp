@@ -213,7 +213,14 @@ CREATE TABLE experiment_outcomes (
 ) WITHOUT ROWID;
 )SQL";
 
-constexpr std::array<std::string_view, 4> kMigrations = {kV1, kV2, kV3, kV4};
+constexpr std::string_view kV5 = R"SQL(
+-- Case-insensitive prefix search on names in the subscriber browser (ui/audience):
+-- "first_name COLLATE NOCASE >= ? AND < ?" reads only the matching index range.
+CREATE INDEX subscribers_by_first_name_nocase ON subscribers(first_name COLLATE NOCASE);
+CREATE INDEX subscribers_by_last_name_nocase ON subscribers(last_name COLLATE NOCASE);
+)SQL";
+
+constexpr std::array<std::string_view, 5> kMigrations = {kV1, kV2, kV3, kV4, kV5};
 
 } // namespace
 

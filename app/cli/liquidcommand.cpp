@@ -1,0 +1,156 @@
+// mailwright-cli liquid --template FILE (--data FILE.json | --data-jsonl FILE) [--out FILE]
+//                       [--stats] [--strict-variables] [--strict-filters]
+// Pure Shopify Liquid semantics (no auto-escaping); see CONTRACT.md.
+#include "clicommand.h"
+#include "liquid/template.h"
+
+#include <QElapsedTimer>
+#include <QFile>
+#include <QSaveFile>
+
+#include <cstdio>
+
+namespace mw::cli {
+namespace {
+
+Result<QByteArray> readFile(const QString &path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return Error(Error::Code::BadInput,
+                     QStringLiteral("cannot read %1: %2").arg(path, f.errorString()));
+    return f.readAll();
+}
+
+int runLiquid(const QStringList &args)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Renders a Liquid template with Shopify Liquid semantics. The JSON object's keys are "
+        "the template's variables; with --data-jsonl the template is parsed once and "
+        "rendered once per line, outputs written one after another."));
+    parser.addOption({QStringLiteral("template"), QStringLiteral("Liquid template file."),
+                      QStringLiteral("FILE")});
+    parser.addOption({QStringLiteral("data"), QStringLiteral("JSON object with the variables."),
+                      QStringLiteral("FILE.json")});
+    parser.addOption({QStringLiteral("data-jsonl"),
+                      QStringLiteral("One JSON object per line; renders once per line."),
+                      QStringLiteral("FILE")});
+    parser.addOption({QStringLiteral("out"),
+                      QStringLiteral("Write the output here (default stdout)."),
+                      QStringLiteral("FILE")});
+    parser.addOption(
+        {QStringLiteral("stats"), QStringLiteral("Print renders=N bytes=B seconds=S to stderr.")});
+    parser.addOption(
+        {QStringLiteral("strict-variables"), QStringLiteral("Fail on undefined variables.")});
+    parser.addOption(
+        {QStringLiteral("strict-filters"), QStringLiteral("Fail on unknown filters.")});
+    if (int rc = parseArgs(parser, args, QStringLiteral("liquid")); rc >= 0)
+        return rc;
+    if (int rc = requireOptions(parser, {QStringLiteral("template")}); rc >= 0)
+        return rc;
+    const bool hasData = parser.isSet(QStringLiteral("data"));
+    const bool hasJsonl = parser.isSet(QStringLiteral("data-jsonl"));
+    if (hasData == hasJsonl)
+        return usageError(QStringLiteral(
+            "give exactly one of --data FILE.json or --data-jsonl FILE (see --help)"));
+
+    auto source = readFile(parser.value(QStringLiteral("template")));
+    if (!source)
+        return fail(source.error());
+    liquid::ParseOptions parseOptions;
+    parseOptions.strictFilters = parser.isSet(QStringLiteral("strict-filters"));
+    auto tpl = liquid::Template::parse(
+        std::string_view(source->constData(), static_cast<std::size_t>(source->size())),
+        parseOptions);
+    if (!tpl) {
+        Error e = tpl.error();
+        e.message = QStringLiteral("Liquid syntax error: ") + e.message;
+        return fail(e);
+    }
+    liquid::RenderOptions options;
+    options.strictVariables = parser.isSet(QStringLiteral("strict-variables"));
+    options.strictFilters = parseOptions.strictFilters;
+
+    const QString dataPath =
+        parser.value(hasData ? QStringLiteral("data") : QStringLiteral("data-jsonl"));
+    auto dataBytes = readFile(dataPath);
+    if (!dataBytes)
+        return fail(dataBytes.error());
+
+    std::string out;
+    std::size_t renders = 0;
+    QElapsedTimer timer;
+    timer.start();
+    auto renderOne = [&](std::string_view json, int lineNo) -> int {
+        auto data = liquid::Value::parseJson(json);
+        if (!data) {
+            Error e = data.error();
+            e.message = dataPath + (lineNo ? QStringLiteral(":%1").arg(lineNo) : QString()) +
+                        QStringLiteral(": ") + e.message;
+            e.line = 0;
+            return fail(e);
+        }
+        if (!data->isHash())
+            return fail(Error(Error::Code::BadInput,
+                              dataPath + QStringLiteral(": the data must be a JSON object")));
+        Status st = (*tpl)->render(*data, options, out);
+        if (!st) {
+            Error e = st.error();
+            e.message = QStringLiteral("Liquid error: ") + e.message;
+            return fail(e);
+        }
+        ++renders;
+        return -1;
+    };
+    const std::string_view all(dataBytes->constData(), static_cast<std::size_t>(dataBytes->size()));
+    if (hasData) {
+        if (int rc = renderOne(all, 0); rc >= 0)
+            return rc;
+    } else {
+        std::size_t pos = 0;
+        int lineNo = 0;
+        while (pos < all.size()) {
+            std::size_t nl = all.find('\n', pos);
+            if (nl == std::string_view::npos)
+                nl = all.size();
+            std::string_view line = all.substr(pos, nl - pos);
+            pos = nl + 1;
+            ++lineNo;
+            bool blank = true;
+            for (char c : line)
+                if (c != ' ' && c != '\t' && c != '\r')
+                    blank = false;
+            if (blank)
+                continue;
+            if (int rc = renderOne(line, lineNo); rc >= 0)
+                return rc;
+        }
+    }
+    const double seconds = static_cast<double>(timer.nsecsElapsed()) / 1e9;
+
+    const QByteArray bytes =
+        QByteArray::fromRawData(out.data(), static_cast<qsizetype>(out.size()));
+    if (parser.isSet(QStringLiteral("out"))) {
+        QSaveFile f(parser.value(QStringLiteral("out")));
+        if (!f.open(QIODevice::WriteOnly) || f.write(bytes) != bytes.size() || !f.commit())
+            return fail(Error(Error::Code::Io,
+                              QStringLiteral("cannot write %1: %2")
+                                  .arg(parser.value(QStringLiteral("out")), f.errorString())));
+    } else {
+        writeOut(bytes);
+        std::fflush(stdout);
+    }
+    if (parser.isSet(QStringLiteral("stats")))
+        printErrLine(QStringLiteral("renders=%1 bytes=%2 seconds=%3")
+                         .arg(renders)
+                         .arg(out.size())
+                         .arg(seconds, 0, 'f', 6));
+    return 0;
+}
+
+const RegisterCommand reg({"liquid", "render a Liquid template with JSON data (Shopify semantics)",
+                           &runLiquid});
+
+} // namespace
+} // namespace mw::cli

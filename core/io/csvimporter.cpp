@@ -1,0 +1,316 @@
+#include "csvimporter.h"
+
+#include "io/csvreader.h"
+#include "io/recordpipeline.h"
+#include "io/rowimporter.h"
+
+#include <QElapsedTimer>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSaveFile>
+#include <QSet>
+
+namespace mw {
+
+namespace {
+
+constexpr int64_t kProgressEvery = 4096;
+
+QString fieldText(const CsvRecord &rec, int i)
+{
+    const std::string_view f = rec.field(i);
+    return QString::fromUtf8(f.data(), static_cast<qsizetype>(f.size()));
+}
+
+QString normalizedName(const QString &name)
+{
+    QString n = name.trimmed().toLower();
+    n.replace(QLatin1Char(' '), QLatin1Char('_'));
+    n.replace(QLatin1Char('-'), QLatin1Char('_'));
+    return n;
+}
+
+// Reads and checks the header row.
+Result<QStringList> readHeader(CsvReader &reader, CsvRecord &rec)
+{
+    if (!reader.next(rec)) {
+        if (const Error *e = reader.readError())
+            return *e;
+        return Error(Error::Code::BadInput, QStringLiteral("the file is empty (no header row)"));
+    }
+    if (!rec.error.isEmpty())
+        return Error(Error::Code::BadInput, QStringLiteral("header: ") + rec.error, int(rec.line));
+    QStringList header;
+    QSet<QString> seen;
+    for (int i = 0; i < rec.size(); ++i) {
+        const QString name = fieldText(rec, i).trimmed();
+        if (name.isEmpty())
+            return Error(Error::Code::BadInput,
+                         QStringLiteral("header: column %1 has no name").arg(i + 1), int(rec.line));
+        if (seen.contains(name.toLower()))
+            return Error(Error::Code::BadInput,
+                         QStringLiteral("header: column \"%1\" appears twice").arg(name),
+                         int(rec.line));
+        seen.insert(name.toLower());
+        header << name;
+    }
+    return header;
+}
+
+} // namespace
+
+QString importKindName(ImportKind kind)
+{
+    switch (kind) {
+    case ImportKind::Subscribers:
+        return QStringLiteral("subscribers");
+    case ImportKind::Events:
+        return QStringLiteral("events");
+    case ImportKind::Products:
+        return QStringLiteral("products");
+    }
+    return {};
+}
+
+QByteArray ImportReport::toJson() const
+{
+    QJsonObject o;
+    o[QStringLiteral("kind")] = importKindName(kind);
+    o[QStringLiteral("file")] = file;
+    o[QStringLiteral("committed")] = committed;
+    o[QStringLiteral("rows")] = qint64(rows);
+    o[QStringLiteral("inserted")] = qint64(inserted);
+    o[QStringLiteral("updated")] = qint64(updated);
+    o[QStringLiteral("rejected")] = qint64(rejected);
+    if (kind == ImportKind::Events)
+        o[QStringLiteral("created_campaigns")] = qint64(createdCampaigns);
+    o[QStringLiteral("rejects_file")] =
+        rejectsPath.isEmpty() ? QJsonValue() : QJsonValue(rejectsPath);
+    o[QStringLiteral("attribute_columns")] = QJsonArray::fromStringList(attributeColumns);
+    o[QStringLiteral("ignored_columns")] = QJsonArray::fromStringList(ignoredColumns);
+    o[QStringLiteral("metrics_refreshed")] = metricsRefreshed;
+    o[QStringLiteral("elapsed_ms")] = qint64(elapsedMs);
+    o[QStringLiteral("rows_per_second")] =
+        elapsedMs > 0 ? qint64(double(rows) * 1000.0 / double(elapsedMs)) : qint64(0);
+    return QJsonDocument(o).toJson(QJsonDocument::Compact);
+}
+
+std::optional<ImportKind> CsvImporter::kindFromName(const QString &name)
+{
+    for (ImportKind k : {ImportKind::Subscribers, ImportKind::Events, ImportKind::Products})
+        if (name == importKindName(k))
+            return k;
+    return std::nullopt;
+}
+
+QStringList CsvImporter::knownFields(ImportKind kind)
+{
+    return RowImporter::create(kind)->knownFields();
+}
+
+QStringList CsvImporter::requiredFields(ImportKind kind)
+{
+    switch (kind) {
+    case ImportKind::Subscribers:
+        return {QStringLiteral("email")};
+    case ImportKind::Events:
+        return {QStringLiteral("email|external_id"), QStringLiteral("type"),
+                QStringLiteral("occurred_at")};
+    case ImportKind::Products:
+        return {QStringLiteral("sku"), QStringLiteral("name"), QStringLiteral("category"),
+                QStringLiteral("price")};
+    }
+    return {};
+}
+
+std::vector<ColumnTarget> CsvImporter::defaultMapping(ImportKind kind, const QStringList &header)
+{
+    const QStringList known = knownFields(kind);
+    std::vector<ColumnTarget> mapping;
+    QSet<QString> used;
+    for (const QString &h : header) {
+        const QString n = normalizedName(h);
+        if (known.contains(n) && !used.contains(n)) {
+            used.insert(n);
+            mapping.push_back(ColumnTarget::field(n));
+        } else if (kind == ImportKind::Products) {
+            mapping.push_back(ColumnTarget::ignore());
+        } else {
+            mapping.push_back(ColumnTarget::attribute(h.trimmed()));
+        }
+    }
+    return mapping;
+}
+
+Result<CsvPreview> CsvImporter::preview(const QString &csvPath, int maxRows)
+{
+    CsvReader reader;
+    if (Status s = reader.open(csvPath); !s)
+        return s.error();
+    CsvRecord rec;
+    auto header = readHeader(reader, rec);
+    if (!header)
+        return header.error();
+    CsvPreview p;
+    p.header = *header;
+    while (p.rows.size() < maxRows && reader.next(rec)) {
+        QStringList row;
+        for (int i = 0; i < rec.size(); ++i)
+            row << fieldText(rec, i);
+        p.rows << row;
+        p.lines << rec.line;
+    }
+    return p;
+}
+
+Result<ImportReport> CsvImporter::run(Database &db, ImportKind kind, const QString &csvPath,
+                                      const ImportOptions &options)
+{
+    QElapsedTimer timer;
+    timer.start();
+    ImportReport report;
+    report.kind = kind;
+    report.file = csvPath;
+
+    CsvReader reader;
+    if (Status s = reader.open(csvPath); !s)
+        return s.error();
+    CsvRecord rec;
+    auto headerResult = readHeader(reader, rec);
+    if (!headerResult)
+        return headerResult.error();
+    const QStringList header = *headerResult;
+    const int columns = static_cast<int>(header.size());
+
+    const std::vector<ColumnTarget> mapping =
+        options.mapping.empty() ? defaultMapping(kind, header) : options.mapping;
+    if (static_cast<int>(mapping.size()) != columns)
+        return Error(Error::Code::Usage,
+                     QStringLiteral("the column mapping has %1 entries but the file has %2 columns")
+                         .arg(mapping.size())
+                         .arg(columns));
+    for (int c = 0; c < columns; ++c) {
+        if (mapping[size_t(c)].kind == ColumnTarget::Kind::Attribute)
+            report.attributeColumns << header[c];
+        else if (mapping[size_t(c)].kind == ColumnTarget::Kind::Ignore)
+            report.ignoredColumns << header[c];
+    }
+
+    const bool skip = options.onError == ImportOptions::OnError::Skip;
+    std::string rejects;
+    if (skip) {
+        report.rejectsPath = options.rejectsPath.isEmpty()
+                                 ? csvPath + QStringLiteral(".rejects.csv")
+                                 : options.rejectsPath;
+        for (int c = 0; c < columns; ++c) {
+            appendCsvField(rejects, header[c].toStdString());
+            rejects.push_back(',');
+        }
+        rejects += "reason\r\n";
+    }
+
+    auto importer = RowImporter::create(kind);
+    if (kind == ImportKind::Products) {
+        report.ignoredColumns.append(report.attributeColumns);
+        report.attributeColumns.clear();
+    }
+
+    Transaction tx(db);
+    if (!tx.begun())
+        return tx.begun().error();
+    if (Status s = importer->begin(db, header, mapping, options); !s)
+        return s.error();
+
+    const Error cancelError(Error::Code::Cancelled,
+                            QStringLiteral("import cancelled; nothing was imported"));
+
+    // Parsing and row checks run on a reader thread; this thread only writes.
+    RecordPipeline pipeline(reader, [&](CsvRecord &r) {
+        if (r.size() != columns)
+            r.error = QStringLiteral("wrong number of fields: expected %1, found %2")
+                          .arg(columns)
+                          .arg(r.size());
+        else
+            importer->validateRow(r);
+    });
+    auto cancelled = [&]() {
+        if (!options.progress)
+            return false;
+        return !options.progress({pipeline.bytesRead(), reader.totalBytes(), report.rows});
+    };
+
+    QString reason;
+    while (const CsvRecord *recp = pipeline.next()) {
+        const CsvRecord &row = *recp;
+        ++report.rows;
+        if ((report.rows % kProgressEvery) == 0 && cancelled())
+            return cancelError;
+        reason.clear();
+        RowImporter::Outcome outcome = RowImporter::Outcome::Bad;
+        if (!row.error.isEmpty())
+            reason = row.error;
+        else
+            outcome = importer->importRow(row, reason);
+
+        switch (outcome) {
+        case RowImporter::Outcome::Inserted:
+            ++report.inserted;
+            break;
+        case RowImporter::Outcome::Updated:
+            ++report.updated;
+            break;
+        case RowImporter::Outcome::Fatal:
+            return importer->fatalError();
+        case RowImporter::Outcome::Bad:
+            ++report.rejected;
+            if (report.badRows.size() < ImportReport::kMaxBadRowsKept)
+                report.badRows.push_back({row.line, reason});
+            if (skip) {
+                for (int i = 0; i < row.size(); ++i) {
+                    appendCsvField(rejects, row.field(i));
+                    rejects.push_back(',');
+                }
+                appendCsvField(
+                    rejects, QStringLiteral("line %1: %2").arg(row.line).arg(reason).toStdString());
+                rejects += "\r\n";
+            }
+            break;
+        }
+    }
+    pipeline.stop();
+    if (const Error *e = reader.readError())
+        return *e;
+    if (cancelled())
+        return cancelError;
+    report.createdCampaigns = importer->createdCampaigns();
+
+    if (!skip && report.rejected > 0) {
+        tx.rollback();
+        report.committed = false;
+        report.inserted = report.updated = report.createdCampaigns = 0;
+        report.elapsedMs = timer.elapsed();
+        return report;
+    }
+    if (options.beforeCommit && report.inserted + report.updated > 0) {
+        if (Status s = options.beforeCommit(db); !s)
+            return s.error();
+        report.metricsRefreshed = true;
+    }
+    if (skip) {
+        QSaveFile out(report.rejectsPath);
+        if (!out.open(QIODevice::WriteOnly) ||
+            out.write(rejects.data(), qint64(rejects.size())) != qint64(rejects.size()) ||
+            !out.commit())
+            return Error(Error::Code::Io,
+                         QStringLiteral("cannot write the rejects file: %1").arg(out.errorString()),
+                         0, 0, report.rejectsPath);
+    }
+    if (Status s = tx.commit(); !s)
+        return s.error();
+    report.committed = true;
+    report.elapsedMs = timer.elapsed();
+    return report;
+}
+
+} // namespace mw

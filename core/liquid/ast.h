@@ -1,0 +1,185 @@
+#pragma once
+// Internal: the immutable syntax tree of a parsed template and the per-render state.
+// Not part of the public API (see template.h).
+
+#include "liquid/template.h"
+#include "liquid/value.h"
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace mw::liquid::detail {
+
+struct RenderState;
+
+/// A thrown runtime error. Fatal errors (limits, strict mode) end the render; the others
+/// are printed inline as "Liquid error (line N): message" like Shopify does.
+struct RenderError {
+    std::string message;
+    bool fatal = false;
+    int line = 0;
+};
+
+struct Expr;
+using ExprPtr = std::unique_ptr<Expr>;
+
+/// One step of a variable lookup: a constant key ("name", 0) or a bracketed expression.
+struct Lookup {
+    Value key;            // when expr is null
+    ExprPtr expr;         // a[expr]
+    bool command = false; // .size/.first/.last written with a dot
+};
+
+/// An expression (Liquid's Expression.parse result).
+struct Expr {
+    enum class Kind : std::uint8_t { Literal, Variable, Range, EmptyLiteral, BlankLiteral };
+    Kind kind = Kind::Literal;
+    Value literal;    // Literal (also the printed value '' of empty/blank)
+    Value name;       // Variable: constant name (string)
+    ExprPtr nameExpr; // Variable: [expr] as the first segment
+    std::vector<Lookup> lookups;
+    ExprPtr rangeFirst, rangeLast; // Range with variable bounds
+    std::string text;              // the source text, for missing-variable reports
+
+    Value evaluate(RenderState &st) const;
+};
+
+using FilterFn = Value (*)(RenderState &st, const Value &input, const std::vector<Value> &args,
+                           const Hash *kwargs);
+
+/// A standard filter: its function and how many arguments it takes after the input.
+struct FilterSpec {
+    const char *name;
+    FilterFn fn;
+    int minArgs;
+    int maxArgs;
+    bool escapes; // its result is safe HTML/URL text (clears the untrusted mark)
+};
+
+struct Filter {
+    std::string name;
+    const FilterSpec *fn = nullptr; // null: unknown filter (skipped, or an error in strict mode)
+    std::vector<ExprPtr> args;
+    std::vector<std::pair<std::string, ExprPtr>> kwargs;
+};
+
+/// {{ expr | filter ... }} -- also the body of assign and echo.
+struct VariableExpr {
+    ExprPtr expr; // may be null for an empty {{ }}
+    std::vector<Filter> filters;
+    Value evaluate(RenderState &st) const;
+};
+
+struct Node {
+    int line = 0;
+    bool isText = false;   // plain text: appended without the error machinery
+    bool isOutput = false; // {{ }} / echo: errors are always printed
+    bool blank = false;    // Ruby's Tag#blank?: errors inside are not printed
+    virtual ~Node() = default;
+    virtual void render(RenderState &st, std::string &out) const = 0;
+};
+using NodePtr = std::unique_ptr<Node>;
+
+/// A sequence of text and nodes (Ruby's BlockBody).
+struct Body {
+    std::vector<NodePtr> nodes;
+    bool blank = true;
+    void render(RenderState &st, std::string &out) const;
+};
+
+struct Condition {
+    ExprPtr left;
+    std::string op; // empty: just test left
+    ExprPtr right;
+    enum class Rel : std::uint8_t { None, And, Or } rel = Rel::None; // to the next one
+    bool evaluate(RenderState &st) const;
+};
+
+/// A chain "a and b or c" evaluated right to left as Liquid does.
+struct ConditionChain {
+    std::vector<Condition> parts;
+    bool isElse = false;
+    bool evaluate(RenderState &st) const;
+};
+
+struct ForloopFrame {
+    const std::string *name;
+    std::int64_t index0 = 0;
+    std::int64_t length = 0;
+    ForloopFrame *parent = nullptr;
+};
+
+/// Everything one render changes; a Template itself is never modified.
+struct RenderState {
+    const RenderOptions &opt;
+    const Value &data;
+    std::vector<std::pair<std::string, Value>> locals;   // assign / capture
+    std::vector<std::pair<std::string, Value>> counters; // increment / decrement
+    struct Scope {
+        const std::string *name;
+        Value value;
+        const ForloopFrame *frame = nullptr; // set for the "forloop" variable
+    };
+    std::vector<Scope> loopVars; // for-loop variables, innermost last
+    std::vector<std::pair<std::string, std::int64_t>> cycles;
+    std::vector<std::pair<std::string, std::int64_t>> forOffsets; // offset: continue
+    enum class Interrupt : std::uint8_t { None, Break, Continue } interrupt = Interrupt::None;
+    std::uint64_t iterations = 0;
+    int depth = 0;
+    std::size_t outputBase = 0; // out.size() when the render started
+    std::string *rootOut = nullptr;
+    std::size_t captureBytes = 0; // bytes in open captures, counted against the limit
+
+    RenderState(const RenderOptions &o, const Value &d) : opt(o), data(d) {}
+
+    /// Scope lookup: loop variables, then assigns, then counters, then data.
+    const Value *findVariable(std::string_view name, const ForloopFrame **frame) const;
+    void setLocal(const std::string &name, Value v);
+    [[noreturn]] void fatal(std::string message) const;
+    void checkOutput(const std::string &out) const;
+    void countIteration();
+};
+
+/// Appends a value as {{ }} prints it, escaping untrusted strings when asked.
+void appendOutput(RenderState &st, const Value &v, std::string &out);
+
+/// Parses a template source into a Body (syntax errors as mw::Error).
+Status parseTemplate(std::string_view source, const ParseOptions &options, Body &body);
+
+/// Looks up a standard filter by name (nullptr if unknown).
+const FilterSpec *findFilter(std::string_view name);
+/// Checks the arity and calls the filter (errors are RenderErrors).
+Value callFilter(RenderState &st, const Filter &f, const Value &input, std::vector<Value> &args);
+/// Float -> Integer as Ruby's to_i would, clamped to 64 bits (Ruby would go to a Bignum;
+/// converting an out-of-range double is undefined behaviour in C++).
+inline std::int64_t clampToInt64(double d)
+{
+    if (d != d)
+        return 0;
+    if (d >= 9.2233720368547758e18)
+        return INT64_MAX;
+    if (d <= -9.2233720368547758e18)
+        return INT64_MIN;
+    return static_cast<std::int64_t>(d);
+}
+
+/// Number of integers in a range value (saturating; 0 for an empty range).
+inline std::int64_t rangeCount(const Value &r)
+{
+    if (r.rangeLast() < r.rangeFirst())
+        return 0;
+    const std::uint64_t n =
+        static_cast<std::uint64_t>(r.rangeLast()) - static_cast<std::uint64_t>(r.rangeFirst());
+    return n >= static_cast<std::uint64_t>(INT64_MAX) ? INT64_MAX
+                                                      : static_cast<std::int64_t>(n + 1);
+}
+
+/// Number of UTF-8 characters (Ruby String#size).
+std::size_t utf8Length(std::string_view s);
+
+/// Lax Expression.parse of markup text (also used after strict validation, as Liquid does).
+ExprPtr parseExpressionText(std::string_view markup, bool conditionLiterals);
+
+} // namespace mw::liquid::detail

@@ -1,0 +1,1644 @@
+// The standard filters of Liquid 5.4, with Ruby's semantics. Numbers follow
+// Liquid::Utils.to_number: floats become BigDecimal (exact decimal arithmetic, converted
+// back to Float), integers stay integers (floor division and modulo as Ruby does them).
+#include "liquid/ast.h"
+#include "liquid/rubytime.h"
+
+#include <QByteArray>
+#include <QString>
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <cstring>
+#include <ctime>
+
+namespace mw::liquid::detail {
+
+std::size_t utf8Length(std::string_view s)
+{
+    std::size_t n = 0;
+    for (char c : s)
+        if ((static_cast<unsigned char>(c) & 0xC0) != 0x80)
+            ++n;
+    return n;
+}
+
+namespace {
+__extension__ typedef __int128 i128;
+
+using Args = std::vector<Value>;
+
+[[noreturn]] void argError(std::string msg)
+{
+    throw RenderError{std::move(msg)};
+}
+
+bool isSpace(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+
+Value arg(const Args &a, std::size_t i, Value def = Value())
+{
+    return i < a.size() ? a[i] : def;
+}
+
+// ------------------------------------------------------------------ numbers
+
+/// An exact decimal mantissa * 10^exp (Ruby BigDecimal for the values Liquid meets).
+struct Decimal {
+    i128 m = 0;
+    int exp = 0;
+};
+
+/// Liquid's to_number result: Integer or BigDecimal.
+struct Num {
+    bool isDec = false;
+    std::int64_t i = 0;
+    Decimal d;
+    bool inexact = false; // overflowed: use f
+    double f = 0;
+};
+
+bool decimalFromText(std::string_view t, Decimal &d)
+{
+    bool neg = false;
+    std::size_t i = 0;
+    if (i < t.size() && (t[i] == '-' || t[i] == '+'))
+        neg = t[i++] == '-';
+    i128 m = 0;
+    int exp = 0;
+    bool dot = false;
+    int digits = 0;
+    for (; i < t.size(); ++i) {
+        if (t[i] == '.') {
+            dot = true;
+            continue;
+        }
+        if (t[i] == 'e' || t[i] == 'E') {
+            int e = 0;
+            std::from_chars(t.data() + i + 1 + (t[i + 1] == '+' ? 1 : 0), t.data() + t.size(), e);
+            exp += e;
+            break;
+        }
+        if (t[i] < '0' || t[i] > '9')
+            return false;
+        if (m == 0 && t[i] == '0') {
+            if (dot)
+                --exp;
+            continue;
+        }
+        if (++digits > 36)
+            return false;
+        m = m * 10 + (t[i] - '0');
+        if (dot)
+            --exp;
+    }
+    d.m = neg ? -m : m;
+    d.exp = exp;
+    return true;
+}
+
+Decimal decimalFromDouble(double v)
+{
+    char buf[64];
+    auto r = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::scientific);
+    Decimal d;
+    decimalFromText(std::string_view(buf, static_cast<std::size_t>(r.ptr - buf)), d);
+    return d;
+}
+
+std::string decimalText(const Decimal &d)
+{
+    i128 m = d.m;
+    bool neg = m < 0;
+    if (neg)
+        m = -m;
+    std::string digits;
+    if (m == 0)
+        digits = "0";
+    while (m > 0) {
+        digits += static_cast<char>('0' + static_cast<int>(m % 10));
+        m /= 10;
+    }
+    std::reverse(digits.begin(), digits.end());
+    return (neg ? "-" : "") + digits + "e" + std::to_string(d.exp);
+}
+
+double decimalToDouble(const Decimal &d)
+{
+    const std::string s = decimalText(d);
+    return std::strtod(s.c_str(), nullptr);
+}
+
+Num toNumber(const Value &v)
+{
+    Num n;
+    if (v.isInt()) {
+        n.i = v.toInt();
+    } else if (v.isFloat()) {
+        n.isDec = true;
+        if (!std::isfinite(v.toFloat())) {
+            n.inexact = true;
+            n.f = v.toFloat();
+        } else {
+            n.d = decimalFromDouble(v.toFloat());
+        }
+    } else if (v.isString()) {
+        std::string_view s = v.str();
+        while (!s.empty() && isSpace(s.front()))
+            s.remove_prefix(1);
+        while (!s.empty() && (isSpace(s.back()) || s.back() == '\0'))
+            s.remove_suffix(1);
+        // /\A-?\d+\.\d+\z/ -> BigDecimal, otherwise String#to_i
+        std::size_t i = (!s.empty() && s[0] == '-') ? 1 : 0;
+        std::size_t a = i;
+        while (i < s.size() && s[i] >= '0' && s[i] <= '9')
+            ++i;
+        bool dec = i > a && i < s.size() && s[i] == '.';
+        if (dec) {
+            std::size_t b = ++i;
+            while (i < s.size() && s[i] >= '0' && s[i] <= '9')
+                ++i;
+            dec = i > b && i == s.size();
+        }
+        if (dec) {
+            n.isDec = true;
+            if (!decimalFromText(s, n.d)) {
+                n.inexact = true;
+                n.f = std::strtod(std::string(s).c_str(), nullptr);
+            }
+        } else {
+            std::string_view t = v.str();
+            std::size_t k = 0;
+            while (k < t.size() && isSpace(t[k]))
+                ++k;
+            bool neg = false;
+            if (k < t.size() && (t[k] == '-' || t[k] == '+'))
+                neg = t[k++] == '-';
+            std::int64_t r = 0;
+            while (k < t.size() &&
+                   ((t[k] >= '0' && t[k] <= '9') ||
+                    (t[k] == '_' && k + 1 < t.size() && t[k + 1] >= '0' && t[k + 1] <= '9'))) {
+                if (t[k] != '_') {
+                    if (r > (INT64_MAX - 9) / 10)
+                        break;
+                    r = r * 10 + (t[k] - '0');
+                }
+                ++k;
+            }
+            n.i = neg ? -r : r;
+        }
+    }
+    return n;
+}
+
+double numToDouble(const Num &n)
+{
+    if (n.inexact)
+        return n.f;
+    return n.isDec ? decimalToDouble(n.d) : static_cast<double>(n.i);
+}
+
+Decimal asDecimal(const Num &n)
+{
+    if (n.isDec)
+        return n.d;
+    Decimal d;
+    d.m = n.i;
+    return d;
+}
+
+bool align(Decimal &a, Decimal &b)
+{
+    auto scale = [](Decimal &x, int to) {
+        while (x.exp > to) {
+            if (x.m > (i128(1) << 120) / 10 || x.m < -(i128(1) << 120) / 10)
+                return false;
+            x.m *= 10;
+            --x.exp;
+        }
+        return true;
+    };
+    const int e = std::min(a.exp, b.exp);
+    return scale(a, e) && scale(b, e);
+}
+
+Value fromDecimal(const Decimal &d)
+{
+    return Value(decimalToDouble(d));
+}
+
+bool fits(const Decimal &d)
+{
+    const i128 lim = i128(1) << 120;
+    return d.m < lim && d.m > -lim;
+}
+
+Value arith(const Value &a, const Value &b, char op)
+{
+    const Num x = toNumber(a), y = toNumber(b);
+    if (!x.isDec && !y.isDec) {
+        std::int64_t r = 0;
+        switch (op) {
+        case '+':
+            if (!__builtin_add_overflow(x.i, y.i, &r))
+                return Value(r);
+            break;
+        case '-':
+            if (!__builtin_sub_overflow(x.i, y.i, &r))
+                return Value(r);
+            break;
+        case '*':
+            if (!__builtin_mul_overflow(x.i, y.i, &r))
+                return Value(r);
+            break;
+        case '/': {
+            if (y.i == 0)
+                argError("divided by 0");
+            if (x.i == INT64_MIN && y.i == -1)
+                break;
+            std::int64_t q = x.i / y.i;
+            if ((x.i % y.i != 0) && ((x.i < 0) != (y.i < 0)))
+                --q; // Ruby floors
+            return Value(q);
+        }
+        case '%': {
+            if (y.i == 0)
+                argError("divided by 0");
+            if (y.i == -1)
+                return Value(0);
+            std::int64_t m = x.i % y.i;
+            if (m != 0 && ((m < 0) != (y.i < 0)))
+                m += y.i; // Ruby: the sign follows the divisor
+            return Value(m);
+        }
+        }
+        // Ruby would switch to a Bignum here; a Float is the nearest we have.
+        const double fx = static_cast<double>(x.i), fy = static_cast<double>(y.i);
+        return Value(op == '+' ? fx + fy : op == '-' ? fx - fy : op == '*' ? fx * fy : fx / fy);
+    }
+    if (x.inexact || y.inexact) {
+        const double fx = numToDouble(x), fy = numToDouble(y);
+        if (op == '%' && fy == 0)
+            argError("divided by 0");
+        switch (op) {
+        case '+':
+            return Value(fx + fy);
+        case '-':
+            return Value(fx - fy);
+        case '*':
+            return Value(fx * fy);
+        case '/':
+            return Value(fx / fy);
+        default:
+            return Value(fx - fy * std::floor(fx / fy));
+        }
+    }
+    Decimal p = asDecimal(x), q = asDecimal(y);
+    switch (op) {
+    case '+':
+    case '-': {
+        if (align(p, q)) {
+            Decimal r;
+            r.exp = p.exp;
+            r.m = op == '+' ? p.m + q.m : p.m - q.m;
+            return fromDecimal(r);
+        }
+        const double fx = numToDouble(x), fy = numToDouble(y);
+        return Value(op == '+' ? fx + fy : fx - fy);
+    }
+    case '*': {
+        Decimal r;
+        if (!__builtin_mul_overflow(p.m, q.m, &r.m) && fits(r)) {
+            r.exp = p.exp + q.exp;
+            return fromDecimal(r);
+        }
+        return Value(numToDouble(x) * numToDouble(y));
+    }
+    case '/': {
+        if (q.m == 0) {
+            // BigDecimal: x / 0 is +-Infinity (NaN for 0 / 0), not an error.
+            if (p.m == 0)
+                return Value(std::nan(""));
+            return Value(p.m < 0 ? -HUGE_VAL : HUGE_VAL);
+        }
+        // Long division to 40 significant digits, then the nearest double.
+        const bool neg = (p.m < 0) != (q.m < 0);
+        i128 a = p.m < 0 ? -p.m : p.m;
+        const i128 b = q.m < 0 ? -q.m : q.m;
+        i128 quot = a / b;
+        i128 rem = a % b;
+        int exp = p.exp - q.exp;
+        const i128 lim = i128(1) << 100;
+        while (rem != 0 && quot < lim) {
+            rem *= 10;
+            quot = quot * 10 + rem / b;
+            rem %= b;
+            --exp;
+        }
+        Decimal r;
+        r.m = neg ? -quot : quot;
+        r.exp = exp;
+        return fromDecimal(r);
+    }
+    default: {
+        if (q.m == 0)
+            argError("divided by 0");
+        if (align(p, q)) {
+            i128 m = p.m % q.m;
+            if (m != 0 && ((m < 0) != (q.m < 0)))
+                m += q.m;
+            Decimal r;
+            r.m = m;
+            r.exp = p.exp;
+            return fromDecimal(r);
+        }
+        const double fx = numToDouble(x), fy = numToDouble(y);
+        return Value(fx - fy * std::floor(fx / fy));
+    }
+    }
+}
+
+/// Rounds a decimal half away from zero to `digits` decimals (BigDecimal ROUND_HALF_UP).
+Decimal roundDecimal(Decimal d, std::int64_t digits)
+{
+    if (-d.exp <= digits)
+        return d;
+    while (-d.exp > digits + 1) {
+        d.m /= 10;
+        ++d.exp;
+    }
+    const int last = static_cast<int>(d.m % 10);
+    d.m /= 10;
+    ++d.exp;
+    if (last >= 5)
+        ++d.m;
+    else if (last <= -5)
+        --d.m;
+    return d;
+}
+
+// Floor/ceil of a decimal to an integer (Ruby BigDecimal#floor / #ceil, then to_i).
+std::int64_t decimalFloor(const Decimal &d, bool ceil)
+{
+    i128 m = d.m;
+    if (d.exp >= 0) {
+        for (int e = d.exp; e > 0; --e) {
+            if (m > (i128(1) << 120) / 10 || m < -(i128(1) << 120) / 10)
+                return m > 0 ? INT64_MAX : INT64_MIN;
+            m *= 10;
+        }
+    } else if (-d.exp > 36) {
+        m = ceil ? (d.m > 0 ? 1 : 0) : (d.m < 0 ? -1 : 0);
+    } else {
+        i128 p = 1;
+        for (int e = d.exp; e < 0; ++e)
+            p *= 10;
+        const i128 q = m / p, r = m % p;
+        m = q;
+        if (!ceil && r < 0)
+            --m;
+        if (ceil && r > 0)
+            ++m;
+    }
+    if (m > INT64_MAX)
+        return INT64_MAX;
+    if (m < INT64_MIN)
+        return INT64_MIN;
+    return static_cast<std::int64_t>(m);
+}
+
+// ------------------------------------------------------------------ strings
+
+/// Ruby's to_s as filters see it: unlike {{ }} output, an array becomes its inspect text.
+std::string toS(const Value &v)
+{
+    if (v.isArray()) {
+        std::string s;
+        v.appendInspect(s);
+        return s;
+    }
+    return v.toString();
+}
+
+bool isAsciiOnly(std::string_view s)
+{
+    for (char c : s)
+        if (static_cast<unsigned char>(c) >= 0x80)
+            return false;
+    return true;
+}
+
+std::string caseMap(const std::string &s, bool upper)
+{
+    if (isAsciiOnly(s)) {
+        std::string r = s;
+        for (char &c : r) {
+            if (upper && c >= 'a' && c <= 'z')
+                c = static_cast<char>(c - 32);
+            else if (!upper && c >= 'A' && c <= 'Z')
+                c = static_cast<char>(c + 32);
+        }
+        return r;
+    }
+    const QString q = QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size()));
+    return (upper ? q.toUpper() : q.toLower()).toStdString();
+}
+
+std::string htmlEscape(std::string_view s)
+{
+    std::string out;
+    out.reserve(s.size() + 8);
+    for (char c : s) {
+        switch (c) {
+        case '&':
+            out += "&amp;";
+            break;
+        case '<':
+            out += "&lt;";
+            break;
+        case '>':
+            out += "&gt;";
+            break;
+        case '"':
+            out += "&quot;";
+            break;
+        case '\'':
+            out += "&#39;";
+            break;
+        default:
+            out += c;
+        }
+    }
+    return out;
+}
+
+/// Ruby String#[start, len] on characters (nil when start is out of range).
+bool charSlice(const std::string &s, std::int64_t start, std::int64_t len, std::string &out)
+{
+    std::vector<std::size_t> offs;
+    offs.reserve(s.size() + 1);
+    for (std::size_t i = 0; i < s.size(); ++i)
+        if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80)
+            offs.push_back(i);
+    const std::int64_t n = static_cast<std::int64_t>(offs.size());
+    offs.push_back(s.size());
+    if (start < 0)
+        start += n;
+    if (start < 0 || start > n || len < 0)
+        return false;
+    const std::int64_t end = std::min(n, start + len);
+    out = s.substr(offs[static_cast<std::size_t>(start)],
+                   offs[static_cast<std::size_t>(end)] - offs[static_cast<std::size_t>(start)]);
+    return true;
+}
+
+std::int64_t toInteger(const Value &v)
+{
+    if (v.isInt())
+        return v.toInt();
+    std::string s = v.toString();
+    std::string_view t(s);
+    while (!t.empty() && isSpace(t.front()))
+        t.remove_prefix(1);
+    while (!t.empty() && isSpace(t.back()))
+        t.remove_suffix(1);
+    std::int64_t r = 0;
+    if (!t.empty() && t.front() == '+')
+        t.remove_prefix(1);
+    auto res = std::from_chars(t.data(), t.data() + t.size(), r);
+    if (t.empty() || res.ec != std::errc() || res.ptr != t.data() + t.size())
+        argError("invalid integer");
+    return r;
+}
+
+/// Liquid's InputIterator: arrays flattened, a hash as one item, a range expanded, nil
+/// as no items, anything else as a one-item list.
+void flattenInto(const Value &v, Array &out)
+{
+    for (const Value &e : v.array()) {
+        if (e.isArray())
+            flattenInto(e, out);
+        else
+            out.push_back(e);
+    }
+}
+
+Array inputList(RenderState &st, const Value &v)
+{
+    Array out;
+    if (v.isArray()) {
+        flattenInto(v, out);
+    } else if (v.isRange()) {
+        const std::int64_t n = rangeCount(v);
+        if (n > 10'000'000)
+            argError("range too large to expand (" + std::to_string(n) + " items)");
+        for (std::int64_t i = 0; i < n; ++i) {
+            st.countIteration();
+            out.emplace_back(v.rangeFirst() + i);
+        }
+    } else if (!v.isNil()) {
+        out.push_back(v);
+    }
+    return out;
+}
+
+/// item[property] as Ruby's [] does it for the filters that take a property.
+Value itemProperty(const Value &item, const Value &property, bool &respondsToIndex)
+{
+    respondsToIndex = true;
+    if (item.isHash()) {
+        if (!property.isString())
+            return Value();
+        const Value *v = item.hash().find(property.str());
+        return v ? *v : Value();
+    }
+    if (item.isString()) {
+        if (property.isString())
+            return item.str().find(property.str()) != std::string::npos ? property : Value();
+        if (property.isInt()) {
+            std::string out;
+            return charSlice(item.str(), property.toInt(), 1, out) && !out.empty() ? Value(out)
+                                                                                   : Value();
+        }
+        argError("no implicit conversion into Integer");
+    }
+    if (item.isArray()) {
+        if (property.isInt()) {
+            const Array &a = item.array();
+            std::int64_t i = property.toInt();
+            if (i < 0)
+                i += static_cast<std::int64_t>(a.size());
+            return i >= 0 && i < static_cast<std::int64_t>(a.size())
+                       ? a[static_cast<std::size_t>(i)]
+                       : Value();
+        }
+        argError("cannot select the property '" + property.toString() + "'");
+    }
+    if (item.isInt()) {
+        if (property.isInt())
+            return Value((property.toInt() >= 0 && property.toInt() < 64)
+                             ? (item.toInt() >> property.toInt()) & 1
+                             : (item.toInt() < 0 ? 1 : 0));
+        argError("cannot select the property '" + property.toString() + "'");
+    }
+    respondsToIndex = false;
+    return Value();
+}
+
+/// Ruby's <=> for the values sort meets; returns false when incomparable.
+bool spaceship(const Value &a, const Value &b, int &res)
+{
+    if (a.isNumber() && b.isNumber()) {
+        if (a.isInt() && b.isInt()) {
+            res = a.toInt() < b.toInt() ? -1 : a.toInt() > b.toInt();
+            return true;
+        }
+        const double x = a.isInt() ? static_cast<double>(a.toInt()) : a.toFloat();
+        const double y = b.isInt() ? static_cast<double>(b.toInt()) : b.toFloat();
+        if (x != x || y != y)
+            return false;
+        res = x < y ? -1 : x > y;
+        return true;
+    }
+    if (a.isString() && b.isString()) {
+        const int c = a.str().compare(b.str());
+        res = c < 0 ? -1 : c > 0;
+        return true;
+    }
+    if (a.isArray() && b.isArray()) {
+        const Array &x = a.array(), &y = b.array();
+        for (std::size_t i = 0; i < std::min(x.size(), y.size()); ++i) {
+            int r;
+            if (!spaceship(x[i], y[i], r))
+                return false;
+            if (r != 0) {
+                res = r;
+                return true;
+            }
+        }
+        res = x.size() < y.size() ? -1 : x.size() > y.size();
+        return true;
+    }
+    if (a == b && a.type() == b.type()) {
+        res = 0;
+        return true;
+    }
+    return false;
+}
+
+int nilSafeCompare(const Value &a, const Value &b)
+{
+    int r;
+    if (spaceship(a, b, r))
+        return r;
+    if (a.isNil())
+        return 1;
+    if (b.isNil())
+        return -1;
+    argError("cannot sort values of incompatible types");
+}
+
+int nilSafeCasecmp(const Value &a, const Value &b)
+{
+    if (!a.isNil() && !b.isNil()) {
+        const std::string x = a.toString(), y = b.toString();
+        const std::size_t n = std::min(x.size(), y.size());
+        for (std::size_t i = 0; i < n; ++i) {
+            unsigned char c = static_cast<unsigned char>(x[i]),
+                          d = static_cast<unsigned char>(y[i]);
+            if (c >= 'A' && c <= 'Z')
+                c = static_cast<unsigned char>(c + 32);
+            if (d >= 'A' && d <= 'Z')
+                d = static_cast<unsigned char>(d + 32);
+            if (c != d)
+                return c < d ? -1 : 1;
+        }
+        return x.size() < y.size() ? -1 : x.size() > y.size();
+    }
+    return a.isNil() ? 1 : -1;
+}
+
+/// Ruby's eql? (uniq): like == but 1 and 1.0 differ.
+bool eql(const Value &a, const Value &b)
+{
+    if (a.type() != b.type())
+        return false;
+    if (a.isArray()) {
+        const Array &x = a.array(), &y = b.array();
+        if (x.size() != y.size())
+            return false;
+        for (std::size_t i = 0; i < x.size(); ++i)
+            if (!eql(x[i], y[i]))
+                return false;
+        return true;
+    }
+    return a == b;
+}
+
+bool ws(char c)
+{
+    return isSpace(c) || c == '\0';
+}
+
+// ------------------------------------------------------------------ the filters
+
+#define FILTER(name) Value f_##name(RenderState &st, const Value &in, const Args &a, const Hash *)
+#define UNUSED_ST (void)st
+#define UNUSED_A (void)a
+
+FILTER(size)
+{
+    UNUSED_ST;
+    UNUSED_A;
+    switch (in.type()) {
+    case Value::Type::String:
+        return Value(static_cast<std::int64_t>(utf8Length(in.str())));
+    case Value::Type::Array:
+        return Value(static_cast<std::int64_t>(in.array().size()));
+    case Value::Type::Hash:
+        return Value(static_cast<std::int64_t>(in.hash().size()));
+    case Value::Type::Range:
+        return Value(rangeCount(in));
+    case Value::Type::Int:
+        return Value(8); // Shopify: Integer#size is the machine word size in bytes
+    default:
+        return Value(0);
+    }
+}
+
+FILTER(downcase)
+{
+    UNUSED_ST;
+    UNUSED_A;
+    return Value(caseMap(toS(in), false));
+}
+FILTER(upcase)
+{
+    UNUSED_ST;
+    UNUSED_A;
+    return Value(caseMap(toS(in), true));
+}
+FILTER(capitalize)
+{
+    UNUSED_ST;
+    UNUSED_A;
+    const std::string s = toS(in);
+    if (s.empty())
+        return Value(s);
+    std::size_t firstLen = 1;
+    while (firstLen < s.size() && (static_cast<unsigned char>(s[firstLen]) & 0xC0) == 0x80)
+        ++firstLen;
+    return Value(caseMap(s.substr(0, firstLen), true) + caseMap(s.substr(firstLen), false));
+}
+FILTER(escape)
+{
+    UNUSED_ST;
+    UNUSED_A;
+    if (in.isNil())
+        return Value();
+    return Value(htmlEscape(toS(in)));
+}
+FILTER(escape_once)
+{
+    UNUSED_ST;
+    UNUSED_A;
+    // /["><']|&(?!([a-zA-Z]+|(#\d+));)/
+    const std::string s = toS(in);
+    std::string out;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        const char c = s[i];
+        if (c == '&') {
+            std::size_t j = i + 1;
+            bool entity = false;
+            if (j < s.size() && ((s[j] >= 'a' && s[j] <= 'z') || (s[j] >= 'A' && s[j] <= 'Z'))) {
+                while (j < s.size() &&
+                       ((s[j] >= 'a' && s[j] <= 'z') || (s[j] >= 'A' && s[j] <= 'Z')))
+                    ++j;
+                entity = j < s.size() && s[j] == ';';
+            } else if (j < s.size() && s[j] == '#') {
+                ++j;
+                const std::size_t d = j;
+                while (j < s.size() && s[j] >= '0' && s[j] <= '9')
+                    ++j;
+                entity = j > d && j < s.size() && s[j] == ';';
+            }
+            out += entity ? "&" : "&amp;";
+        } else {
+            out += htmlEscape(std::string_view(&s[i], 1));
+        }
+    }
+    return Value(out);
+}
+FILTER(url_encode)
+{
+    UNUSED_ST;
+    UNUSED_A;
+    if (in.isNil())
+        return Value();
+    const std::string s = toS(in);
+    std::string out;
+    static const char *hex = "0123456789ABCDEF";
+    for (unsigned char c : s) {
+        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+            c == '_' || c == '.' || c == '-' || c == '~')
+            out += static_cast<char>(c);
+        else if (c == ' ')
+            out += '+';
+        else {
+            out += '%';
+            out += hex[c >> 4];
+            out += hex[c & 15];
+        }
+    }
+    return Value(out);
+}
+bool validUtf8(std::string_view s)
+{
+    return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size())).toUtf8() ==
+           QByteArray(s.data(), static_cast<qsizetype>(s.size()));
+}
+FILTER(url_decode)
+{
+    UNUSED_ST;
+    UNUSED_A;
+    if (in.isNil())
+        return Value();
+    const std::string s = toS(in);
+    std::string out;
+    auto hexv = [](char c) -> int {
+        if (c >= '0' && c <= '9')
+            return c - '0';
+        if (c >= 'a' && c <= 'f')
+            return c - 'a' + 10;
+        if (c >= 'A' && c <= 'F')
+            return c - 'A' + 10;
+        return -1;
+    };
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        if (s[i] == '+')
+            out += ' ';
+        else if (s[i] == '%' && i + 2 < s.size() + 0 && hexv(s[i + 1]) >= 0 &&
+                 hexv(s[i + 2]) >= 0) {
+            out += static_cast<char>(hexv(s[i + 1]) * 16 + hexv(s[i + 2]));
+            i += 2;
+        } else
+            out += s[i];
+    }
+    if (!validUtf8(out))
+        argError("invalid byte sequence in UTF-8");
+    return Value(out);
+}
+std::string b64encode(std::string_view s, bool urlsafe)
+{
+    QByteArray b(s.data(), static_cast<qsizetype>(s.size()));
+    return b.toBase64(urlsafe ? QByteArray::Base64UrlEncoding : QByteArray::Base64Encoding)
+        .toStdString();
+}
+bool b64decode(std::string s, bool urlsafe, std::string &out)
+{
+    if (urlsafe) {
+        // urlsafe_decode64 adds missing padding, then decodes strictly.
+        if (s.size() % 4 != 0 && s.find('=') == std::string::npos)
+            s.append(4 - s.size() % 4, '=');
+        for (char &c : s) {
+            if (c == '-')
+                c = '+';
+            else if (c == '_')
+                c = '/';
+        }
+    }
+    if (s.size() % 4 != 0)
+        return false;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        const char c = s[i];
+        const bool ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
+                        (c >= '0' && c <= '9') || c == '+' || c == '/' ||
+                        (c == '=' && i >= s.size() - 2);
+        if (!ok)
+            return false;
+        if (c == '=' && i == s.size() - 2 && s[i + 1] != '=')
+            return false;
+    }
+    auto r = QByteArray::fromBase64Encoding(QByteArray::fromStdString(s),
+                                            QByteArray::AbortOnBase64DecodingErrors);
+    if (!r)
+        return false;
+    out = r.decoded.toStdString();
+    return true;
+}
+FILTER(base64_encode)
+{
+    UNUSED_ST;
+    UNUSED_A;
+    return Value(b64encode(toS(in), false));
+}
+FILTER(base64_decode)
+{
+    UNUSED_ST;
+    UNUSED_A;
+    std::string out;
+    if (!b64decode(toS(in), false, out))
+        argError("invalid base64 provided to base64_decode");
+    return Value(out);
+}
+FILTER(base64_url_safe_encode)
+{
+    UNUSED_ST;
+    UNUSED_A;
+    return Value(b64encode(toS(in), true));
+}
+FILTER(base64_url_safe_decode)
+{
+    UNUSED_ST;
+    UNUSED_A;
+    std::string out;
+    if (!b64decode(toS(in), true, out))
+        argError("invalid base64 provided to base64_url_safe_decode");
+    return Value(out);
+}
+FILTER(slice)
+{
+    const std::int64_t off = toInteger(a[0]);
+    const std::int64_t len = a.size() > 1 && !a[1].isNil() ? toInteger(a[1]) : 1;
+    if (in.isArray()) {
+        const Array &arr = in.array();
+        const std::int64_t n = static_cast<std::int64_t>(arr.size());
+        std::int64_t s = off < 0 ? off + n : off;
+        if (s < 0 || s > n || len < 0)
+            return Value(Array{});
+        const std::int64_t e = std::min(n, s + len);
+        return Value(Array(arr.begin() + s, arr.begin() + e));
+    }
+    (void)st;
+    std::string out;
+    if (!charSlice(toS(in), off, len, out))
+        return Value(std::string());
+    return Value(out);
+}
+FILTER(truncate)
+{
+    UNUSED_ST;
+    if (in.isNil())
+        return Value();
+    const std::string s = toS(in);
+    const std::int64_t length = a.size() > 0 ? toInteger(a[0]) : 50;
+    const std::string ell = a.size() > 1 ? toS(a[1]) : std::string("...");
+    std::int64_t l = length - static_cast<std::int64_t>(utf8Length(ell));
+    if (l < 0)
+        l = 0;
+    if (static_cast<std::int64_t>(utf8Length(s)) > length) {
+        std::string head;
+        charSlice(s, 0, l, head);
+        return Value(head + ell);
+    }
+    return Value(s);
+}
+FILTER(truncatewords)
+{
+    UNUSED_ST;
+    if (in.isNil())
+        return Value();
+    const std::string s = toS(in);
+    std::int64_t words = a.size() > 0 ? toInteger(a[0]) : 15;
+    if (words <= 0)
+        words = 1;
+    const std::string ell = a.size() > 1 ? toS(a[1]) : std::string("...");
+    // input.split(" ", words + 1): awk-style fields; with a limit, anything left after
+    // the words-th field (even only whitespace) is one more field.
+    std::vector<std::string_view> list;
+    std::string_view rest(s);
+    while (!rest.empty() && isSpace(rest.front()))
+        rest.remove_prefix(1);
+    bool more = false;
+    while (!rest.empty()) {
+        if (static_cast<std::int64_t>(list.size()) == words) {
+            more = true;
+            break;
+        }
+        std::size_t e = 0;
+        while (e < rest.size() && !isSpace(rest[e]))
+            ++e;
+        list.push_back(rest.substr(0, e));
+        rest.remove_prefix(e);
+        if (rest.empty())
+            break;
+        // skip the separator run
+        while (!rest.empty() && isSpace(rest.front()))
+            rest.remove_prefix(1);
+        if (rest.empty() && static_cast<std::int64_t>(list.size()) == words)
+            more = true; // trailing whitespace after the limit counts as an empty field
+    }
+    if (!more)
+        return Value(s);
+    std::string out;
+    for (std::size_t i = 0; i < list.size(); ++i) {
+        if (i)
+            out += ' ';
+        out.append(list[i]);
+    }
+    return Value(out + ell);
+}
+Array rubySplit(const std::string &s, const std::string &pat)
+{
+    Array out;
+    if (s.empty())
+        return out;
+    if (pat == " ") {
+        std::size_t i = 0;
+        while (i < s.size()) {
+            while (i < s.size() && isSpace(s[i]))
+                ++i;
+            if (i >= s.size())
+                break;
+            std::size_t j = i;
+            while (j < s.size() && !isSpace(s[j]))
+                ++j;
+            out.emplace_back(s.substr(i, j - i));
+            i = j;
+        }
+        return out;
+    }
+    if (pat.empty()) {
+        for (std::size_t i = 0; i < s.size();) {
+            std::size_t j = i + 1;
+            while (j < s.size() && (static_cast<unsigned char>(s[j]) & 0xC0) == 0x80)
+                ++j;
+            out.emplace_back(s.substr(i, j - i));
+            i = j;
+        }
+        return out;
+    }
+    std::size_t i = 0;
+    for (;;) {
+        const std::size_t j = s.find(pat, i);
+        if (j == std::string::npos) {
+            out.emplace_back(s.substr(i));
+            break;
+        }
+        out.emplace_back(s.substr(i, j - i));
+        i = j + pat.size();
+    }
+    while (!out.empty() && out.back().str().empty())
+        out.pop_back(); // Ruby drops trailing empty fields
+    return out;
+}
+FILTER(split)
+{
+    UNUSED_ST;
+    return Value(rubySplit(toS(in), toS(a[0])));
+}
+FILTER(strip)
+{
+    UNUSED_ST;
+    UNUSED_A;
+    std::string s = toS(in);
+    std::size_t b = 0;
+    while (b < s.size() && isSpace(s[b]))
+        ++b;
+    std::size_t e = s.size();
+    while (e > b && ws(s[e - 1]))
+        --e;
+    return Value(s.substr(b, e - b));
+}
+FILTER(lstrip)
+{
+    UNUSED_ST;
+    UNUSED_A;
+    std::string s = toS(in);
+    std::size_t b = 0;
+    while (b < s.size() && isSpace(s[b]))
+        ++b;
+    return Value(s.substr(b));
+}
+FILTER(rstrip)
+{
+    UNUSED_ST;
+    UNUSED_A;
+    std::string s = toS(in);
+    while (!s.empty() && ws(s.back()))
+        s.pop_back();
+    return Value(s);
+}
+void removeBetween(std::string &s, std::string_view open, std::string_view close)
+{
+    std::string out;
+    std::size_t i = 0;
+    for (;;) {
+        const std::size_t a = s.find(open, i);
+        if (a == std::string::npos)
+            break;
+        const std::size_t b = s.find(close, a + open.size());
+        if (b == std::string::npos)
+            break;
+        out.append(s, i, a - i);
+        i = b + close.size();
+    }
+    out.append(s, i);
+    s = std::move(out);
+}
+FILTER(strip_html)
+{
+    UNUSED_ST;
+    UNUSED_A;
+    std::string s = toS(in);
+    // Regexp.union(<script.*?</script>, <!--.*?-->, <style.*?</style>): leftmost match
+    // of any of the three wins, so scan for the earliest opener.
+    {
+        std::string out;
+        std::size_t i = 0;
+        for (;;) {
+            const std::size_t p1 = s.find("<script", i), p2 = s.find("<!--", i),
+                              p3 = s.find("<style", i);
+            std::size_t best = std::string::npos;
+            std::string_view close;
+            std::size_t openLen = 0;
+            // try in order of position; on a tie the first alternative wins
+            struct C {
+                std::size_t p;
+                std::string_view open, close;
+            } cs[3] = {
+                {p1, "<script", "</script>"}, {p2, "<!--", "-->"}, {p3, "<style", "</style>"}};
+            std::sort(std::begin(cs), std::end(cs),
+                      [](const C &x, const C &y) { return x.p < y.p; });
+            std::size_t endPos = std::string::npos;
+            for (const C &c : cs) {
+                if (c.p == std::string::npos)
+                    continue;
+                const std::size_t e = s.find(c.close, c.p + c.open.size());
+                if (e != std::string::npos) {
+                    best = c.p;
+                    close = c.close;
+                    openLen = c.open.size();
+                    endPos = e + c.close.size();
+                    break;
+                }
+            }
+            (void)openLen;
+            if (best == std::string::npos)
+                break;
+            out.append(s, i, best - i);
+            i = endPos;
+        }
+        out.append(s, i);
+        s = std::move(out);
+    }
+    removeBetween(s, "<", ">");
+    return Value(s);
+}
+std::string replaceAll(const std::string &s, std::string_view from, std::string_view to)
+{
+    if (from.empty()) {
+        // Ruby gsub("") inserts the replacement between every character.
+        std::string out(to);
+        for (std::size_t i = 0; i < s.size();) {
+            std::size_t j = i + 1;
+            while (j < s.size() && (static_cast<unsigned char>(s[j]) & 0xC0) == 0x80)
+                ++j;
+            out.append(s, i, j - i);
+            out.append(to);
+            i = j;
+        }
+        return out;
+    }
+    std::string out;
+    std::size_t i = 0;
+    for (;;) {
+        const std::size_t j = s.find(from, i);
+        if (j == std::string::npos)
+            break;
+        out.append(s, i, j - i);
+        out.append(to);
+        i = j + from.size();
+    }
+    out.append(s, i);
+    return out;
+}
+FILTER(strip_newlines)
+{
+    UNUSED_ST;
+    UNUSED_A;
+    return Value(replaceAll(replaceAll(toS(in), "\r\n", ""), "\n", ""));
+}
+FILTER(newline_to_br)
+{
+    UNUSED_ST;
+    UNUSED_A;
+    const std::string s = toS(in);
+    std::string out;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        if (s[i] == '\r' && i + 1 < s.size() && s[i + 1] == '\n') {
+            out += "<br />\n";
+            ++i;
+        } else if (s[i] == '\n') {
+            out += "<br />\n";
+        } else {
+            out += s[i];
+        }
+    }
+    return Value(out);
+}
+FILTER(join)
+{
+    const std::string glue = a.empty() ? std::string(" ") : toS(a[0]);
+    const Array list = inputList(st, in);
+    std::string out;
+    for (std::size_t i = 0; i < list.size(); ++i) {
+        if (i)
+            out += glue;
+        list[i].appendTo(out);
+    }
+    return Value(out);
+}
+Value sortImpl(RenderState &st, const Value &in, const Args &a, bool natural)
+{
+    Array list = inputList(st, in);
+    if (list.empty())
+        return Value(Array{});
+    const Value prop = arg(a, 0);
+    if (prop.isNil()) {
+        std::stable_sort(list.begin(), list.end(), [&](const Value &x, const Value &y) {
+            return (natural ? nilSafeCasecmp(x, y) : nilSafeCompare(x, y)) < 0;
+        });
+        return Value(std::move(list));
+    }
+    for (const Value &e : list)
+        if (!(e.isHash() || e.isArray() || e.isString() || e.isInt()))
+            return Value(); // Shopify: not every item responds to [] -> nil
+    std::vector<std::pair<Value, Value>> keyed;
+    bool r;
+    for (const Value &e : list)
+        keyed.emplace_back(itemProperty(e, prop, r), e);
+    std::stable_sort(keyed.begin(), keyed.end(), [&](const auto &x, const auto &y) {
+        return (natural ? nilSafeCasecmp(x.first, y.first) : nilSafeCompare(x.first, y.first)) < 0;
+    });
+    Array out;
+    for (auto &k : keyed)
+        out.push_back(std::move(k.second));
+    return Value(std::move(out));
+}
+FILTER(sort)
+{
+    return sortImpl(st, in, a, false);
+}
+FILTER(sort_natural)
+{
+    return sortImpl(st, in, a, true);
+}
+FILTER(where)
+{
+    Array list = inputList(st, in);
+    if (list.empty())
+        return Value(Array{});
+    const Value prop = arg(a, 0);
+    const bool hasTarget = a.size() > 1 && !a[1].isNil();
+    Array out;
+    for (const Value &e : list) {
+        bool responds;
+        const Value v = itemProperty(e, prop, responds);
+        if (!responds)
+            return Value();
+        if (hasTarget ? (v == a[1]) : v.truthy())
+            out.push_back(e);
+    }
+    return Value(std::move(out));
+}
+FILTER(uniq)
+{
+    Array list = inputList(st, in);
+    const Value prop = arg(a, 0);
+    if (!prop.isNil() && list.empty())
+        return Value(Array{});
+    Array out;
+    std::vector<Value> seen;
+    for (const Value &e : list) {
+        Value k = e;
+        if (!prop.isNil()) {
+            bool responds;
+            k = itemProperty(e, prop, responds);
+            if (!responds)
+                return Value();
+        }
+        bool dup = false;
+        for (const Value &s : seen)
+            if (eql(s, k)) {
+                dup = true;
+                break;
+            }
+        if (!dup) {
+            seen.push_back(k);
+            out.push_back(e);
+        }
+    }
+    return Value(std::move(out));
+}
+FILTER(reverse)
+{
+    UNUSED_A;
+    Array list = inputList(st, in);
+    std::reverse(list.begin(), list.end());
+    return Value(std::move(list));
+}
+FILTER(map)
+{
+    Array list = inputList(st, in);
+    const Value prop = arg(a, 0);
+    Array out;
+    out.reserve(list.size());
+    for (const Value &e : list) {
+        if (prop.isString() && prop.str() == "to_liquid") {
+            out.push_back(e);
+            continue;
+        }
+        bool responds;
+        out.push_back(itemProperty(e, prop, responds));
+    }
+    return Value(std::move(out));
+}
+FILTER(compact)
+{
+    Array list = inputList(st, in);
+    const Value prop = arg(a, 0);
+    if (!prop.isNil() && list.empty())
+        return Value(Array{});
+    Array out;
+    for (const Value &e : list) {
+        if (prop.isNil()) {
+            if (!e.isNil())
+                out.push_back(e);
+            continue;
+        }
+        bool responds;
+        const Value v = itemProperty(e, prop, responds);
+        if (!responds)
+            return Value();
+        if (!v.isNil())
+            out.push_back(e);
+    }
+    return Value(std::move(out));
+}
+FILTER(replace)
+{
+    UNUSED_ST;
+    return Value(replaceAll(toS(in), toS(a[0]), a.size() > 1 ? toS(a[1]) : std::string()));
+}
+FILTER(replace_first)
+{
+    UNUSED_ST;
+    const std::string s = toS(in), from = toS(a[0]), to = a.size() > 1 ? toS(a[1]) : std::string();
+    const std::size_t j = s.find(from);
+    if (j == std::string::npos)
+        return Value(s);
+    return Value(s.substr(0, j) + to + s.substr(j + from.size()));
+}
+FILTER(replace_last)
+{
+    UNUSED_ST;
+    const std::string s = toS(in), from = toS(a[0]), to = toS(a[1]);
+    const std::size_t j = s.rfind(from);
+    if (j == std::string::npos)
+        return Value(s);
+    return Value(s.substr(0, j) + to + s.substr(j + from.size()));
+}
+FILTER(remove)
+{
+    UNUSED_ST;
+    return Value(replaceAll(toS(in), toS(a[0]), ""));
+}
+FILTER(remove_first)
+{
+    const Args b{a[0], Value(std::string())};
+    return f_replace_first(st, in, b, nullptr);
+}
+FILTER(remove_last)
+{
+    const Args b{a[0], Value(std::string())};
+    return f_replace_last(st, in, b, nullptr);
+}
+FILTER(append)
+{
+    UNUSED_ST;
+    return Value(toS(in) + toS(a[0]));
+}
+FILTER(prepend)
+{
+    UNUSED_ST;
+    return Value(toS(a[0]) + toS(in));
+}
+FILTER(concat)
+{
+    if (!a[0].isArray())
+        argError("concat filter requires an array argument");
+    Array list = inputList(st, in);
+    for (const Value &v : a[0].array())
+        list.push_back(v);
+    return Value(std::move(list));
+}
+FILTER(date)
+{
+    const std::string format = toS(a[0]);
+    if (format.empty())
+        return in;
+    std::int64_t now = st.opt.now ? *st.opt.now : static_cast<std::int64_t>(std::time(nullptr));
+    RubyTime t;
+    if (!toRubyTime(in, now, st.opt.utcOffsetSeconds, t))
+        return in;
+    return Value(rubyStrftime(t, format));
+}
+FILTER(first)
+{
+    UNUSED_ST;
+    UNUSED_A;
+    if (in.isArray())
+        return in.array().empty() ? Value() : in.array().front();
+    if (in.isRange())
+        return in.rangeLast() >= in.rangeFirst() ? Value(in.rangeFirst()) : Value();
+    if (in.isHash())
+        return in.hash().empty()
+                   ? Value()
+                   : Value(Array{Value(in.hash().at(0).first), in.hash().at(0).second});
+    return Value();
+}
+FILTER(last)
+{
+    UNUSED_ST;
+    UNUSED_A;
+    if (in.isArray())
+        return in.array().empty() ? Value() : in.array().back();
+    if (in.isRange())
+        return in.rangeLast() >= in.rangeFirst() ? Value(in.rangeLast()) : Value();
+    return Value();
+}
+Value numResult(const Num &n)
+{
+    if (n.inexact)
+        return Value(n.f);
+    return n.isDec ? fromDecimal(n.d) : Value(n.i);
+}
+FILTER(abs)
+{
+    UNUSED_ST;
+    UNUSED_A;
+    Num n = toNumber(in);
+    if (n.inexact)
+        n.f = std::fabs(n.f);
+    else if (n.isDec)
+        n.d.m = n.d.m < 0 ? -n.d.m : n.d.m;
+    else if (n.i < 0 && n.i != INT64_MIN)
+        n.i = -n.i;
+    return numResult(n);
+}
+FILTER(plus)
+{
+    UNUSED_ST;
+    return arith(in, a[0], '+');
+}
+FILTER(minus)
+{
+    UNUSED_ST;
+    return arith(in, a[0], '-');
+}
+FILTER(times)
+{
+    UNUSED_ST;
+    return arith(in, a[0], '*');
+}
+FILTER(divided_by)
+{
+    UNUSED_ST;
+    return arith(in, a[0], '/');
+}
+FILTER(modulo)
+{
+    UNUSED_ST;
+    return arith(in, a[0], '%');
+}
+FILTER(round)
+{
+    UNUSED_ST;
+    const Value nArg = arg(a, 0, Value(0));
+    const Num n = toNumber(in);
+    const Num digitsNum = toNumber(nArg);
+    const std::int64_t digits =
+        digitsNum.isDec ? clampToInt64(numToDouble(digitsNum)) : digitsNum.i;
+    const bool toI = nArg.isInt() && nArg.toInt() == 0;
+    if (n.inexact) {
+        if (std::isnan(n.f) || std::isinf(n.f))
+            argError(std::isnan(n.f) ? "NaN" : (n.f < 0 ? "-Infinity" : "Infinity"));
+        return Value(n.f);
+    }
+    if (!n.isDec) {
+        if (digits >= 0)
+            return Value(n.i);
+        // Integer#round with negative digits: half away from zero.
+        if (digits < -18)
+            return Value(0);
+        std::int64_t p = 1;
+        for (std::int64_t k = 0; k < -digits; ++k)
+            p *= 10;
+        std::int64_t q = n.i / p, r = n.i % p;
+        if (r * 2 >= p)
+            ++q;
+        else if (r * 2 <= -p)
+            --q;
+        std::int64_t out;
+        if (__builtin_mul_overflow(q, p, &out))
+            return Value(static_cast<double>(q) * static_cast<double>(p));
+        return Value(out);
+    }
+    const Decimal d = roundDecimal(n.d, digits);
+    if (toI)
+        return Value(decimalFloor(d, false));
+    return fromDecimal(d);
+}
+FILTER(ceil)
+{
+    UNUSED_ST;
+    UNUSED_A;
+    const Num n = toNumber(in);
+    if (n.inexact) {
+        if (!std::isfinite(n.f))
+            argError(std::isnan(n.f) ? "NaN" : (n.f < 0 ? "-Infinity" : "Infinity"));
+        return Value(clampToInt64(std::ceil(n.f)));
+    }
+    return n.isDec ? Value(decimalFloor(n.d, true)) : Value(n.i);
+}
+FILTER(floor)
+{
+    UNUSED_ST;
+    UNUSED_A;
+    const Num n = toNumber(in);
+    if (n.inexact) {
+        if (!std::isfinite(n.f))
+            argError(std::isnan(n.f) ? "NaN" : (n.f < 0 ? "-Infinity" : "Infinity"));
+        return Value(clampToInt64(std::floor(n.f)));
+    }
+    return n.isDec ? Value(decimalFloor(n.d, false)) : Value(n.i);
+}
+int numCompare(const Num &x, const Num &y)
+{
+    if (!x.isDec && !y.isDec)
+        return x.i < y.i ? -1 : x.i > y.i;
+    if (!x.inexact && !y.inexact) {
+        Decimal p = asDecimal(x), q = asDecimal(y);
+        if (align(p, q))
+            return p.m < q.m ? -1 : p.m > q.m;
+    }
+    const double a = numToDouble(x), b = numToDouble(y);
+    return a < b ? -1 : a > b;
+}
+FILTER(at_least)
+{
+    UNUSED_ST;
+    const Num m = toNumber(a[0]);
+    const Num r = toNumber(in);
+    return numResult(numCompare(m, r) > 0 ? m : r);
+}
+FILTER(at_most)
+{
+    UNUSED_ST;
+    const Num m = toNumber(a[0]);
+    const Num r = toNumber(in);
+    return numResult(numCompare(m, r) < 0 ? m : r);
+}
+FILTER(default)
+{
+    UNUSED_ST;
+    const Value def = arg(a, 0, Value(std::string()));
+    bool allowFalse = false;
+    if (a.size() > 1 && a[1].isHash()) {
+        const Value *af = a[1].hash().find("allow_false");
+        allowFalse = af && af->truthy();
+    }
+    const bool falseCheck = allowFalse ? in.isNil() : !in.truthy();
+    const bool empty = (in.isString() && in.str().empty()) ||
+                       (in.isArray() && in.array().empty()) || (in.isHash() && in.hash().empty());
+    return (falseCheck || empty) ? def : in;
+}
+
+#undef FILTER
+
+const FilterSpec kFilters[] = {
+    {"abs", f_abs, 0, 0, false},
+    {"append", f_append, 1, 1, false},
+    {"at_least", f_at_least, 1, 1, false},
+    {"at_most", f_at_most, 1, 1, false},
+    {"base64_decode", f_base64_decode, 0, 0, false},
+    {"base64_encode", f_base64_encode, 0, 0, true},
+    {"base64_url_safe_decode", f_base64_url_safe_decode, 0, 0, false},
+    {"base64_url_safe_encode", f_base64_url_safe_encode, 0, 0, true},
+    {"capitalize", f_capitalize, 0, 0, false},
+    {"ceil", f_ceil, 0, 0, false},
+    {"compact", f_compact, 0, 1, false},
+    {"concat", f_concat, 1, 1, false},
+    {"date", f_date, 1, 1, false},
+    {"default", f_default, 0, 2, false},
+    {"divided_by", f_divided_by, 1, 1, false},
+    {"downcase", f_downcase, 0, 0, false},
+    {"escape", f_escape, 0, 0, true},
+    {"escape_once", f_escape_once, 0, 0, true},
+    {"first", f_first, 0, 0, false},
+    {"floor", f_floor, 0, 0, false},
+    {"h", f_escape, 0, 0, true},
+    {"join", f_join, 0, 1, false},
+    {"last", f_last, 0, 0, false},
+    {"lstrip", f_lstrip, 0, 0, false},
+    {"map", f_map, 1, 1, false},
+    {"minus", f_minus, 1, 1, false},
+    {"modulo", f_modulo, 1, 1, false},
+    {"newline_to_br", f_newline_to_br, 0, 0, false},
+    {"plus", f_plus, 1, 1, false},
+    {"prepend", f_prepend, 1, 1, false},
+    {"remove", f_remove, 1, 1, false},
+    {"remove_first", f_remove_first, 1, 1, false},
+    {"remove_last", f_remove_last, 1, 1, false},
+    {"replace", f_replace, 1, 2, false},
+    {"replace_first", f_replace_first, 1, 2, false},
+    {"replace_last", f_replace_last, 2, 2, false},
+    {"reverse", f_reverse, 0, 0, false},
+    {"round", f_round, 0, 1, false},
+    {"rstrip", f_rstrip, 0, 0, false},
+    {"size", f_size, 0, 0, false},
+    {"slice", f_slice, 1, 2, false},
+    {"sort", f_sort, 0, 1, false},
+    {"sort_natural", f_sort_natural, 0, 1, false},
+    {"split", f_split, 1, 1, false},
+    {"strip", f_strip, 0, 0, false},
+    {"strip_html", f_strip_html, 0, 0, false},
+    {"strip_newlines", f_strip_newlines, 0, 0, false},
+    {"times", f_times, 1, 1, false},
+    {"truncate", f_truncate, 0, 2, false},
+    {"truncatewords", f_truncatewords, 0, 2, false},
+    {"uniq", f_uniq, 0, 1, false},
+    {"upcase", f_upcase, 0, 0, false},
+    {"url_decode", f_url_decode, 0, 0, false},
+    {"url_encode", f_url_encode, 0, 0, true},
+    {"where", f_where, 1, 2, false},
+};
+
+} // namespace
+
+const FilterSpec *findFilter(std::string_view name)
+{
+    for (const FilterSpec &f : kFilters)
+        if (name == f.name)
+            return &f;
+    return nullptr;
+}
+
+Value callFilter(RenderState &st, const Filter &f, const Value &input, std::vector<Value> &args)
+{
+    const int given = static_cast<int>(args.size());
+    if (given < f.fn->minArgs || given > f.fn->maxArgs) {
+        std::string msg = "wrong number of arguments (given " + std::to_string(given + 1) +
+                          ", expected " + std::to_string(f.fn->minArgs + 1);
+        if (f.fn->maxArgs != f.fn->minArgs)
+            msg += ".." + std::to_string(f.fn->maxArgs + 1);
+        throw RenderError{msg + ")"};
+    }
+    return f.fn->fn(st, input, args, nullptr);
+}
+
+} // namespace mw::liquid::detail

@@ -1,0 +1,797 @@
+// Rendering: expression evaluation, conditions and the tags. Shopify quirks are kept on
+// purpose and marked "Shopify:".
+#include "liquid/nodes.h"
+
+#include <algorithm>
+#include <cstring>
+
+namespace mw::liquid::detail {
+
+namespace {
+const std::string kForloop = "forloop";
+
+void htmlEscapeAppend(std::string &out, std::string_view s)
+{
+    for (char c : s) {
+        switch (c) {
+        case '&':
+            out += "&amp;";
+            break;
+        case '<':
+            out += "&lt;";
+            break;
+        case '>':
+            out += "&gt;";
+            break;
+        case '"':
+            out += "&quot;";
+            break;
+        case '\'':
+            out += "&#39;";
+            break;
+        default:
+            out += c;
+        }
+    }
+}
+
+void appendEscaped(const Value &v, std::string &out)
+{
+    if (v.isString() && v.isUntrusted())
+        htmlEscapeAppend(out, v.str());
+    else if (v.isArray())
+        for (const Value &e : v.array())
+            appendEscaped(e, out);
+    else
+        v.appendTo(out);
+}
+
+Value forloopProperty(const ForloopFrame *f, const Value &key, bool &found)
+{
+    found = true;
+    if (!key.isString())
+        return Value();
+    const std::string &k = key.str();
+    if (k == "index")
+        return Value(f->index0 + 1);
+    if (k == "index0")
+        return Value(f->index0);
+    if (k == "rindex")
+        return Value(f->length - f->index0);
+    if (k == "rindex0")
+        return Value(f->length - f->index0 - 1);
+    if (k == "first")
+        return Value(f->index0 == 0);
+    if (k == "last")
+        return Value(f->index0 == f->length - 1);
+    if (k == "length")
+        return Value(f->length);
+    if (k == "name")
+        return Value(*f->name);
+    return Value(); // Shopify: unknown drop methods are nil, not undefined
+}
+
+/// Liquid::Utils.to_integer (used by for offset/limit and ranges).
+std::int64_t toInteger(const Value &v)
+{
+    if (v.isInt())
+        return v.toInt();
+    // Integer(v.to_s): only a plain integer string is accepted.
+    const std::string s = v.toString();
+    std::string_view t(s);
+    while (!t.empty() && (t.front() == ' ' || t.front() == '\t' || t.front() == '\n'))
+        t.remove_prefix(1);
+    while (!t.empty() && (t.back() == ' ' || t.back() == '\t' || t.back() == '\n'))
+        t.remove_suffix(1);
+    std::size_t i = 0;
+    if (i < t.size() && (t[i] == '-' || t[i] == '+'))
+        ++i;
+    bool ok = i < t.size();
+    std::int64_t r = 0;
+    for (std::size_t k = i; k < t.size(); ++k) {
+        if (t[k] < '0' || t[k] > '9') {
+            ok = false;
+            break;
+        }
+        r = r * 10 + (t[k] - '0');
+        if (r > (INT64_MAX / 10))
+            break;
+    }
+    if (!ok)
+        throw RenderError{"invalid integer"};
+    return (!t.empty() && t[0] == '-') ? -r : r;
+}
+
+std::int64_t rangeBound(const Value &v)
+{
+    if (v.isInt())
+        return v.toInt();
+    if (v.isNil())
+        return 0;
+    if (v.isString()) {
+        // String#to_i
+        const std::string &s = v.str();
+        std::size_t i = 0;
+        while (i < s.size() && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n'))
+            ++i;
+        bool neg = false;
+        if (i < s.size() && (s[i] == '-' || s[i] == '+'))
+            neg = s[i++] == '-';
+        std::int64_t r = 0;
+        while (i < s.size() && s[i] >= '0' && s[i] <= '9' && r < INT64_MAX / 10)
+            r = r * 10 + (s[i++] - '0');
+        return neg ? -r : r;
+    }
+    return toInteger(v);
+}
+
+std::int64_t satAdd(std::int64_t a, std::int64_t b)
+{
+    std::int64_t r;
+    if (__builtin_add_overflow(a, b, &r))
+        return b > 0 ? INT64_MAX : INT64_MIN;
+    return r;
+}
+
+bool rubyRespondsToEmpty(const Value &v)
+{
+    return v.isString() || v.isArray() || v.isHash();
+}
+bool rubyEmpty(const Value &v)
+{
+    if (v.isString())
+        return v.str().empty();
+    if (v.isArray())
+        return v.array().empty();
+    return v.hash().empty();
+}
+
+const char *rubyClass(const Value &v)
+{
+    switch (v.type()) {
+    case Value::Type::Nil:
+        return "nil";
+    case Value::Type::Bool:
+        return v.toBool() ? "true" : "false";
+    case Value::Type::Int:
+        return "Integer";
+    case Value::Type::Float:
+        return "Float";
+    case Value::Type::String:
+        return "String";
+    case Value::Type::Array:
+        return "Array";
+    case Value::Type::Hash:
+        return "Hash";
+    case Value::Type::Range:
+        return "Range";
+    }
+    return "Object";
+}
+
+} // namespace
+
+// ------------------------------------------------------------------- RenderState
+
+const Value *RenderState::findVariable(std::string_view name, const ForloopFrame **frame) const
+{
+    for (auto it = loopVars.rbegin(); it != loopVars.rend(); ++it) {
+        if (*it->name == name) {
+            *frame = it->frame;
+            return &it->value;
+        }
+    }
+    *frame = nullptr;
+    for (const auto &l : locals)
+        if (l.first == name)
+            return &l.second;
+    for (const auto &c : counters)
+        if (c.first == name)
+            return &c.second;
+    return data.hash().find(name);
+}
+
+void RenderState::setLocal(const std::string &name, Value v)
+{
+    for (auto &l : locals) {
+        if (l.first == name) {
+            l.second = std::move(v);
+            return;
+        }
+    }
+    locals.emplace_back(name, std::move(v));
+}
+
+void RenderState::fatal(std::string message) const
+{
+    throw RenderError{std::move(message), true};
+}
+
+void RenderState::checkOutput(const std::string &out) const
+{
+    if (opt.maxOutputBytes && out.size() + captureBytes > outputBase + opt.maxOutputBytes)
+        fatal("output limit exceeded (" + std::to_string(opt.maxOutputBytes) + " bytes)");
+}
+
+void RenderState::countIteration()
+{
+    if (opt.maxLoopIterations && ++iterations > opt.maxLoopIterations)
+        fatal("loop iteration limit exceeded (" + std::to_string(opt.maxLoopIterations) + ")");
+}
+
+void appendOutput(RenderState &st, const Value &v, std::string &out)
+{
+    if (st.opt.escapeUntrusted)
+        appendEscaped(v, out);
+    else
+        v.appendTo(out);
+}
+
+// ------------------------------------------------------------------- expressions
+
+Value Expr::evaluate(RenderState &st) const
+{
+    switch (kind) {
+    case Kind::Literal:
+    case Kind::EmptyLiteral:
+    case Kind::BlankLiteral:
+        return literal;
+    case Kind::Range:
+        return Value::range(rangeBound(rangeFirst->evaluate(st)),
+                            rangeBound(rangeLast->evaluate(st)));
+    case Kind::Variable:
+        break;
+    }
+    auto missing = [&](const std::string &what) -> Value {
+        if (st.opt.strictVariables)
+            st.fatal("undefined variable " + what);
+        if (st.opt.onMissingVariable)
+            st.opt.onMissingVariable(text);
+        return Value();
+    };
+    Value nameValue = nameExpr ? nameExpr->evaluate(st) : name;
+    if (!nameValue.isString())
+        return lookups.empty() && nameValue.isNil() && !nameExpr ? Value()
+                                                                 : missing(nameValue.toString());
+    const ForloopFrame *frame = nullptr;
+    const Value *found = st.findVariable(nameValue.str(), &frame);
+    if (!found)
+        return missing(nameValue.str());
+    Value object;
+    std::size_t i = 0;
+    if (frame) {
+        // forloop (and forloop.parentloop...) is a drop, resolved without materialising.
+        for (; i < lookups.size(); ++i) {
+            Value key = lookups[i].expr ? lookups[i].expr->evaluate(st) : lookups[i].key;
+            if (key.isString() && key.str() == "parentloop") {
+                frame = frame->parent;
+                if (!frame) {
+                    object = Value();
+                    ++i;
+                    break;
+                }
+                continue;
+            }
+            bool ok;
+            object = forloopProperty(frame, key, ok);
+            frame = nullptr;
+            ++i;
+            break;
+        }
+        if (frame)
+            return Value(std::string("Liquid::ForloopDrop"));
+    } else {
+        object = *found;
+    }
+    for (; i < lookups.size(); ++i) {
+        const Lookup &l = lookups[i];
+        Value key = l.expr ? l.expr->evaluate(st) : l.key;
+        if (object.isHash() && key.isString()) {
+            if (const Value *v = object.hash().find(key.str())) {
+                object = *v;
+                continue;
+            }
+        } else if (object.isArray() && key.isInt()) {
+            const Array &a = object.array();
+            std::int64_t idx = key.toInt();
+            if (idx < 0)
+                idx += static_cast<std::int64_t>(a.size());
+            object = (idx >= 0 && idx < static_cast<std::int64_t>(a.size()))
+                         ? a[static_cast<std::size_t>(idx)]
+                         : Value();
+            continue;
+        }
+        if (l.command && key.isString()) {
+            const std::string &k = key.str();
+            if (k == "size") {
+                if (object.isArray()) {
+                    object = Value(static_cast<std::int64_t>(object.array().size()));
+                    continue;
+                }
+                if (object.isHash()) {
+                    object = Value(static_cast<std::int64_t>(object.hash().size()));
+                    continue;
+                }
+                if (object.isString()) {
+                    object = Value(static_cast<std::int64_t>(utf8Length(object.str())));
+                    continue;
+                }
+                if (object.isRange()) {
+                    object = Value(rangeCount(object));
+                    continue;
+                }
+                if (object.isInt()) {
+                    object = Value(8); // Shopify: Integer#size is its byte width
+                    continue;
+                }
+            } else if (k == "first" || k == "last") {
+                const bool first = k == "first";
+                if (object.isArray()) {
+                    const Array &a = object.array();
+                    object = a.empty() ? Value() : (first ? a.front() : a.back());
+                    continue;
+                }
+                if (object.isRange()) {
+                    object = Value(first ? object.rangeFirst() : object.rangeLast());
+                    continue;
+                }
+                if (object.isHash() && first) {
+                    // Shopify: hash.first is Ruby's Hash#first, a [key, value] pair.
+                    const Hash &h = object.hash();
+                    object =
+                        h.empty() ? Value() : Value(Array{Value(h.at(0).first), h.at(0).second});
+                    continue;
+                }
+            }
+        }
+        return missing(key.toString());
+    }
+    return object;
+}
+
+namespace {
+/// Whether a value holds subscriber data anywhere (arrays and hashes included).
+bool containsUntrusted(const Value &v, int depth = 0)
+{
+    if (v.isString())
+        return v.isUntrusted();
+    if (depth > 8)
+        return false;
+    if (v.isArray()) {
+        for (const Value &e : v.array())
+            if (containsUntrusted(e, depth + 1))
+                return true;
+    } else if (v.isHash()) {
+        for (const auto &e : v.hash())
+            if (containsUntrusted(e.second, depth + 1))
+                return true;
+    }
+    return false;
+}
+} // namespace
+
+Value VariableExpr::evaluate(RenderState &st) const
+{
+    Value v = expr ? expr->evaluate(st) : Value();
+    const bool track = st.opt.escapeUntrusted; // no cost for pure Shopify renders
+    for (const Filter &f : filters) {
+        std::vector<Value> args;
+        args.reserve(f.args.size() + 1);
+        bool untrusted = track && containsUntrusted(v);
+        for (const ExprPtr &a : f.args) {
+            args.push_back(a->evaluate(st));
+            untrusted = untrusted || (track && containsUntrusted(args.back()));
+        }
+        if (!f.kwargs.empty()) {
+            Hash h;
+            for (const auto &[k, e] : f.kwargs)
+                h.set(k, e->evaluate(st));
+            args.emplace_back(std::move(h));
+        }
+        if (!f.fn) {
+            if (st.opt.strictFilters)
+                st.fatal("undefined filter " + f.name);
+            continue; // Shopify: an unknown filter passes its input through
+        }
+        v = callFilter(st, f, v, args);
+        if (untrusted && v.isString() && !f.fn->escapes)
+            v = v.withUntrusted(true);
+    }
+    return v;
+}
+
+// ------------------------------------------------------------------- conditions
+
+namespace {
+
+bool equalVariables(const Expr &le, const Value &l, const Expr &re, const Value &r)
+{
+    // Shopify: `empty` / `blank` are method literals: x == empty is x.empty?; blank? does
+    // not exist on plain Ruby objects, so comparing with blank is always false.
+    if (le.kind == Expr::Kind::EmptyLiteral)
+        return rubyRespondsToEmpty(r) && rubyEmpty(r);
+    if (le.kind == Expr::Kind::BlankLiteral)
+        return false;
+    if (re.kind == Expr::Kind::EmptyLiteral)
+        return rubyRespondsToEmpty(l) && rubyEmpty(l);
+    if (re.kind == Expr::Kind::BlankLiteral)
+        return false;
+    return l == r;
+}
+
+int compareOrThrow(const Value &l, const Value &r, bool &comparable)
+{
+    comparable = true;
+    if (l.isNumber() && r.isNumber()) {
+        if (l.isInt() && r.isInt())
+            return l.toInt() < r.toInt() ? -1 : (l.toInt() > r.toInt() ? 1 : 0);
+        const double x = l.isInt() ? static_cast<double>(l.toInt()) : l.toFloat();
+        const double y = r.isInt() ? static_cast<double>(r.toInt()) : r.toFloat();
+        if (x != x || y != y) {
+            comparable = false;
+            return 0;
+        }
+        return x < y ? -1 : (x > y ? 1 : 0);
+    }
+    if (l.isString() && r.isString()) {
+        const int c = l.str().compare(r.str());
+        return c < 0 ? -1 : (c > 0 ? 1 : 0);
+    }
+    const bool lc = l.isNumber() || l.isString();
+    const bool rc = r.isNumber() || r.isString();
+    if (!lc || !rc) {
+        comparable = false; // Shopify: the operator is not defined, the result is nil
+        return 0;
+    }
+    std::string msg = "comparison of ";
+    msg += rubyClass(l);
+    msg += " with ";
+    if (l.isString())
+        r.appendInspect(msg);
+    else
+        msg += rubyClass(r);
+    msg += " failed";
+    throw RenderError{msg};
+}
+
+} // namespace
+
+bool Condition::evaluate(RenderState &st) const
+{
+    Value l = left->evaluate(st);
+    if (op.empty())
+        return l.truthy();
+    Value r = right->evaluate(st);
+    if (op == "==")
+        return equalVariables(*left, l, *right, r);
+    if (op == "!=" || op == "<>")
+        return !equalVariables(*left, l, *right, r);
+    if (op == "contains") {
+        if (!l.truthy() || !r.truthy())
+            return false;
+        if (l.isString()) {
+            const std::string needle = r.toString();
+            return l.str().find(needle) != std::string::npos;
+        }
+        if (l.isArray()) {
+            for (const Value &e : l.array())
+                if (e == r)
+                    return true;
+            return false;
+        }
+        if (l.isHash())
+            return r.isString() && l.hash().contains(r.str());
+        if (l.isRange() && r.isNumber()) {
+            const double x = r.isInt() ? static_cast<double>(r.toInt()) : r.toFloat();
+            return x >= static_cast<double>(l.rangeFirst()) &&
+                   x <= static_cast<double>(l.rangeLast());
+        }
+        return false;
+    }
+    bool comparable;
+    const int c = compareOrThrow(l, r, comparable);
+    if (!comparable)
+        return false;
+    if (op == "<")
+        return c < 0;
+    if (op == ">")
+        return c > 0;
+    if (op == "<=")
+        return c <= 0;
+    if (op == ">=")
+        return c >= 0;
+    throw RenderError{"Unknown operator " + op};
+}
+
+bool ConditionChain::evaluate(RenderState &st) const
+{
+    if (isElse)
+        return true;
+    // Shopify: "a and b or c" is a and (b or c) -- evaluated from the left, each
+    // operator binding everything to its right.
+    bool result = false;
+    for (const Condition &c : parts) {
+        result = c.evaluate(st);
+        if (c.rel == Condition::Rel::Or && result)
+            break;
+        if (c.rel == Condition::Rel::And && !result)
+            break;
+        if (c.rel == Condition::Rel::None)
+            break;
+    }
+    return result;
+}
+
+// ------------------------------------------------------------------- nodes
+
+void Body::render(RenderState &st, std::string &out) const
+{
+    for (const NodePtr &n : nodes) {
+        if (n->isText) {
+            out += static_cast<const TextNode *>(n.get())->text;
+        } else {
+            try {
+                n->render(st, out);
+            } catch (RenderError &e) {
+                if (e.fatal || !st.opt.inlineErrors) {
+                    if (!e.line)
+                        e.line = n->line;
+                    e.fatal = true;
+                    throw;
+                }
+                // Shopify: errors in "blank" tags (assign, capture, blank if/for ...) are
+                // recorded but not printed.
+                if (n->isOutput || !n->blank) {
+                    out += "Liquid error (line ";
+                    out += std::to_string(n->line);
+                    out += "): ";
+                    out += e.message;
+                }
+            }
+            if (st.interrupt != RenderState::Interrupt::None)
+                break;
+        }
+        st.checkOutput(out);
+    }
+}
+
+void TextNode::render(RenderState &, std::string &out) const
+{
+    out += text;
+}
+
+void OutputNode::render(RenderState &st, std::string &out) const
+{
+    appendOutput(st, var.evaluate(st), out);
+}
+
+void AssignNode::render(RenderState &st, std::string &) const
+{
+    st.setLocal(to, var.evaluate(st));
+}
+
+void CaptureNode::render(RenderState &st, std::string &out) const
+{
+    if (++st.depth > st.opt.maxRenderDepth)
+        st.fatal("nesting too deep");
+    std::string captured;
+    const std::size_t before = st.captureBytes;
+    st.captureBytes += out.size();
+    try {
+        body.render(st, captured);
+    } catch (...) {
+        st.captureBytes = before;
+        --st.depth;
+        throw;
+    }
+    st.captureBytes = before;
+    --st.depth;
+    st.setLocal(to, Value(std::move(captured)));
+}
+
+void IfNode::render(RenderState &st, std::string &out) const
+{
+    for (std::size_t i = 0; i < branches.size(); ++i) {
+        const Branch &b = branches[i];
+        bool r = b.cond.evaluate(st);
+        if (unless && i == 0)
+            r = !r;
+        if (r) {
+            b.body.render(st, out);
+            return;
+        }
+    }
+}
+
+void CaseNode::render(RenderState &st, std::string &out) const
+{
+    const Value l = left->evaluate(st);
+    bool runElse = true;
+    // Shopify: every matching `when` renders (even twice for `when a, a`), and an else
+    // renders when no earlier when matched.
+    for (const When &w : whens) {
+        if (w.isElse) {
+            if (runElse)
+                bodies[static_cast<std::size_t>(w.body)].render(st, out);
+            continue;
+        }
+        const Value r = w.value->evaluate(st);
+        if (equalVariables(*left, l, *w.value, r)) {
+            runElse = false;
+            bodies[static_cast<std::size_t>(w.body)].render(st, out);
+        }
+    }
+}
+
+void ForNode::render(RenderState &st, std::string &out) const
+{
+    std::int64_t from = 0;
+    std::int64_t *offsetSlot = nullptr;
+    for (auto &o : st.forOffsets)
+        if (o.first == name)
+            offsetSlot = &o.second;
+    if (offsetContinue) {
+        from = offsetSlot ? *offsetSlot : 0;
+    } else if (offset) {
+        const Value v = offset->evaluate(st);
+        from = v.isNil() ? 0 : toInteger(v);
+    }
+    const Value coll = collection->evaluate(st);
+    std::optional<std::int64_t> to;
+    if (limit) {
+        const Value v = limit->evaluate(st);
+        if (!v.isNil())
+            to = satAdd(toInteger(v), from);
+    }
+    // Utils.slice_collection: items with from <= index < to.
+    std::int64_t total = 0;
+    Array pairs; // a hash iterates as [key, value] pairs
+    const Array *arr = nullptr;
+    if (coll.isArray()) {
+        arr = &coll.array();
+        total = static_cast<std::int64_t>(arr->size());
+    } else if (coll.isRange()) {
+        total = rangeCount(coll);
+    } else if (coll.isHash()) {
+        for (const auto &[k, v] : coll.hash())
+            pairs.emplace_back(Array{Value(k), v});
+        arr = &pairs;
+        total = static_cast<std::int64_t>(pairs.size());
+    } else if (coll.isString()) {
+        // Shopify: a string is one item (offset and limit ignored), unless it is empty.
+        total = coll.str().empty() ? 0 : 1;
+    }
+    std::int64_t begin = std::max<std::int64_t>(0, from);
+    std::int64_t end = total;
+    if (coll.isString()) {
+        begin = 0;
+    } else if (to) {
+        end = std::min(end, std::max<std::int64_t>(*to, 0));
+    }
+    const std::int64_t count = std::max<std::int64_t>(0, end - begin);
+    if (offsetSlot)
+        *offsetSlot = satAdd(from, count);
+    else
+        st.forOffsets.emplace_back(name, satAdd(from, count));
+    if (count == 0) {
+        if (hasElse)
+            elseBody.render(st, out);
+        return;
+    }
+    if (++st.depth > st.opt.maxRenderDepth)
+        st.fatal("nesting too deep");
+    ForloopFrame frame;
+    frame.name = &name;
+    frame.length = count;
+    for (auto it = st.loopVars.rbegin(); it != st.loopVars.rend(); ++it)
+        if (it->frame) {
+            frame.parent = const_cast<ForloopFrame *>(it->frame);
+            break;
+        }
+    const std::size_t scopeBase = st.loopVars.size();
+    st.loopVars.push_back({&kForloop, Value(), &frame});
+    st.loopVars.push_back({&var, Value(), nullptr});
+    try {
+        for (std::int64_t n = 0; n < count; ++n) {
+            st.countIteration();
+            const std::int64_t k = reversed ? end - 1 - n : begin + n;
+            Value item;
+            if (arr)
+                item = (*arr)[static_cast<std::size_t>(k)];
+            else if (coll.isRange())
+                item = Value(coll.rangeFirst() + k);
+            else
+                item = coll;
+            // Assigning to the loop variable inside the body goes to the outer scope, so
+            // the slot is refreshed every iteration.
+            st.loopVars[scopeBase + 1].value = std::move(item);
+            frame.index0 = n;
+            body.render(st, out);
+            if (st.interrupt != RenderState::Interrupt::None) {
+                const bool brk = st.interrupt == RenderState::Interrupt::Break;
+                st.interrupt = RenderState::Interrupt::None;
+                if (brk)
+                    break;
+            }
+        }
+    } catch (...) {
+        st.loopVars.resize(scopeBase);
+        --st.depth;
+        throw;
+    }
+    st.loopVars.resize(scopeBase);
+    --st.depth;
+}
+
+void CycleNode::render(RenderState &st, std::string &out) const
+{
+    std::string k;
+    if (group) {
+        const Value g = group->evaluate(st);
+        if (g.isString())
+            k = g.str();
+        else {
+            k = "\x01";
+            g.appendInspect(k);
+        }
+    } else {
+        k = key;
+    }
+    std::int64_t *slot = nullptr;
+    for (auto &c : st.cycles)
+        if (c.first == k)
+            slot = &c.second;
+    if (!slot) {
+        st.cycles.emplace_back(k, 0);
+        slot = &st.cycles.back().second;
+    }
+    std::int64_t iteration = *slot;
+    if (values.empty())
+        return;
+    if (iteration < 0 || iteration >= static_cast<std::int64_t>(values.size()))
+        iteration = 0;
+    appendOutput(st, values[static_cast<std::size_t>(iteration)]->evaluate(st), out);
+    ++iteration;
+    if (iteration >= static_cast<std::int64_t>(values.size()))
+        iteration = 0;
+    // the slot may have moved if the vector grew during evaluate; look it up again
+    for (auto &c : st.cycles)
+        if (c.first == k)
+            c.second = iteration;
+}
+
+void CounterNode::render(RenderState &st, std::string &out) const
+{
+    Value *slot = nullptr;
+    for (auto &c : st.counters)
+        if (c.first == name)
+            slot = &c.second;
+    if (!slot) {
+        // Shopify: counters live in the data hash, so they start from a data value.
+        const Value *d = st.data.hash().find(name);
+        st.counters.emplace_back(name, d && !d->isNil() ? *d : Value(0));
+        slot = &st.counters.back().second;
+    }
+    if (!slot->isNumber())
+        throw RenderError{std::string(rubyClass(*slot)) + " can't be coerced into Integer"};
+    Value next = slot->isInt() ? Value(slot->toInt() + step) : Value(slot->toFloat() + step);
+    if (step > 0) {
+        slot->appendTo(out);
+        *slot = next;
+    } else {
+        *slot = next;
+        slot->appendTo(out);
+    }
+}
+
+void InterruptNode::render(RenderState &st, std::string &) const
+{
+    st.interrupt = isBreak ? RenderState::Interrupt::Break : RenderState::Interrupt::Continue;
+}
+
+void ErrorNode::render(RenderState &, std::string &) const
+{
+    throw RenderError{message};
+}
+
+} // namespace mw::liquid::detail

@@ -1,0 +1,581 @@
+#include "liquid/rubytime.h"
+#include "liquid/ast.h"
+
+#include <algorithm>
+#include <cctype>
+#include <cstring>
+
+namespace mw::liquid::detail {
+
+namespace {
+
+// Howard Hinnant's civil-date algorithms.
+std::int64_t daysFromCivil(std::int64_t y, unsigned m, unsigned d)
+{
+    y -= m <= 2;
+    const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
+    const unsigned yoe = static_cast<unsigned>(y - era * 400);
+    const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + static_cast<std::int64_t>(doe) - 719468;
+}
+
+void civilFromDays(std::int64_t z, std::int64_t &y, unsigned &m, unsigned &d)
+{
+    z += 719468;
+    const std::int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+    const unsigned doe = static_cast<unsigned>(z - era * 146097);
+    const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    y = static_cast<std::int64_t>(yoe) + era * 400;
+    const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    const unsigned mp = (5 * doy + 2) / 153;
+    d = doy - (153 * mp + 2) / 5 + 1;
+    m = mp + (mp < 10 ? 3 : -9);
+    y += m <= 2;
+}
+
+const char *kMonths[] = {"January", "February", "March",     "April",   "May",      "June",
+                         "July",    "August",   "September", "October", "November", "December"};
+const char *kDays[] = {"Sunday",   "Monday", "Tuesday", "Wednesday",
+                       "Thursday", "Friday", "Saturday"};
+
+struct Parts {
+    std::int64_t year;
+    unsigned month, day;
+    int hour, minute, second;
+    int wday; // 0 = Sunday
+    int yday; // 1-based
+};
+
+std::int64_t floorDiv(std::int64_t a, std::int64_t b)
+{
+    std::int64_t q = a / b;
+    if ((a % b != 0) && ((a < 0) != (b < 0)))
+        --q;
+    return q;
+}
+
+Parts partsOf(const RubyTime &t)
+{
+    // Ruby handles any year; far beyond +-30 million years we clamp (no overflow).
+    const std::int64_t limit = 1'000'000'000'000'000;
+    const std::int64_t local = std::clamp<std::int64_t>(t.seconds, -limit, limit) + t.offset;
+    const std::int64_t days = floorDiv(local, 86400);
+    const std::int64_t secs = local - days * 86400;
+    Parts p;
+    civilFromDays(days, p.year, p.month, p.day);
+    p.hour = static_cast<int>(secs / 3600);
+    p.minute = static_cast<int>(secs % 3600 / 60);
+    p.second = static_cast<int>(secs % 60);
+    p.wday = static_cast<int>(((days % 7) + 11) % 7); // 1970-01-01 was a Thursday
+    p.yday = static_cast<int>(days - daysFromCivil(p.year, 1, 1)) + 1;
+    return p;
+}
+
+bool parseTimeString(const std::string &s, std::int64_t now, int localOffset, RubyTime &out);
+
+} // namespace
+
+bool toRubyTime(const Value &input, std::int64_t now, int localOffset, RubyTime &out)
+{
+    out = RubyTime();
+    out.offset = localOffset;
+    out.utcZone = localOffset == 0;
+    if (input.isInt()) {
+        out.seconds = input.toInt();
+        return true;
+    }
+    if (!input.isString())
+        return false;
+    std::string s = input.str();
+    if (s.empty())
+        return false;
+    for (char &c : s)
+        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (s == "now" || s == "today") {
+        out.seconds = now;
+        return true;
+    }
+    bool digits = true;
+    for (char c : s)
+        if (c < '0' || c > '9')
+            digits = false;
+    if (digits) {
+        if (s.size() > 18)
+            return false;
+        out.seconds = std::stoll(s);
+        return true;
+    }
+    return parseTimeString(s, now, localOffset, out);
+}
+
+namespace {
+
+struct Scanner {
+    const std::string &s;
+    std::size_t i = 0;
+    void ws()
+    {
+        while (i < s.size() && (s[i] == ' ' || s[i] == '\t' || s[i] == ','))
+            ++i;
+    }
+    bool num(int minDigits, int maxDigits, std::int64_t &v)
+    {
+        std::size_t j = i;
+        v = 0;
+        while (j < s.size() && j - i < static_cast<std::size_t>(maxDigits) &&
+               std::isdigit(static_cast<unsigned char>(s[j])))
+            v = v * 10 + (s[j++] - '0');
+        if (j - i < static_cast<std::size_t>(minDigits))
+            return false;
+        i = j;
+        return true;
+    }
+    bool ch(char c)
+    {
+        if (i < s.size() && s[i] == c) {
+            ++i;
+            return true;
+        }
+        return false;
+    }
+    bool month(unsigned &m)
+    {
+        for (unsigned k = 0; k < 12; ++k) {
+            std::string full = kMonths[k];
+            for (char &c : full)
+                c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+            if (s.compare(i, full.size(), full) == 0) {
+                i += full.size();
+                m = k + 1;
+                return true;
+            }
+            if (s.compare(i, 3, full, 0, 3) == 0) {
+                i += 3;
+                if (i < s.size() && s[i] == '.')
+                    ++i;
+                m = k + 1;
+                return true;
+            }
+        }
+        return false;
+    }
+    void weekday()
+    {
+        for (const char *d : kDays) {
+            std::string full = d;
+            for (char &c : full)
+                c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+            if (s.compare(i, full.size(), full) == 0) {
+                i += full.size();
+                ws();
+                return;
+            }
+            if (s.compare(i, 3, full, 0, 3) == 0) {
+                i += 3;
+                ws();
+                return;
+            }
+        }
+    }
+};
+
+bool parseTimeString(const std::string &s, std::int64_t now, int localOffset, RubyTime &out)
+{
+    // The formats marketers' data actually holds: ISO 8601 dates and date-times
+    // (T or space, optional fraction and zone), YYYY/MM/DD, "Jan 5, 2024", "5 January
+    // 2024", each optionally followed by a time and a zone. Anything else gives false.
+    (void)now;
+    Scanner sc{s};
+    std::int64_t year = 0, v = 0;
+    unsigned month = 0, day = 0;
+    sc.ws();
+    sc.weekday();
+    const std::size_t start = sc.i;
+    if (sc.num(4, 4, year) && (sc.ch('-') || sc.ch('/'))) {
+        const char sep = s[sc.i - 1];
+        if (!sc.num(1, 2, v))
+            return false;
+        month = static_cast<unsigned>(v);
+        if (!sc.ch(sep) || !sc.num(1, 2, v))
+            return false;
+        day = static_cast<unsigned>(v);
+    } else {
+        sc.i = start;
+        if (sc.month(month)) {
+            sc.ws();
+            if (!sc.num(1, 2, v))
+                return false;
+            day = static_cast<unsigned>(v);
+            sc.ws();
+            if (!sc.num(4, 4, year))
+                return false;
+        } else if (sc.num(1, 2, v)) {
+            day = static_cast<unsigned>(v);
+            sc.ws();
+            if (!sc.month(month))
+                return false;
+            sc.ws();
+            if (!sc.num(4, 4, year))
+                return false;
+        } else {
+            return false;
+        }
+    }
+    if (month < 1 || month > 12 || day < 1 || day > 31)
+        return false;
+    std::int64_t hh = 0, mm = 0, ss = 0, nanos = 0;
+    if (sc.i < s.size() && (s[sc.i] == 't' || s[sc.i] == ' ')) {
+        const std::size_t save = sc.i;
+        ++sc.i;
+        sc.ws();
+        if (sc.num(1, 2, hh) && sc.ch(':') && sc.num(2, 2, mm)) {
+            if (sc.ch(':')) {
+                if (!sc.num(2, 2, ss))
+                    return false;
+                if (sc.ch('.')) {
+                    std::size_t j = sc.i;
+                    int digits = 0;
+                    while (j < s.size() && std::isdigit(static_cast<unsigned char>(s[j]))) {
+                        if (digits < 9) {
+                            nanos = nanos * 10 + (s[j] - '0');
+                            ++digits;
+                        }
+                        ++j;
+                    }
+                    while (digits++ < 9)
+                        nanos *= 10;
+                    sc.i = j;
+                }
+            }
+            sc.ws();
+            if (s.compare(sc.i, 2, "pm") == 0 || s.compare(sc.i, 2, "am") == 0) {
+                const bool pm = s[sc.i] == 'p';
+                if (hh == 12)
+                    hh = 0;
+                if (pm)
+                    hh += 12;
+                sc.i += 2;
+            }
+        } else {
+            sc.i = save;
+        }
+    }
+    if (hh > 24 || mm > 59 || ss > 60)
+        return false;
+    sc.ws();
+    bool zoned = false;
+    int offset = localOffset;
+    bool utcName = localOffset == 0;
+    if (sc.i < s.size()) {
+        if (s[sc.i] == 'z' || s.compare(sc.i, 3, "utc") == 0 || s.compare(sc.i, 3, "gmt") == 0) {
+            sc.i += s[sc.i] == 'z' ? 1 : 3;
+            zoned = true;
+            offset = 0;
+            utcName = true;
+        } else if (s[sc.i] == '+' || s[sc.i] == '-') {
+            const int sign = s[sc.i] == '-' ? -1 : 1;
+            ++sc.i;
+            std::int64_t oh = 0, om = 0;
+            if (!sc.num(2, 2, oh))
+                return false;
+            sc.ch(':');
+            sc.num(2, 2, om);
+            zoned = true;
+            offset = sign * static_cast<int>(oh * 3600 + om * 60);
+            utcName = false;
+        }
+    }
+    sc.ws();
+    if (sc.i != s.size())
+        return false;
+    const std::int64_t days = daysFromCivil(year, month, day);
+    out.seconds = days * 86400 + hh * 3600 + mm * 60 + ss - offset;
+    out.nanos = nanos;
+    out.offset = offset;
+    out.utcZone = zoned ? utcName : localOffset == 0;
+    return true;
+}
+
+void pad(std::string &out, std::int64_t v, int width, char padChar)
+{
+    const std::uint64_t mag =
+        v < 0 ? 0 - static_cast<std::uint64_t>(v) : static_cast<std::uint64_t>(v);
+    std::string digits = std::to_string(mag);
+    if (v < 0)
+        out += '-';
+    if (padChar)
+        for (int k = static_cast<int>(digits.size()) + (v < 0 ? 1 : 0); k < width; ++k)
+            out += padChar;
+    out += digits;
+}
+
+int isoWeek(const Parts &p, std::int64_t &isoYear)
+{
+    const int wdayMon = (p.wday + 6) % 7; // Monday = 0
+    int week = (p.yday - 1 - wdayMon + 10) / 7;
+    isoYear = p.year;
+    if (week < 1) {
+        isoYear = p.year - 1;
+        const bool leap = (isoYear % 4 == 0 && isoYear % 100 != 0) || isoYear % 400 == 0;
+        const int yday = p.yday + (leap ? 366 : 365);
+        week = (yday - 1 - wdayMon + 10) / 7;
+    } else {
+        const bool leap = (p.year % 4 == 0 && p.year % 100 != 0) || p.year % 400 == 0;
+        const int daysInYear = leap ? 366 : 365;
+        if (week == 53 && (p.yday - 1 - wdayMon + 10 - daysInYear) / 7 >= 1 &&
+            daysInYear - p.yday < 3 - wdayMon + 0) {
+            // falls in week 1 of next year
+        }
+        if (week == 53) {
+            const int dec31wday = (wdayMon + (daysInYear - p.yday)) % 7;
+            if (dec31wday < 3) {
+                week = 1;
+                isoYear = p.year + 1;
+            }
+        }
+    }
+    return week;
+}
+
+} // namespace
+
+std::string rubyStrftime(const RubyTime &t, std::string_view f)
+{
+    const Parts p = partsOf(t);
+    std::string out;
+    for (std::size_t i = 0; i < f.size(); ++i) {
+        if (f[i] != '%') {
+            out += f[i];
+            continue;
+        }
+        if (i + 1 >= f.size())
+            throw RenderError{"invalid format: " + std::string(f)};
+        const std::size_t start = i;
+        ++i;
+        char padFlag = 0; // '-', '_', '0'
+        bool upper = false, swapCase = false;
+        while (i < f.size() && std::strchr("-_0^#", f[i])) {
+            if (f[i] == '^')
+                upper = true;
+            else if (f[i] == '#')
+                swapCase = true;
+            else
+                padFlag = f[i];
+            ++i;
+        }
+        int width = -1;
+        while (i < f.size() && std::isdigit(static_cast<unsigned char>(f[i]))) {
+            width = (width < 0 ? 0 : width) * 10 + (f[i] - '0');
+            if (width > 1024)
+                width = 1024;
+            ++i;
+        }
+        bool colon = false;
+        if (i < f.size() && f[i] == ':') {
+            colon = true;
+            ++i;
+        }
+        if (i >= f.size())
+            throw RenderError{"invalid format: " + std::string(f)};
+        const char c = f[i];
+        auto num = [&](std::int64_t v, int defWidth, char defPad) {
+            const int w = width >= 0 ? width : defWidth;
+            char pc = defPad;
+            if (padFlag == '-')
+                pc = 0;
+            else if (padFlag == '_')
+                pc = ' ';
+            else if (padFlag == '0')
+                pc = '0';
+            pad(out, v, w, pc);
+        };
+        auto text = [&](std::string s) {
+            if (upper)
+                for (char &ch : s)
+                    ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+            if (swapCase)
+                for (char &ch : s)
+                    ch = std::isupper(static_cast<unsigned char>(ch))
+                             ? static_cast<char>(std::tolower(static_cast<unsigned char>(ch)))
+                             : static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+            if (width > 0 && static_cast<int>(s.size()) < width)
+                out.append(static_cast<std::size_t>(width) - s.size(), padFlag == '0' ? '0' : ' ');
+            out += s;
+        };
+        const int hour12 = p.hour % 12 == 0 ? 12 : p.hour % 12;
+        switch (c) {
+        case 'Y':
+            num(p.year, p.year >= 0 ? 4 : 5, '0');
+            break;
+        case 'C':
+            num(floorDiv(p.year, 100), 2, '0');
+            break;
+        case 'y':
+            num(((p.year % 100) + 100) % 100, 2, '0');
+            break;
+        case 'm':
+            num(p.month, 2, '0');
+            break;
+        case 'd':
+            num(p.day, 2, '0');
+            break;
+        case 'e':
+            num(p.day, 2, ' ');
+            break;
+        case 'j':
+            num(p.yday, 3, '0');
+            break;
+        case 'H':
+            num(p.hour, 2, '0');
+            break;
+        case 'k':
+            num(p.hour, 2, ' ');
+            break;
+        case 'I':
+            num(hour12, 2, '0');
+            break;
+        case 'l':
+            num(hour12, 2, ' ');
+            break;
+        case 'M':
+            num(p.minute, 2, '0');
+            break;
+        case 'S':
+            num(p.second, 2, '0');
+            break;
+        case 'L': {
+            const int w = width > 0 ? width : 3;
+            std::string ns = std::to_string(t.nanos);
+            ns = std::string(9 - ns.size(), '0') + ns;
+            if (w <= 9)
+                out += ns.substr(0, static_cast<std::size_t>(w));
+            else
+                out += ns + std::string(static_cast<std::size_t>(w - 9), '0');
+            break;
+        }
+        case 'N': {
+            const int w = width > 0 ? width : 9;
+            std::string ns = std::to_string(t.nanos);
+            ns = std::string(9 - ns.size(), '0') + ns;
+            if (w <= 9)
+                out += ns.substr(0, static_cast<std::size_t>(w));
+            else
+                out += ns + std::string(static_cast<std::size_t>(w - 9), '0');
+            break;
+        }
+        case 's':
+            num(t.seconds, 1, '0');
+            break;
+        case 'u':
+            num(p.wday == 0 ? 7 : p.wday, 1, '0');
+            break;
+        case 'w':
+            num(p.wday, 1, '0');
+            break;
+        case 'U':
+            num((p.yday + 6 - p.wday) / 7, 2, '0');
+            break;
+        case 'W':
+            num((p.yday + 6 - (p.wday + 6) % 7) / 7, 2, '0');
+            break;
+        case 'V': {
+            std::int64_t iy;
+            num(isoWeek(p, iy), 2, '0');
+            break;
+        }
+        case 'G': {
+            std::int64_t iy;
+            isoWeek(p, iy);
+            num(iy, 4, '0');
+            break;
+        }
+        case 'g': {
+            std::int64_t iy;
+            isoWeek(p, iy);
+            num(((iy % 100) + 100) % 100, 2, '0');
+            break;
+        }
+        case 'a':
+            text(std::string(kDays[p.wday], 3));
+            break;
+        case 'A':
+            text(kDays[p.wday]);
+            break;
+        case 'b':
+        case 'h':
+            text(std::string(kMonths[p.month - 1], 3));
+            break;
+        case 'B':
+            text(kMonths[p.month - 1]);
+            break;
+        case 'p':
+            if (swapCase) {
+                swapCase = false;
+                text(p.hour < 12 ? "am" : "pm");
+            } else {
+                text(p.hour < 12 ? "AM" : "PM");
+            }
+            break;
+        case 'P':
+            text(p.hour < 12 ? "am" : "pm");
+            break;
+        case 'Z':
+            text(t.utcZone ? "UTC" : "");
+            break;
+        case 'z': {
+            const int off = t.offset;
+            const int a = off < 0 ? -off : off;
+            std::string z = off < 0 ? "-" : "+";
+            char buf[16];
+            if (colon)
+                std::snprintf(buf, sizeof buf, "%02d:%02d", a / 3600, a % 3600 / 60);
+            else
+                std::snprintf(buf, sizeof buf, "%02d%02d", a / 3600, a % 3600 / 60);
+            z += buf;
+            text(z);
+            break;
+        }
+        case 'c':
+            text(rubyStrftime(t, "%a %b %e %H:%M:%S %Y"));
+            break;
+        case 'D':
+        case 'x':
+            text(rubyStrftime(t, "%m/%d/%y"));
+            break;
+        case 'F':
+            text(rubyStrftime(t, "%Y-%m-%d"));
+            break;
+        case 'T':
+        case 'X':
+            text(rubyStrftime(t, "%H:%M:%S"));
+            break;
+        case 'R':
+            text(rubyStrftime(t, "%H:%M"));
+            break;
+        case 'r':
+            text(rubyStrftime(t, "%I:%M:%S %p"));
+            break;
+        case 'v':
+            text(rubyStrftime(t, "%e-%^b-%Y"));
+            break;
+        case '+':
+            text(rubyStrftime(t, "%a %b %e %H:%M:%S %Z %Y"));
+            break;
+        case 'n':
+            out += '\n';
+            break;
+        case 't':
+            out += '\t';
+            break;
+        case '%':
+            out += '%';
+            break;
+        default:
+            out.append(f.substr(start, i - start + 1));
+        }
+    }
+    return out;
+}
+
+} // namespace mw::liquid::detail

@@ -1,0 +1,129 @@
+#include "liquid/template.h"
+#include "liquid/ast.h"
+#include "liquid/nodes.h"
+
+#include <algorithm>
+#include <set>
+
+namespace mw::liquid {
+namespace detail {
+struct TemplateData {
+    Body body;
+};
+} // namespace detail
+
+Template::Template(std::unique_ptr<detail::TemplateData> data) : m_data(std::move(data)) {}
+Template::~Template() = default;
+
+Result<std::shared_ptr<const Template>> Template::parse(std::string_view source,
+                                                        const ParseOptions &options)
+{
+    auto data = std::make_unique<detail::TemplateData>();
+    Status st = detail::parseTemplate(source, options, data->body);
+    if (!st)
+        return st.error();
+    return std::shared_ptr<const Template>(std::make_shared<Template>(std::move(data)));
+}
+
+Status Template::render(const Value &data, const RenderOptions &options, std::string &out) const
+{
+    detail::RenderState st(options, data);
+    st.outputBase = out.size();
+    st.rootOut = &out;
+    try {
+        m_data->body.render(st, out);
+    } catch (const detail::RenderError &e) {
+        return Error(Error::Code::BadInput, QString::fromStdString(e.message), e.line, 0);
+    }
+    return {};
+}
+
+Result<std::string> Template::render(const Value &data, const RenderOptions &options) const
+{
+    std::string out;
+    Status st = render(data, options, out);
+    if (!st)
+        return st.error();
+    return out;
+}
+
+namespace {
+void collectExpr(const detail::Expr *e, std::set<std::string> &out)
+{
+    if (!e)
+        return;
+    if (e->kind == detail::Expr::Kind::Variable && !e->text.empty())
+        out.insert(e->text);
+    collectExpr(e->nameExpr.get(), out);
+    for (const auto &l : e->lookups)
+        collectExpr(l.expr.get(), out);
+    collectExpr(e->rangeFirst.get(), out);
+    collectExpr(e->rangeLast.get(), out);
+}
+void collectVar(const detail::VariableExpr &v, std::set<std::string> &out)
+{
+    collectExpr(v.expr.get(), out);
+    for (const auto &f : v.filters) {
+        for (const auto &a : f.args)
+            collectExpr(a.get(), out);
+        for (const auto &a : f.kwargs)
+            collectExpr(a.second.get(), out);
+    }
+}
+void collectBody(const detail::Body &b, std::set<std::string> &out, std::set<std::string> &locals)
+{
+    using namespace detail;
+    for (const auto &n : b.nodes) {
+        if (auto *o = dynamic_cast<const OutputNode *>(n.get())) {
+            collectVar(o->var, out);
+        } else if (auto *a = dynamic_cast<const AssignNode *>(n.get())) {
+            collectVar(a->var, out);
+            locals.insert(a->to);
+        } else if (auto *c = dynamic_cast<const CaptureNode *>(n.get())) {
+            collectBody(c->body, out, locals);
+            locals.insert(c->to);
+        } else if (auto *i = dynamic_cast<const IfNode *>(n.get())) {
+            for (const auto &br : i->branches) {
+                for (const auto &c2 : br.cond.parts) {
+                    collectExpr(c2.left.get(), out);
+                    collectExpr(c2.right.get(), out);
+                }
+                collectBody(br.body, out, locals);
+            }
+        } else if (auto *cs = dynamic_cast<const CaseNode *>(n.get())) {
+            collectExpr(cs->left.get(), out);
+            for (const auto &w : cs->whens)
+                collectExpr(w.value.get(), out);
+            for (const auto &bd : cs->bodies)
+                collectBody(bd, out, locals);
+        } else if (auto *f = dynamic_cast<const ForNode *>(n.get())) {
+            collectExpr(f->collection.get(), out);
+            collectExpr(f->limit.get(), out);
+            collectExpr(f->offset.get(), out);
+            locals.insert(f->var);
+            locals.insert("forloop");
+            collectBody(f->body, out, locals);
+            collectBody(f->elseBody, out, locals);
+        } else if (auto *cy = dynamic_cast<const CycleNode *>(n.get())) {
+            for (const auto &v : cy->values)
+                collectExpr(v.get(), out);
+        }
+    }
+}
+} // namespace
+
+std::vector<std::string> Template::referencedVariables() const
+{
+    std::set<std::string> all, locals;
+    collectBody(m_data->body, all, locals);
+    std::vector<std::string> out;
+    for (const std::string &p : all) {
+        std::size_t end = p.find_first_of(".[");
+        const std::string root = p.substr(0, end);
+        if (!locals.count(root))
+            out.push_back(p);
+    }
+    return out;
+}
+
+} // namespace mw::liquid

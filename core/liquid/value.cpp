@@ -1,0 +1,390 @@
+#include "liquid/value.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QJsonValue>
+
+#include <charconv>
+#include <cmath>
+#include <cstdio>
+#include <cstring>
+
+namespace mw::liquid {
+
+namespace {
+const std::string &emptyString()
+{
+    static const std::string s;
+    return s;
+}
+const Array &emptyArray()
+{
+    static const Array a;
+    return a;
+}
+const Hash &emptyHash()
+{
+    static const Hash h;
+    return h;
+}
+} // namespace
+
+void Hash::set(std::string key, Value value)
+{
+    for (Entry &e : m_entries) {
+        if (e.first == key) {
+            e.second = std::move(value);
+            return;
+        }
+    }
+    m_entries.emplace_back(std::move(key), std::move(value));
+}
+
+const Value *Hash::find(std::string_view key) const
+{
+    for (const Entry &e : m_entries)
+        if (e.first.size() == key.size() &&
+            std::memcmp(e.first.data(), key.data(), key.size()) == 0)
+            return &e.second;
+    return nullptr;
+}
+
+Value::Value(std::string s)
+    : m_type(Type::String), m_p(std::make_shared<const std::string>(std::move(s)))
+{
+}
+
+Value::Value(Array a) : m_type(Type::Array), m_p(std::make_shared<const Array>(std::move(a))) {}
+
+Value::Value(Hash h) : m_type(Type::Hash), m_p(std::make_shared<const Hash>(std::move(h))) {}
+
+Value Value::untrusted(std::string s)
+{
+    Value v(std::move(s));
+    v.m_untrusted = true;
+    return v;
+}
+
+Value Value::range(std::int64_t first, std::int64_t last)
+{
+    Value v;
+    v.m_type = Type::Range;
+    v.m_u.r.first = first;
+    v.m_u.r.last = last;
+    return v;
+}
+
+const std::string &Value::str() const
+{
+    return m_type == Type::String ? *static_cast<const std::string *>(m_p.get()) : emptyString();
+}
+
+const Array &Value::array() const
+{
+    return m_type == Type::Array ? *static_cast<const Array *>(m_p.get()) : emptyArray();
+}
+
+const Hash &Value::hash() const
+{
+    return m_type == Type::Hash ? *static_cast<const Hash *>(m_p.get()) : emptyHash();
+}
+
+void appendRubyFloat(std::string &out, double d)
+{
+    if (std::isnan(d)) {
+        out += "NaN";
+        return;
+    }
+    if (std::isinf(d)) {
+        out += d < 0 ? "-Infinity" : "Infinity";
+        return;
+    }
+    if (d == 0) {
+        out += std::signbit(d) ? "-0.0" : "0.0";
+        return;
+    }
+    // Shortest round-trip digits, then Ruby's layout (flo_to_s): fixed notation when the
+    // decimal exponent is in (-4, 16], scientific "d.ddde+XX" otherwise.
+    char buf[64];
+    auto res = std::to_chars(buf, buf + sizeof buf, d, std::chars_format::scientific);
+    std::string_view sci(buf, static_cast<std::size_t>(res.ptr - buf));
+    bool negative = sci.front() == '-';
+    if (negative)
+        sci.remove_prefix(1);
+    const std::size_t epos = sci.find('e');
+    std::string digits;
+    digits += sci[0];
+    if (epos > 1)
+        digits.append(sci.substr(2, epos - 2));
+    int exp10 = std::atoi(std::string(sci.substr(epos + 1)).c_str());
+    int decpt = exp10 + 1; // digits d1 d2 ... with the point after decpt digits
+    if (negative)
+        out += '-';
+    // Ruby's flo_to_s: integral values switch to exponent form from 1e15 on, values
+    // with a fraction from 1e16 on (checked against ruby 3.1).
+    const bool integral = static_cast<std::size_t>(decpt) >= digits.size();
+    if (decpt < -3 || decpt > 16 || (decpt == 16 && integral)) {
+        out += digits[0];
+        out += '.';
+        if (digits.size() > 1)
+            out.append(digits, 1);
+        else
+            out += '0';
+        out += 'e';
+        int e = decpt - 1;
+        out += e < 0 ? '-' : '+';
+        char eb[16];
+        std::snprintf(eb, sizeof eb, "%02d", std::abs(e));
+        out += eb;
+    } else if (decpt <= 0) {
+        out += "0.";
+        out.append(static_cast<std::size_t>(-decpt), '0');
+        out += digits;
+    } else if (static_cast<std::size_t>(decpt) >= digits.size()) {
+        out += digits;
+        out.append(static_cast<std::size_t>(decpt) - digits.size(), '0');
+        out += ".0";
+    } else {
+        out.append(digits, 0, static_cast<std::size_t>(decpt));
+        out += '.';
+        out.append(digits, static_cast<std::size_t>(decpt));
+    }
+}
+
+namespace {
+void appendInt(std::string &out, std::int64_t i)
+{
+    char buf[24];
+    auto res = std::to_chars(buf, buf + sizeof buf, i);
+    out.append(buf, res.ptr);
+}
+
+// Ruby String#inspect for UTF-8 strings.
+void appendStringInspect(std::string &out, const std::string &s)
+{
+    out += '"';
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        const unsigned char c = static_cast<unsigned char>(s[i]);
+        switch (c) {
+        case '"':
+            out += "\\\"";
+            break;
+        case '\\':
+            out += "\\\\";
+            break;
+        case '\n':
+            out += "\\n";
+            break;
+        case '\t':
+            out += "\\t";
+            break;
+        case '\r':
+            out += "\\r";
+            break;
+        case '\f':
+            out += "\\f";
+            break;
+        case '\v':
+            out += "\\v";
+            break;
+        case '\a':
+            out += "\\a";
+            break;
+        case '\b':
+            out += "\\b";
+            break;
+        case 0x1b:
+            out += "\\e";
+            break;
+        case '#':
+            // Ruby escapes '#' where it would start an interpolation.
+            if (i + 1 < s.size() && (s[i + 1] == '{' || s[i + 1] == '$' || s[i + 1] == '@'))
+                out += "\\#";
+            else
+                out += '#';
+            break;
+        default:
+            if (c < 0x20 || c == 0x7f) {
+                char buf[8];
+                std::snprintf(buf, sizeof buf, "\\x%02X", c);
+                out += buf;
+            } else {
+                out += static_cast<char>(c);
+            }
+        }
+    }
+    out += '"';
+}
+} // namespace
+
+void Value::appendTo(std::string &out) const
+{
+    switch (m_type) {
+    case Type::Nil:
+        break;
+    case Type::Bool:
+        out += m_u.b ? "true" : "false";
+        break;
+    case Type::Int:
+        appendInt(out, m_u.i);
+        break;
+    case Type::Float:
+        appendRubyFloat(out, m_u.d);
+        break;
+    case Type::String:
+        out += str();
+        break;
+    case Type::Array:
+        // Liquid prints arrays with Array#join: nested arrays flattened, nil as "".
+        for (const Value &v : array())
+            v.appendTo(out);
+        break;
+    case Type::Hash:
+        appendInspect(out);
+        break;
+    case Type::Range:
+        appendInt(out, m_u.r.first);
+        out += "..";
+        appendInt(out, m_u.r.last);
+        break;
+    }
+}
+
+std::string Value::toString() const
+{
+    std::string s;
+    appendTo(s);
+    return s;
+}
+
+void Value::appendInspect(std::string &out) const
+{
+    switch (m_type) {
+    case Type::Nil:
+        out += "nil";
+        break;
+    case Type::String:
+        appendStringInspect(out, str());
+        break;
+    case Type::Array: {
+        out += '[';
+        bool first = true;
+        for (const Value &v : array()) {
+            if (!first)
+                out += ", ";
+            first = false;
+            v.appendInspect(out);
+        }
+        out += ']';
+        break;
+    }
+    case Type::Hash: {
+        // Ruby 3.1 Hash#inspect: {"key"=>value, ...}
+        out += '{';
+        bool first = true;
+        for (const auto &[k, v] : hash()) {
+            if (!first)
+                out += ", ";
+            first = false;
+            appendStringInspect(out, k);
+            out += "=>";
+            v.appendInspect(out);
+        }
+        out += '}';
+        break;
+    }
+    default:
+        appendTo(out);
+    }
+}
+
+bool operator==(const Value &a, const Value &b)
+{
+    using T = Value::Type;
+    if (a.m_type != b.m_type) {
+        if (a.isNumber() && b.isNumber()) {
+            const double x = a.isInt() ? static_cast<double>(a.m_u.i) : a.m_u.d;
+            const double y = b.isInt() ? static_cast<double>(b.m_u.i) : b.m_u.d;
+            return x == y;
+        }
+        return false;
+    }
+    switch (a.m_type) {
+    case T::Nil:
+        return true;
+    case T::Bool:
+        return a.m_u.b == b.m_u.b;
+    case T::Int:
+        return a.m_u.i == b.m_u.i;
+    case T::Float:
+        return a.m_u.d == b.m_u.d;
+    case T::String:
+        return a.m_p == b.m_p || a.str() == b.str();
+    case T::Array: {
+        if (a.m_p == b.m_p)
+            return true;
+        const Array &x = a.array(), &y = b.array();
+        if (x.size() != y.size())
+            return false;
+        for (std::size_t i = 0; i < x.size(); ++i)
+            if (!(x[i] == y[i]))
+                return false;
+        return true;
+    }
+    case T::Hash: {
+        if (a.m_p == b.m_p)
+            return true;
+        const Hash &x = a.hash(), &y = b.hash();
+        if (x.size() != y.size())
+            return false;
+        for (const auto &[k, v] : x) {
+            const Value *o = y.find(k);
+            if (!o || !(v == *o))
+                return false;
+        }
+        return true;
+    }
+    case T::Range:
+        return a.m_u.r.first == b.m_u.r.first && a.m_u.r.last == b.m_u.r.last;
+    }
+    return false;
+}
+
+Value Value::fromJson(const QJsonValue &json, bool untrustedStrings)
+{
+    switch (json.type()) {
+    case QJsonValue::Bool:
+        return Value(json.toBool());
+    case QJsonValue::Double: {
+        const double d = json.toDouble();
+        // JSON has one number type; integral values in the exact range become Int.
+        if (std::floor(d) == d && std::fabs(d) < 9007199254740992.0)
+            return Value(static_cast<std::int64_t>(d));
+        return Value(d);
+    }
+    case QJsonValue::String: {
+        std::string s = json.toString().toStdString();
+        return untrustedStrings ? untrusted(std::move(s)) : Value(std::move(s));
+    }
+    case QJsonValue::Array: {
+        Array a;
+        const QJsonArray arr = json.toArray();
+        a.reserve(static_cast<std::size_t>(arr.size()));
+        for (const QJsonValue &v : arr)
+            a.push_back(fromJson(v, untrustedStrings));
+        return Value(std::move(a));
+    }
+    case QJsonValue::Object: {
+        Hash h;
+        const QJsonObject obj = json.toObject();
+        h.reserve(static_cast<std::size_t>(obj.size()));
+        for (auto it = obj.begin(); it != obj.end(); ++it)
+            h.set(it.key().toStdString(), fromJson(it.value(), untrustedStrings));
+        return Value(std::move(h));
+    }
+    default:
+        return Value();
+    }
+}
+
+} // namespace mw::liquid

@@ -1,0 +1,80 @@
+#include "jsonout.h"
+
+#include <charconv>
+
+namespace mw::json {
+
+void appendString(std::string &out, std::string_view s)
+{
+    static const char hex[] = "0123456789abcdef";
+    out += '"';
+    size_t start = 0;
+    for (size_t i = 0; i < s.size(); ++i) {
+        const auto c = static_cast<unsigned char>(s[i]);
+        const char *rep = nullptr;
+        char buf[7];
+        switch (c) {
+        case '"':
+            rep = "\\\"";
+            break;
+        case '\\':
+            rep = "\\\\";
+            break;
+        case '\n':
+            rep = "\\n";
+            break;
+        case '\r':
+            rep = "\\r";
+            break;
+        case '\t':
+            rep = "\\t";
+            break;
+        case '/':
+            if (i > 0 && s[i - 1] == '<')
+                rep = "\\/";
+            break;
+        default:
+            if (c < 0x20) {
+                buf[0] = '\\';
+                buf[1] = 'u';
+                buf[2] = '0';
+                buf[3] = '0';
+                buf[4] = hex[c >> 4];
+                buf[5] = hex[c & 15];
+                buf[6] = 0;
+                rep = buf;
+            }
+        }
+        if (rep) {
+            out.append(s.data() + start, i - start);
+            out += rep;
+            start = i + 1;
+        }
+    }
+    out.append(s.data() + start, s.size() - start);
+    out += '"';
+}
+
+void appendString(std::string &out, const QString &text)
+{
+    const QByteArray utf8 = text.toUtf8();
+    appendString(out, std::string_view(utf8.constData(), static_cast<size_t>(utf8.size())));
+}
+
+void appendInt(std::string &out, int64_t v)
+{
+    char buf[24];
+    const auto r = std::to_chars(buf, buf + sizeof buf, v);
+    out.append(buf, r.ptr);
+}
+
+void appendKey(std::string &out, std::string_view key, bool first)
+{
+    if (!first)
+        out += ',';
+    out += '"';
+    out += key;
+    out += "\":";
+}
+
+} // namespace mw::json

@@ -1,0 +1,379 @@
+#include "renderer.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSet>
+
+#include <cstring>
+
+namespace mw {
+
+namespace {
+
+std::string utf8(const QString &s)
+{
+    return s.toStdString();
+}
+
+liquid::Value fieldToLiquid(const FieldValue &v)
+{
+    if (std::holds_alternative<int64_t>(v))
+        return liquid::Value(static_cast<long long>(std::get<int64_t>(v)));
+    if (std::holds_alternative<double>(v))
+        return liquid::Value(std::get<double>(v));
+    if (std::holds_alternative<QString>(v))
+        return liquid::Value::untrusted(utf8(std::get<QString>(v)));
+    return liquid::Value();
+}
+
+void appendFieldKey(std::string &key, const FieldValue &v)
+{
+    if (std::holds_alternative<int64_t>(v)) {
+        key += 'i';
+        const int64_t x = std::get<int64_t>(v);
+        key.append(reinterpret_cast<const char *>(&x), sizeof x);
+    } else if (std::holds_alternative<double>(v)) {
+        key += 'd';
+        const double x = std::get<double>(v);
+        key.append(reinterpret_cast<const char *>(&x), sizeof x);
+    } else if (std::holds_alternative<QString>(v)) {
+        const QString &s = std::get<QString>(v);
+        key += 's';
+        const auto n = static_cast<uint32_t>(s.size());
+        key.append(reinterpret_cast<const char *>(&n), sizeof n);
+        key.append(reinterpret_cast<const char *>(s.utf16()), static_cast<size_t>(s.size()) * 2);
+    } else {
+        key += 'm';
+    }
+}
+
+void appendHtmlEscaped(std::string &out, std::string_view s)
+{
+    for (char c : s) {
+        switch (c) {
+        case '<':
+            out += "&lt;";
+            break;
+        case '>':
+            out += "&gt;";
+            break;
+        case '&':
+            out += "&amp;";
+            break;
+        case '"':
+            out += "&quot;";
+            break;
+        case '\'':
+            out += "&#39;";
+            break;
+        default:
+            out += c;
+        }
+    }
+}
+
+// Deterministic, unguessable-enough token for the example unsubscribe link (a real ESP
+// replaces the link with its own on export).
+uint64_t mix(uint64_t x)
+{
+    x += 0x9e3779b97f4a7c15ULL;
+    x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ULL;
+    x = (x ^ (x >> 27)) * 0x94d049bb133111ebULL;
+    return x ^ (x >> 31);
+}
+
+} // namespace
+
+Renderer::Renderer(std::shared_ptr<const CompiledCampaign> campaign,
+                   std::shared_ptr<const RecommendationProvider> recommendations, int64_t now)
+    : m_campaign(std::move(campaign)),
+      m_recommendations(recommendations ? std::move(recommendations)
+                                        : RecommendationProvider::empty()),
+      m_now(now)
+{
+}
+
+QString Renderer::unsubscribeUrl(int64_t subscriberId) const
+{
+    const QString &base = m_campaign->document.unsubscribeBase;
+    const uint64_t token = mix(mix(static_cast<uint64_t>(m_campaign->campaignId)) ^
+                               static_cast<uint64_t>(subscriberId));
+    return base + (base.contains(QLatin1Char('?')) ? QLatin1Char('&') : QLatin1Char('?')) +
+           QStringLiteral("sid=%1&cid=%2&t=%3")
+               .arg(subscriberId)
+               .arg(m_campaign->campaignId)
+               .arg(token, 16, 16, QLatin1Char('0'));
+}
+
+liquid::Value Renderer::context(const SubscriberRecord &record) const
+{
+    liquid::Hash subscriber;
+    const auto &names = subscriberFieldNames();
+    for (int i = 0; i < kSubscriberFieldCount; ++i) {
+        const FieldValue &v = record.fields[static_cast<size_t>(i)];
+        if (!isMissing(v)) // missing fields stay undefined so templates report them
+            subscriber.set(names[static_cast<size_t>(i)], fieldToLiquid(v));
+    }
+    liquid::Hash metrics;
+    const auto &metricNames = metricColumns();
+    for (int i = 0; i < kMetricCount; ++i) {
+        const FieldValue &v = record.metrics[static_cast<size_t>(i)];
+        if (!isMissing(v))
+            metrics.set(metricNames[static_cast<size_t>(i)], fieldToLiquid(v));
+    }
+    const QString fav = std::holds_alternative<QString>(record.metric(Metric::FavoriteCategory))
+                            ? std::get<QString>(record.metric(Metric::FavoriteCategory))
+                            : QString();
+    liquid::Hash root;
+    root.reserve(7);
+    root.set("subscriber", liquid::Value(std::move(subscriber)));
+    root.set("attributes", liquid::Value::fromJson(QJsonValue(record.attributes), true));
+    root.set("metrics", liquid::Value(std::move(metrics)));
+    root.set("recommendations", m_recommendations->list(m_recommendations->listIndex(fav)));
+    root.set("campaign", m_campaign->campaignValue);
+    const QString unsub = unsubscribeUrl(record.id());
+    root.set("unsubscribe_url", liquid::Value::untrusted(utf8(unsub)));
+    root.set("preferences_url",
+             liquid::Value::untrusted(utf8(unsub + QStringLiteral("&page=preferences"))));
+    return liquid::Value(std::move(root));
+}
+
+void Renderer::buildKey(const CompiledTemplate &t, const SubscriberRecord &record, int recList,
+                        std::string &key) const
+{
+    key.clear();
+    using K = TemplateKeyPart::Kind;
+    for (const TemplateKeyPart &p : t.dependsOn) {
+        switch (p.kind) {
+        case K::SubscriberField:
+            appendFieldKey(key, record.fields[static_cast<size_t>(p.index)]);
+            break;
+        case K::AllSubscriber:
+            for (const FieldValue &v : record.fields)
+                appendFieldKey(key, v);
+            break;
+        case K::Metric:
+            appendFieldKey(key, record.metrics[static_cast<size_t>(p.index)]);
+            break;
+        case K::AllMetrics:
+            for (const FieldValue &v : record.metrics)
+                appendFieldKey(key, v);
+            break;
+        case K::Attribute: {
+            FieldRef ref;
+            ref.source = FieldRef::Source::Attribute;
+            ref.key = p.key;
+            // Typed read loses nested values; key on the JSON text of the value instead.
+            const QJsonValue v = record.attributes.value(p.key);
+            key += 'a';
+            key += std::to_string(static_cast<int>(v.type()));
+            appendFieldKey(key, ref.read(record));
+            if (v.isArray() || v.isObject())
+                appendFieldKey(key, FieldValue(QString::fromUtf8(
+                                        QJsonDocument(v.isArray() ? QJsonDocument(v.toArray())
+                                                                  : QJsonDocument(v.toObject()))
+                                            .toJson(QJsonDocument::Compact))));
+            break;
+        }
+        case K::AllAttributes:
+            appendFieldKey(key,
+                           FieldValue(QString::fromUtf8(
+                               QJsonDocument(record.attributes).toJson(QJsonDocument::Compact))));
+            break;
+        case K::Recommendations:
+            key += 'r';
+            key.append(reinterpret_cast<const char *>(&recList), sizeof recList);
+            break;
+        case K::PerSubscriber:
+            break;
+        }
+    }
+}
+
+const RenderSession::Output &Renderer::renderTemplate(const CompiledTemplate &t, bool html,
+                                                      const SubscriberRecord &record, int recList,
+                                                      RenderSession &session,
+                                                      std::unique_ptr<liquid::Value> &context) const
+{
+    if (session.m_memo.size() < static_cast<size_t>(m_campaign->templateCount))
+        session.m_memo.resize(static_cast<size_t>(m_campaign->templateCount));
+    auto &memo = session.m_memo[static_cast<size_t>(t.slot)];
+    if (!t.perSubscriber) {
+        buildKey(t, record, recList, session.m_key);
+        const auto it = memo.find(session.m_key);
+        if (it != memo.end())
+            return it->second;
+    }
+    if (!context)
+        context = std::make_unique<liquid::Value>(this->context(record));
+    RenderSession::Output out;
+    liquid::RenderOptions options;
+    options.escapeUntrusted = html;
+    options.inlineErrors = false; // an error must never end up in an email
+    options.maxOutputBytes = 4u << 20;
+    options.maxLoopIterations = 100000;
+    options.now = m_now;
+    std::vector<std::string> *missing = &out.missing;
+    options.onMissingVariable = [missing](std::string_view path) {
+        for (const std::string &m : *missing)
+            if (m == path)
+                return;
+        missing->emplace_back(path);
+    };
+    const Status st = t.tpl->render(*context, options, out.text);
+    if (!st) {
+        out.ok = false;
+        out.error = st.error().message;
+        out.text.clear();
+    }
+    if (t.perSubscriber) {
+        // Keep one scratch slot so the reference stays valid until the next call.
+        auto &slot = memo[std::string()];
+        slot = std::move(out);
+        return slot;
+    }
+    if (memo.size() >= session.m_maxEntries)
+        memo.clear();
+    return memo.emplace(session.m_key, std::move(out)).first->second;
+}
+
+RenderResult Renderer::render(SubscriberRecord &record, MembershipProvider *membership,
+                              RenderSession *session, bool withTrace) const
+{
+    RenderSession localSession;
+    RenderSession &s = session ? *session : localSession;
+    const CompiledCampaign &c = *m_campaign;
+    RenderResult r;
+    r.subscriberId = record.id();
+    r.email = record.email();
+    const QString fav = std::holds_alternative<QString>(record.metric(Metric::FavoriteCategory))
+                            ? std::get<QString>(record.metric(Metric::FavoriteCategory))
+                            : QString();
+    const int recList = m_recommendations->listIndex(fav);
+    record.recommendationCount = m_recommendations->count(recList);
+    std::unique_ptr<liquid::Value> context; // built on the first memo miss only
+    std::vector<RuleTraceEntry> *trace = withTrace ? &r.trace : nullptr;
+    QSet<QString> warned;
+
+    const auto warnMissing = [&](const RenderSession::Output &o, const QString &block) {
+        for (const std::string &m : o.missing) {
+            const QString field = QString::fromStdString(m);
+            if (warned.contains(block + QLatin1Char('\x1f') + field))
+                continue;
+            warned.insert(block + QLatin1Char('\x1f') + field);
+            r.warnings.push_back(
+                {QStringLiteral("missing_field"), field, block,
+                 QStringLiteral("%1 is not set for this subscriber (block %2)").arg(field, block)});
+        }
+    };
+
+    // Subject and preheader: plain text (they are headers / hidden text, escaped below).
+    r.subjectVariant = c.subjectRules.decide(record, membership, trace);
+    const CompiledTemplate &subjectTpl =
+        r.subjectVariant >= 0 ? c.subjectVariants[static_cast<size_t>(r.subjectVariant)]
+                              : c.subject;
+    {
+        const RenderSession::Output *o =
+            &renderTemplate(subjectTpl, false, record, recList, s, context);
+        if (!o->ok && r.subjectVariant >= 0) {
+            r.warnings.push_back(
+                {QStringLiteral("render_error"), QString(), QStringLiteral("subject"),
+                 QStringLiteral("subject variant failed (%1); default subject used")
+                     .arg(o->error)});
+            r.subjectVariant = -1;
+            o = &renderTemplate(c.subject, false, record, recList, s, context);
+        }
+        if (!o->ok)
+            r.warnings.push_back(
+                {QStringLiteral("render_error"), QString(), QStringLiteral("subject"), o->error});
+        r.subject = o->text;
+        warnMissing(*o, QStringLiteral("subject"));
+    }
+    {
+        const RenderSession::Output &o =
+            renderTemplate(c.preheader, false, record, recList, s, context);
+        if (!o.ok)
+            r.warnings.push_back(
+                {QStringLiteral("render_error"), QString(), QStringLiteral("preheader"), o.error});
+        r.preheader = o.text;
+        warnMissing(o, QStringLiteral("preheader"));
+    }
+
+    r.html.reserve(16384);
+    r.html += c.layoutHead;
+    appendHtmlEscaped(r.html, r.subject);
+    r.html += c.layoutMiddle;
+    appendHtmlEscaped(r.html, r.preheader);
+    r.html += c.layoutBodyStart;
+    r.outcomes.resize(c.blocks.size());
+    bool firstText = true;
+    for (size_t i = 0; i < c.blocks.size(); ++i) {
+        const CompiledBlock &b = c.blocks[i];
+        BlockOutcome &outcome = r.outcomes[i];
+        const BlockDecision d = b.rules.decide(record, membership, trace);
+        outcome.kind = d.kind;
+        outcome.variant = d.variant;
+        outcome.fallback = d.fallback;
+        if (d.kind != BlockDecision::Kind::Shown)
+            continue;
+        const CompiledVariant *v =
+            d.variant >= 0 ? &b.variants[static_cast<size_t>(d.variant)] : &b.defaultVariant;
+        const RenderSession::Output *html =
+            &renderTemplate(v->html, true, record, recList, s, context);
+        const RenderSession::Output *text =
+            html->ok ? &renderTemplate(v->text, false, record, recList, s, context) : html;
+        if ((!html->ok || !text->ok) && d.variant >= 0) {
+            const QString err = html->ok ? text->error : html->error;
+            r.warnings.push_back(
+                {QStringLiteral("render_error"), QString(), b.id,
+                 QStringLiteral("variant %1 failed (%2); default content used").arg(v->id, err)});
+            if (trace)
+                trace->push_back(
+                    {b.id,
+                     QStringLiteral("render"),
+                     QString(),
+                     {},
+                     false,
+                     QStringLiteral("fallback: default"),
+                     QStringLiteral("variant %1 could not be rendered: %2").arg(v->id, err)});
+            v = &b.defaultVariant;
+            outcome.variant = -1;
+            outcome.fallback = true;
+            html = &renderTemplate(v->html, true, record, recList, s, context);
+            text = html->ok ? &renderTemplate(v->text, false, record, recList, s, context) : html;
+        }
+        if (!html->ok || !text->ok) {
+            const QString err = html->ok ? text->error : html->error;
+            r.warnings.push_back({QStringLiteral("render_error"), QString(), b.id,
+                                  QStringLiteral("block suppressed: %1").arg(err)});
+            if (trace)
+                trace->push_back({b.id,
+                                  QStringLiteral("render"),
+                                  QString(),
+                                  {},
+                                  false,
+                                  QStringLiteral("suppressed"),
+                                  QStringLiteral("the block could not be rendered: %1").arg(err)});
+            outcome.kind = BlockDecision::Kind::Suppressed;
+            continue;
+        }
+        r.html += html->text;
+        warnMissing(*html, b.id);
+        warnMissing(*text, b.id);
+        std::string_view blockText = text->text;
+        while (!blockText.empty() && (blockText.back() == '\n' || blockText.back() == ' '))
+            blockText.remove_suffix(1);
+        if (!blockText.empty()) {
+            if (!firstText)
+                r.text += "\n\n";
+            r.text += blockText;
+            firstText = false;
+        }
+    }
+    r.html += c.layoutClose;
+    r.text += '\n';
+    return r;
+}
+
+} // namespace mw

@@ -1,0 +1,76 @@
+#pragma once
+
+#include "render/compiledcampaign.h"
+#include "render/recommendationprovider.h"
+#include "render/renderresult.h"
+#include "rules/membershipprovider.h"
+#include "rules/subscriberrecord.h"
+
+#include <memory>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace mw {
+
+/// Per-thread scratch state of a Renderer: memoized template outputs keyed by exactly the
+/// values each template reads (so equal inputs give the same bytes without re-rendering).
+/// Never shared between threads.
+class RenderSession {
+public:
+    explicit RenderSession(size_t maxEntriesPerTemplate = 20000)
+        : m_maxEntries(maxEntriesPerTemplate)
+    {
+    }
+
+private:
+    friend class Renderer;
+    struct Output {
+        bool ok = true;
+        std::string text;
+        std::vector<std::string> missing; // undefined variable paths
+        QString error;
+    };
+    std::vector<std::unordered_map<std::string, Output>> m_memo;
+    size_t m_maxEntries;
+    std::string m_key;
+};
+
+/// Turns a compiled campaign and one subscriber into the email they receive (subject,
+/// preheader, HTML, text) with a trace of every rule and a warning for every missing
+/// field. Const and thread-safe; each thread passes its own RenderSession.
+class Renderer {
+public:
+    Renderer(std::shared_ptr<const CompiledCampaign> campaign,
+             std::shared_ptr<const RecommendationProvider> recommendations, int64_t now);
+
+    /// record.recommendationCount is set from the provider. membership may be null
+    /// (segment conditions are then false and say so in the trace).
+    RenderResult render(SubscriberRecord &record, MembershipProvider *membership,
+                        RenderSession *session = nullptr, bool withTrace = true) const;
+
+    const CompiledCampaign &campaign() const { return *m_campaign; }
+
+    /// The Liquid data a template sees for this subscriber (also for the preview's
+    /// "data" pane). Subscriber-provided strings are marked untrusted.
+    liquid::Value context(const SubscriberRecord &record) const;
+
+    QString unsubscribeUrl(int64_t subscriberId) const;
+
+private:
+    struct Rendered {
+        const RenderSession::Output *out;
+    };
+    const RenderSession::Output &renderTemplate(const CompiledTemplate &t, bool html,
+                                                const SubscriberRecord &record, int recList,
+                                                RenderSession &session,
+                                                std::unique_ptr<liquid::Value> &context) const;
+    void buildKey(const CompiledTemplate &t, const SubscriberRecord &record, int recList,
+                  std::string &key) const;
+
+    std::shared_ptr<const CompiledCampaign> m_campaign;
+    std::shared_ptr<const RecommendationProvider> m_recommendations;
+    int64_t m_now;
+};
+
+} // namespace mw

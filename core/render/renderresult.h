@@ -1,0 +1,50 @@
+#pragma once
+
+#include "rules/blockrules.h"
+#include "rules/ruletrace.h"
+
+#include <QString>
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace mw {
+
+/// Something the marketer should know about one render: a missing field, a fallback
+/// after a template error. kind: "missing_field", "render_error".
+struct RenderWarning {
+    QString kind;
+    QString field;
+    QString block;
+    QString message;
+};
+
+/// How one block ended up for one subscriber (for insight and the preview's outline).
+struct BlockOutcome {
+    BlockDecision::Kind kind = BlockDecision::Kind::Shown;
+    int variant = -1;      // -1 = default content
+    bool fallback = false; // default used because the chosen variant lacked data or failed
+};
+
+/// The email one subscriber receives, and why.
+struct RenderResult {
+    int64_t subscriberId = 0;
+    QString email;
+    std::string subject;   // UTF-8, as the subject header (not HTML-escaped)
+    std::string preheader; // UTF-8, plain text
+    std::string html;      // UTF-8, the complete HTML document
+    std::string text;      // UTF-8, the plain-text alternative
+    std::vector<RuleTraceEntry> trace;
+    std::vector<RenderWarning> warnings;
+    std::vector<BlockOutcome> outcomes; // one per campaign block
+    int subjectVariant = -1;
+
+    /// The CONTRACT.md JSON object: subscriber_id, email, subject, preheader, html (when
+    /// includeHtml), html_sha256 + bytes (when withDigest), text, trace, warnings.
+    void appendJson(std::string &out, bool includeHtml, bool withDigest) const;
+    /// Lower-case hex SHA-256 of html.
+    std::string htmlSha256() const;
+};
+
+} // namespace mw

@@ -1,0 +1,74 @@
+#pragma once
+
+#include "common/error.h"
+#include "content/campaigndocument.h"
+#include "rules/condition.h"
+#include "rules/ruletrace.h"
+
+#include <vector>
+
+namespace mw {
+
+/// What the rules decided for one block and one subscriber.
+struct BlockDecision {
+    enum class Kind { Shown, Hidden, Suppressed };
+    Kind kind = Kind::Shown;
+    int variant = -1;      // index into the block's variants; -1 = default content
+    bool fallback = false; // a matching variant lacked data and the default was used
+};
+
+/// The compiled rules of one block: hide rule, variants by priority, data requirements.
+///
+/// Order: the hide rule first; then variants, higher priority first (ties in document
+/// order); the first whose condition holds wins, otherwise the default content. If the
+/// winner needs data the subscriber lacks, the default content is used instead
+/// ("fallback"); if the default lacks data too, the block is suppressed. Never broken.
+class BlockRules {
+public:
+    static Result<BlockRules> compile(const CampaignBlock &block, const QString &path);
+
+    BlockDecision decide(const SubscriberRecord &record, MembershipProvider *membership,
+                         std::vector<RuleTraceEntry> *trace) const;
+
+    /// Variant ids in evaluation order, for insight ("rules that never fire").
+    QStringList ruleNames() const;
+    void collectSegments(QStringList &out) const;
+
+private:
+    struct Requirement {
+        std::vector<FieldRef> fields;
+        bool met(const SubscriberRecord &r, QString *missing) const;
+    };
+    struct Variant {
+        int index = 0; // in the document
+        QString id;
+        Condition when;
+        Requirement required;
+    };
+
+    QString m_block;
+    bool m_hasHide = false;
+    Condition m_hide;
+    std::vector<Variant> m_variants; // evaluation order
+    Requirement m_defaultRequires;
+};
+
+/// The compiled subject-line variants of a campaign (same order rules as blocks).
+class SubjectRules {
+public:
+    static Result<SubjectRules> compile(const CampaignDocument &doc);
+    /// Index into doc.subjectVariants, or -1 for the default subject.
+    int decide(const SubscriberRecord &record, MembershipProvider *membership,
+               std::vector<RuleTraceEntry> *trace) const;
+    void collectSegments(QStringList &out) const;
+
+private:
+    struct Variant {
+        int index = 0;
+        QString id;
+        Condition when;
+    };
+    std::vector<Variant> m_variants;
+};
+
+} // namespace mw

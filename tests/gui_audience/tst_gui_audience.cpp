@@ -1,0 +1,660 @@
+// The main window and the subscriber browser, driven on the offscreen platform against a
+// small hand-made database whose expected counts are worked out here from the same rules
+// that fill it.
+#include "audience/audiencepage.h"
+#include "audience/subscriberbrowser.h"
+#include "audience/subscriberdetailpane.h"
+#include "audience/subscribertablemodel.h"
+#include "mainwindow.h"
+#include "testutils.h"
+#include "translations.h"
+
+#include <QComboBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QMenu>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSettings>
+#include <QStackedWidget>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTreeWidget>
+#include <QtTest>
+
+#include <sqlite3.h>
+
+using namespace mw;
+using namespace mw::ui;
+
+namespace {
+
+constexpr int kSubscribers = 600;
+constexpr int kPageSize = 50;
+constexpr qint64 kBusySubscriber = 9; // has kBusyEvents events
+constexpr int kBusyEvents = 150;
+constexpr qint64 kNow = 1715000000;
+
+const char *const kFirst[] = {"Anna", "Annabel", "Ben", "Clara", "Dieter", "Émile", "Grace", ""};
+const char *const kLast[] = {"Schmidt", "Schneider", "Annan", "Miller", "van der Berg", "Ito"};
+const char *const kCountries[] = {"DE", "US", "FR", "JP", "BR"};
+const char *const kStages[] = {"subscriber", "customer", "repeat", "vip"};
+
+/// The fixture's rules, used both to fill the database and to compute expectations.
+struct Person {
+    qint64 id;
+    QString first, last, email, country, stage, tier;
+    double score;
+    bool hasMetrics;
+};
+
+Person person(qint64 id)
+{
+    Person p;
+    p.id = id;
+    p.first = QString::fromUtf8(kFirst[id % 8]);
+    p.last = QString::fromUtf8(kLast[(id / 8) % 6]);
+    QString local = (p.first.isEmpty() ? QStringLiteral("x") : p.first.toLower()) +
+                    QLatin1Char('.') + p.last.toLower().remove(QLatin1Char(' '));
+    p.email = QStringLiteral("%1.%2@example.com").arg(local).arg(id);
+    p.country = QLatin1String(kCountries[id % 5]);
+    p.hasMetrics = id % 10 != 0;
+    p.stage = QLatin1String(kStages[id % 4]);
+    p.score = double((id * 37) % 220) - 20;
+    p.tier = p.score >= 150  ? QStringLiteral("Highly engaged")
+             : p.score >= 75 ? QStringLiteral("Moderately engaged")
+             : p.score >= 25 ? QStringLiteral("Low engagement")
+             : p.score >= 0  ? QStringLiteral("At risk")
+                             : QStringLiteral("Inactive");
+    return p;
+}
+
+void createFixture(const QString &path)
+{
+    Database db = test::openFresh(path);
+    QVERIFY(db.isOpen());
+    Transaction tx(db);
+    QVERIFY(db.exec("INSERT INTO campaigns(id, name, status, created_at, updated_at)"
+                    " VALUES (1, 'Spring Sale', 'sent', 0, 0);"
+                    "INSERT INTO products(id, sku, name, category, price)"
+                    " VALUES (1, 'SKU-1', 'Trail Shoes', 'Shoes', 89.0);"));
+    auto sub = db.prepare(
+        "INSERT INTO subscribers(id, external_id, email, first_name, last_name, city, country,"
+        " language, timezone, created_at, status, attributes) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)");
+    auto met = db.prepare(
+        "INSERT INTO subscriber_metrics(subscriber_id, engagement_score, engagement_score_30,"
+        " engagement_tier, lifecycle_stage, order_count, revenue, lifetime_value, last_open_at,"
+        " computed_at, rfm_segment) VALUES (?,?,?,?,?,?,?,?,?,?,?)");
+    QVERIFY(sub && met);
+    for (qint64 id = 1; id <= kSubscribers; ++id) {
+        const Person p = person(id);
+        sub->reset();
+        sub->bind(1, int64_t(id));
+        sub->bind(2, QStringLiteral("ext-%1").arg(id));
+        sub->bind(3, p.email);
+        p.first.isEmpty() ? sub->bindNull(4) : sub->bind(4, p.first);
+        sub->bind(5, p.last);
+        sub->bind(6, QStringLiteral("Springfield"));
+        sub->bind(7, p.country);
+        sub->bind(8, QStringLiteral("en"));
+        sub->bind(9, QStringLiteral("Europe/Berlin"));
+        sub->bind(10, int64_t(kNow - 86400 * 400));
+        sub->bind(11, id % 50 == 0 ? QStringLiteral("unsubscribed") : QStringLiteral("subscribed"));
+        sub->bind(12,
+                  id == kBusySubscriber
+                      ? QStringLiteral(R"({"plan":"pro","shoe_size":42,"tags":["runner","vip"]})")
+                      : QStringLiteral("{}"));
+        QVERIFY2(sub->run(), qPrintable(sub->error() ? sub->error()->toString() : QString()));
+        if (!p.hasMetrics)
+            continue;
+        met->reset();
+        met->bind(1, int64_t(id));
+        met->bind(2, p.score);
+        met->bind(3, p.score / 2);
+        met->bind(4, p.tier);
+        met->bind(5, p.stage);
+        met->bind(6, int(id % 4));
+        met->bind(7, double(id % 4) * 50.25);
+        met->bind(8, double(id % 4) * 50.25);
+        met->bind(9, int64_t(kNow - id * 3600));
+        met->bind(10, int64_t(kNow));
+        met->bind(11, QStringLiteral("Loyal Customers"));
+        QVERIFY(met->run());
+    }
+    // Subscriber 9's timeline: one event an hour going back, every 10th a purchase.
+    auto ev = db.prepare("INSERT INTO events(id, subscriber_id, type, occurred_at, campaign_id,"
+                         " product_id, amount) VALUES (?,?,?,?,?,?,?)");
+    for (int i = 0; i < kBusyEvents; ++i) {
+        const bool purchase = i % 10 == 0;
+        ev->reset();
+        ev->bind(1, int64_t(1000 + i));
+        ev->bind(2, int64_t(kBusySubscriber));
+        ev->bind(3, purchase ? 7 : 2);
+        ev->bind(4, int64_t(kNow - i * 3600));
+        purchase ? ev->bindNull(5) : ev->bind(5, 1);
+        purchase ? ev->bind(6, 1) : ev->bindNull(6);
+        purchase ? ev->bind(7, 89.0) : ev->bindNull(7);
+        QVERIFY(ev->run());
+    }
+    QVERIFY(tx.commit());
+}
+
+template <typename Pred> int expectedCount(Pred pred)
+{
+    int n = 0;
+    for (qint64 id = 1; id <= kSubscribers; ++id)
+        n += pred(person(id)) ? 1 : 0;
+    return n;
+}
+
+bool prefixed(const QString &s, const QString &prefix)
+{
+    return s.startsWith(prefix, Qt::CaseInsensitive);
+}
+
+/// Values of a key/value tree by the column key stored in UserRole.
+QHash<QString, QString> treeValues(QTreeWidget *tree)
+{
+    QHash<QString, QString> out;
+    for (int i = 0; i < tree->topLevelItemCount(); ++i) {
+        QTreeWidgetItem *item = tree->topLevelItem(i);
+        const QString key = item->data(0, Qt::UserRole).toString();
+        if (!key.isEmpty())
+            out.insert(key, item->text(1));
+    }
+    return out;
+}
+
+} // namespace
+
+class TestGuiAudience : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void opensDatabaseAndCountsInStatusBar();
+    void modelIsLazy();
+    void searchFindsByEmailAndName_data();
+    void searchFindsByEmailAndName();
+    void filtersComeFromDataAndCombine();
+    void sortingByColumn();
+    void detailPaneShowsAttributesMetricsTimeline();
+    void selectingRowShowsDetails();
+    void nonDatabaseFileShowsErrorAndKeepsCurrent();
+    void foreignSqliteDatabaseIsRefused();
+    void missingFileIsCreated();
+    void recentFilesRememberedAndPruned();
+    void navigationAndPageReplacement();
+    void germanTranslationFromLocale();
+
+private:
+    SubscriberBrowser *browser() const { return m_window->audiencePage()->browser(); }
+    SubscriberTableModel *model() const { return browser()->model(); }
+    void openFixture();
+    void waitForCount();
+
+    std::unique_ptr<test::TempDir> m_dir;
+    QString m_fixture;
+    std::unique_ptr<MainWindow> m_window;
+};
+
+void TestGuiAudience::initTestCase()
+{
+    m_dir = std::make_unique<test::TempDir>();
+    // Settings go to the temporary directory, never to the user's.
+    QSettings::setDefaultFormat(QSettings::IniFormat);
+    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope,
+                       m_dir->path(QStringLiteral("settings")));
+    QCoreApplication::setOrganizationName(QStringLiteral("MailwrightTest"));
+    QCoreApplication::setApplicationName(QStringLiteral("tst_gui_audience"));
+    m_fixture = m_dir->path(QStringLiteral("audience.db"));
+    createFixture(m_fixture);
+}
+
+void TestGuiAudience::init()
+{
+    QSettings().clear();
+    m_window = std::make_unique<MainWindow>();
+    m_window->resize(1400, 900);
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    m_window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+}
+
+void TestGuiAudience::cleanup()
+{
+    m_window.reset();
+}
+
+void TestGuiAudience::openFixture()
+{
+    model()->setPageSize(kPageSize);
+    QVERIFY2(m_window->openDatabase(m_fixture), qPrintable(m_window->lastError()));
+    waitForCount();
+}
+
+void TestGuiAudience::waitForCount()
+{
+    QTRY_VERIFY_WITH_TIMEOUT(model()->matchCount() >= 0, 10000);
+}
+
+void TestGuiAudience::opensDatabaseAndCountsInStatusBar()
+{
+    openFixture();
+    QCOMPARE(m_window->databasePath(), QFileInfo(m_fixture).absoluteFilePath());
+    QCOMPARE(model()->rowCount(), kSubscribers);
+    QCOMPARE(model()->matchCount(), qint64(kSubscribers));
+    auto *count = m_window->findChild<QLabel *>(QStringLiteral("statusCount"));
+    auto *path = m_window->findChild<QLabel *>(QStringLiteral("statusPath"));
+    QVERIFY(count && path);
+    QTRY_COMPARE(count->text(), QStringLiteral("600 subscribers"));
+    QVERIFY(path->text().endsWith(QStringLiteral("audience.db")));
+    // The workspace, not the welcome page, is on show.
+    auto *root = qobject_cast<QStackedWidget *>(m_window->centralWidget());
+    QVERIFY(root);
+    QVERIFY(root->currentWidget()->findChild<AudiencePage *>());
+}
+
+void TestGuiAudience::modelIsLazy()
+{
+    openFixture();
+    // Only the pages the view shows have been read; the last row has not.
+    QTRY_VERIFY(model()->isRowLoaded(0));
+    QVERIFY(model()->fetchedRowCount() < model()->rowCount());
+    QVERIFY(model()->fetchedRowCount() % kPageSize == 0);
+    QVERIFY(!model()->isRowLoaded(kSubscribers - 1));
+    const QModelIndex last = model()->index(kSubscribers - 1, SubscriberQuery::Email);
+    QCOMPARE(last.data().toString(), QStringLiteral("Loading…")); // placeholder, requests it
+    QTRY_VERIFY(model()->isRowLoaded(kSubscribers - 1));
+    QCOMPARE(last.data().toString(), person(kSubscribers).email);
+    QCOMPARE(model()->subscriberId(kSubscribers - 1), qint64(kSubscribers));
+    // The cache is bounded: with room for 2 pages, visiting 4 keeps at most 2.
+    model()->setMaxCachedPages(2);
+    for (int row : {100, 200, 300, 400}) {
+        model()->index(row, 0).data();
+        QTRY_VERIFY(model()->isRowLoaded(row));
+    }
+    QVERIFY(model()->fetchedRowCount() <= 2 * kPageSize);
+}
+
+void TestGuiAudience::searchFindsByEmailAndName_data()
+{
+    QTest::addColumn<QString>("search");
+    QTest::addColumn<int>("expected");
+    // Worked out from the fixture rules, not from the browser.
+    QTest::newRow("first-name prefix matches Anna and Annabel and last name Annan")
+        << QStringLiteral("anna") << expectedCount([](const Person &p) {
+               return prefixed(p.first, QStringLiteral("anna")) ||
+                      prefixed(p.last, QStringLiteral("anna")) ||
+                      p.email.startsWith(QStringLiteral("anna"));
+           });
+    QTest::newRow("upper case is the same search")
+        << QStringLiteral("ANNA") << expectedCount([](const Person &p) {
+               return prefixed(p.first, QStringLiteral("anna")) ||
+                      prefixed(p.last, QStringLiteral("anna")) ||
+                      p.email.startsWith(QStringLiteral("anna"));
+           });
+    QTest::newRow("first and last name")
+        << QStringLiteral("ben sch") << expectedCount([](const Person &p) {
+               return p.first == QLatin1String("Ben") && prefixed(p.last, QStringLiteral("sch"));
+           });
+    QTest::newRow("multi-word last name")
+        << QStringLiteral("van der")
+        << expectedCount([](const Person &p) { return p.last == QLatin1String("van der Berg"); });
+    QTest::newRow("exact e-mail") << person(123).email << 1;
+    QTest::newRow("no match") << QStringLiteral("zzz") << 0;
+}
+
+void TestGuiAudience::searchFindsByEmailAndName()
+{
+    QFETCH(QString, search);
+    QFETCH(int, expected);
+    QVERIFY(expected >= 0);
+    openFixture();
+    browser()->setSearchText(search);
+    waitForCount();
+    QCOMPARE(model()->matchCount(), qint64(expected));
+    QCOMPARE(model()->rowCount(), expected);
+    // Every row shown really matches.
+    const QStringList words = search.toLower().split(QLatin1Char(' '));
+    for (int row = 0; row < model()->rowCount(); ++row) {
+        model()->index(row, 0).data();
+        QTRY_VERIFY(model()->isRowLoaded(row));
+        const Person p = person(model()->subscriberId(row));
+        const QString name = model()->index(row, SubscriberQuery::Name).data().toString();
+        QCOMPARE(name, (p.first + QLatin1Char(' ') + p.last).trimmed());
+        const bool matches =
+            p.email.startsWith(search.toLower()) ||
+            (words.size() == 1 && (prefixed(p.first, words[0]) || prefixed(p.last, words[0]))) ||
+            (words.size() > 1 && ((prefixed(p.first, words[0]) &&
+                                   prefixed(p.last, words.mid(1).join(QLatin1Char(' ')))) ||
+                                  prefixed(p.last, search)));
+        QVERIFY2(matches, qPrintable(p.email));
+    }
+    // Typing goes through a debounce timer, then applies the same query.
+    auto *edit = browser()->findChild<QLineEdit *>(QStringLiteral("searchEdit"));
+    QVERIFY(edit);
+    edit->clear();
+    QTest::keyClicks(edit, QStringLiteral("grace"));
+    QTRY_COMPARE(model()->query().search, QStringLiteral("grace"));
+    waitForCount();
+    QCOMPARE(model()->matchCount(), qint64(expectedCount([](const Person &p) {
+                 return p.first == QLatin1String("Grace");
+             })));
+}
+
+void TestGuiAudience::filtersComeFromDataAndCombine()
+{
+    openFixture();
+    auto *country = browser()->findChild<QComboBox *>(QStringLiteral("countryFilter"));
+    auto *stage = browser()->findChild<QComboBox *>(QStringLiteral("lifecycleFilter"));
+    auto *tier = browser()->findChild<QComboBox *>(QStringLiteral("tierFilter"));
+    QVERIFY(country && stage && tier);
+    // "All" plus one entry per value present in the data.
+    QTRY_COMPARE(country->count(), 1 + 5);
+    QCOMPARE(stage->count(), 1 + 4);
+    QCOMPARE(tier->count(), 1 + 5);
+    const int de = country->findData(QStringLiteral("DE"));
+    QVERIFY(de > 0);
+    QCOMPARE(country->itemText(de),
+             QStringLiteral("DE (%1)").arg(
+                 expectedCount([](const Person &p) { return p.country == QLatin1String("DE"); })));
+
+    country->setCurrentIndex(de);
+    emit country->activated(de);
+    waitForCount();
+    QCOMPARE(model()->matchCount(), qint64(expectedCount([](const Person &p) {
+                 return p.country == QLatin1String("DE");
+             })));
+
+    const int vip = stage->findData(QStringLiteral("vip"));
+    QVERIFY(vip > 0);
+    stage->setCurrentIndex(vip);
+    emit stage->activated(vip);
+    waitForCount();
+    const int deVip = expectedCount([](const Person &p) {
+        return p.country == QLatin1String("DE") && p.hasMetrics && p.stage == QLatin1String("vip");
+    });
+    QVERIFY(deVip > 0);
+    QCOMPARE(model()->matchCount(), qint64(deVip));
+    for (int row = 0; row < model()->rowCount(); ++row) {
+        model()->index(row, 0).data();
+        QTRY_VERIFY(model()->isRowLoaded(row));
+        QCOMPARE(model()->index(row, SubscriberQuery::Country).data().toString(),
+                 QStringLiteral("DE"));
+        QCOMPARE(model()->index(row, SubscriberQuery::Lifecycle).data().toString(),
+                 QStringLiteral("VIP"));
+    }
+
+    // Tier plus a search.
+    const int highly = tier->findData(QStringLiteral("Highly engaged"));
+    QVERIFY(highly > 0);
+    tier->setCurrentIndex(highly);
+    emit tier->activated(highly);
+    browser()->setSearchText(QStringLiteral("clara"));
+    waitForCount();
+    QCOMPARE(model()->matchCount(), qint64(expectedCount([](const Person &p) {
+                 return p.country == QLatin1String("DE") && p.hasMetrics &&
+                        p.stage == QLatin1String("vip") &&
+                        p.tier == QLatin1String("Highly engaged") &&
+                        p.first == QLatin1String("Clara");
+             })));
+
+    // Clear resets everything.
+    auto *clear = browser()->findChild<QWidget *>(QStringLiteral("clearFiltersButton"));
+    QVERIFY(clear);
+    QTest::mouseClick(clear, Qt::LeftButton);
+    waitForCount();
+    QCOMPARE(model()->matchCount(), qint64(kSubscribers));
+}
+
+void TestGuiAudience::sortingByColumn()
+{
+    openFixture();
+    browser()->view()->sortByColumn(SubscriberQuery::Score, Qt::DescendingOrder);
+    waitForCount();
+    QTRY_VERIFY(model()->isRowLoaded(0));
+    double best = -1e9;
+    for (qint64 id = 1; id <= kSubscribers; ++id) {
+        const Person p = person(id);
+        if (p.hasMetrics)
+            best = qMax(best, p.score);
+    }
+    QCOMPARE(person(model()->subscriberId(0)).score, best);
+    // Subscribers without metrics (no score) sort last when descending.
+    QVERIFY(!person(model()->subscriberId(kSubscribers - 1)).hasMetrics);
+}
+
+void TestGuiAudience::detailPaneShowsAttributesMetricsTimeline()
+{
+    openFixture();
+    SubscriberDetailPane *pane = browser()->detailPane();
+    QSignalSpy loaded(pane, &SubscriberDetailPane::detailsLoaded);
+    m_window->showSubscriber(kBusySubscriber);
+    QVERIFY(loaded.wait(10000));
+    QCOMPARE(loaded.first().first().toLongLong(), kBusySubscriber);
+    const Person p = person(kBusySubscriber);
+
+    auto *name = pane->findChild<QLabel *>(QStringLiteral("detailName"));
+    auto *email = pane->findChild<QLabel *>(QStringLiteral("detailEmail"));
+    QCOMPARE(name->text(), p.first + QLatin1Char(' ') + p.last);
+    QCOMPARE(email->text(), p.email);
+
+    const auto profile = treeValues(pane->findChild<QTreeWidget *>(QStringLiteral("profileTree")));
+    QCOMPARE(profile.value(QStringLiteral("email")), p.email);
+    QCOMPARE(profile.value(QStringLiteral("country")), p.country);
+    QCOMPARE(profile.value(QStringLiteral("external_id")), QStringLiteral("ext-9"));
+    QCOMPARE(profile.value(QStringLiteral("status")), QStringLiteral("Subscribed"));
+    QCOMPARE(profile.value(QStringLiteral("attributes.plan")), QStringLiteral("pro"));
+    QCOMPARE(profile.value(QStringLiteral("attributes.shoe_size")), QStringLiteral("42"));
+    QCOMPARE(profile.value(QStringLiteral("attributes.tags")),
+             QStringLiteral(R"(["runner","vip"])"));
+
+    const auto metrics = treeValues(pane->findChild<QTreeWidget *>(QStringLiteral("metricsTree")));
+    QCOMPARE(metrics.value(QStringLiteral("engagement_score")),
+             QLocale().toString(p.score, 'f', 1));
+    QCOMPARE(metrics.value(QStringLiteral("engagement_tier")), p.tier);
+    QCOMPARE(metrics.value(QStringLiteral("lifecycle_stage")),
+             QStringLiteral("Customer")); // kStages[9 % 4], shown translated
+    QCOMPARE(metrics.value(QStringLiteral("order_count")), QStringLiteral("1")); // 9 % 4
+    QCOMPARE(metrics.value(QStringLiteral("rfm_segment")), QStringLiteral("Loyal Customers"));
+
+    // Timeline: newest first, the first page only, then the rest on request.
+    auto *tabs = pane->findChild<QTabWidget *>(QStringLiteral("detailTabs"));
+    QCOMPARE(tabs->tabText(2), QStringLiteral("Timeline (%1)").arg(kBusyEvents));
+    tabs->setCurrentIndex(2);
+    auto *timeline = pane->findChild<QTreeWidget *>(QStringLiteral("timelineTree"));
+    QCOMPARE(timeline->topLevelItemCount(), SubscriberDetailPane::kEventPage);
+    QCOMPARE(timeline->topLevelItem(0)->data(0, Qt::UserRole).toLongLong(), 1000); // newest
+    QCOMPARE(timeline->topLevelItem(0)->text(1), QStringLiteral("Purchase"));
+    QCOMPARE(timeline->topLevelItem(0)->text(2), QStringLiteral("Trail Shoes"));
+    QCOMPARE(timeline->topLevelItem(0)->data(2, SubscriberDetailPane::kProductRole).toString(),
+             QStringLiteral("Trail Shoes"));
+    QCOMPARE(timeline->topLevelItem(0)->text(3), QLocale().toString(89.0, 'f', 2));
+    QCOMPARE(timeline->topLevelItem(1)->text(1), QStringLiteral("Open"));
+    QCOMPARE(timeline->topLevelItem(1)->text(2), QStringLiteral("Spring Sale"));
+    QCOMPARE(timeline->topLevelItem(1)->data(2, SubscriberDetailPane::kCampaignRole).toString(),
+             QStringLiteral("Spring Sale"));
+    QCOMPARE(timeline->topLevelItem(1)->text(3), QString());
+    for (int i = 1; i < timeline->topLevelItemCount(); ++i)
+        QVERIFY(timeline->topLevelItem(i - 1)->data(0, Qt::UserRole).toLongLong() <
+                timeline->topLevelItem(i)
+                    ->data(0, Qt::UserRole)
+                    .toLongLong()); // ids rise as time falls
+    auto *more = pane->findChild<QPushButton *>(QStringLiteral("moreEventsButton"));
+    QVERIFY(more && more->isVisible());
+    QSignalSpy events(pane, &SubscriberDetailPane::eventsLoaded);
+    QTest::mouseClick(more, Qt::LeftButton);
+    QVERIFY(events.wait(10000));
+    QCOMPARE(timeline->topLevelItemCount(), kBusyEvents);
+    QCOMPARE(timeline->topLevelItem(kBusyEvents - 1)->data(0, Qt::UserRole).toLongLong(),
+             1000 + kBusyEvents - 1);
+    QVERIFY(!more->isVisible());
+}
+
+void TestGuiAudience::selectingRowShowsDetails()
+{
+    openFixture();
+    QTRY_VERIFY(model()->isRowLoaded(4));
+    SubscriberDetailPane *pane = browser()->detailPane();
+    QSignalSpy loaded(pane, &SubscriberDetailPane::detailsLoaded);
+    browser()->view()->setCurrentIndex(model()->index(4, SubscriberQuery::Email));
+    QVERIFY(loaded.wait(10000));
+    QCOMPARE(pane->subscriber(), qint64(5));
+    // Subscriber 10 has no metrics row: the pane says so instead of showing blanks.
+    browser()->view()->setCurrentIndex(model()->index(9, SubscriberQuery::Email));
+    QVERIFY(loaded.wait(10000));
+    auto *metrics = pane->findChild<QTreeWidget *>(QStringLiteral("metricsTree"));
+    QCOMPARE(metrics->topLevelItemCount(), 1);
+    QVERIFY(metrics->topLevelItem(0)->text(0).contains(QStringLiteral("No derived metrics")));
+    // No events: the timeline says so.
+    auto *label = pane->findChild<QLabel *>(QStringLiteral("eventsLabel"));
+    QCOMPARE(label->text(), QStringLiteral("No events recorded."));
+}
+
+void TestGuiAudience::nonDatabaseFileShowsErrorAndKeepsCurrent()
+{
+    openFixture();
+    const QByteArray junk = "This is a shopping list, not a database.\nmilk\neggs\n";
+    const QString path = m_dir->writeFile(QStringLiteral("list.db"), junk);
+    QVERIFY(!m_window->openDatabase(path));
+    QVERIFY2(m_window->lastError().contains(QStringLiteral("is not a database file")),
+             qPrintable(m_window->lastError()));
+    QVERIFY(m_window->lastError().contains(QStringLiteral("left unchanged")));
+    // The message is on screen.
+    QMessageBox *box = nullptr;
+    QTRY_VERIFY((box = m_window->findChild<QMessageBox *>(QStringLiteral("errorMessage"))) &&
+                box->isVisible());
+    QCOMPARE(box->icon(), QMessageBox::Critical);
+    QVERIFY(box->text().contains(QStringLiteral("list.db")));
+    QVERIFY(box->text().contains(QStringLiteral("is not a database file")));
+    box->accept();
+    // Nothing changed: the file, and what the window shows.
+    QCOMPARE(test::fileBytes(path), junk);
+    QCOMPARE(m_window->databasePath(), QFileInfo(m_fixture).absoluteFilePath());
+    QCOMPARE(model()->matchCount(), qint64(kSubscribers));
+    QVERIFY(!m_window->recentFiles().contains(QFileInfo(path).absoluteFilePath()));
+}
+
+void TestGuiAudience::foreignSqliteDatabaseIsRefused()
+{
+    const QString path = m_dir->path(QStringLiteral("other.sqlite"));
+    {
+        sqlite3 *raw = nullptr;
+        QCOMPARE(sqlite3_open(path.toUtf8().constData(), &raw), SQLITE_OK);
+        QCOMPARE(sqlite3_exec(raw, "CREATE TABLE t(x); INSERT INTO t VALUES (1);", nullptr, nullptr,
+                              nullptr),
+                 SQLITE_OK);
+        sqlite3_close(raw);
+    }
+    const QByteArray before = test::fileBytes(path);
+    QVERIFY(!m_window->openDatabase(path));
+    QVERIFY2(m_window->lastError().contains(QStringLiteral("not a Mailwright database")),
+             qPrintable(m_window->lastError()));
+    QCOMPARE(test::fileBytes(path), before);
+    QVERIFY(m_window->databasePath().isEmpty());
+}
+
+void TestGuiAudience::missingFileIsCreated()
+{
+    const QString path = m_dir->path(QStringLiteral("fresh.db"));
+    QVERIFY(!QFileInfo::exists(path));
+    QVERIFY(!m_window->openDatabase(path)); // File ▸ Open does not create
+    QVERIFY(m_window->lastError().contains(QStringLiteral("does not exist")));
+    QVERIFY(m_window->openDatabase(path, true)); // the command-line argument does
+    QVERIFY(QFileInfo::exists(path));
+    waitForCount();
+    QCOMPARE(model()->rowCount(), 0);
+}
+
+void TestGuiAudience::recentFilesRememberedAndPruned()
+{
+    const QString second = m_dir->path(QStringLiteral("second.db"));
+    QVERIFY(m_window->openDatabase(second, true));
+    openFixture();
+    const QStringList expected{QFileInfo(m_fixture).absoluteFilePath(),
+                               QFileInfo(second).absoluteFilePath()};
+    QCOMPARE(m_window->recentFiles(), expected);
+    // A new window (a later run) remembers them and reopens the last one.
+    m_window.reset();
+    m_window = std::make_unique<MainWindow>();
+    QCOMPARE(m_window->recentFiles(), expected);
+    m_window->openLastDatabase();
+    QCOMPARE(m_window->databasePath(), expected.first());
+    // A file deleted since is dropped when the menu is built.
+    m_window->closeDatabase();
+    for (const char *suffix : {"", "-wal", "-shm"})
+        QFile::remove(second + QLatin1String(suffix));
+    auto *menu = m_window->findChild<QMenu *>(QStringLiteral("recentMenu"));
+    QVERIFY(menu);
+    QMetaObject::invokeMethod(menu, "aboutToShow");
+    QCOMPARE(m_window->recentFiles(), QStringList{expected.first()});
+    QStringList entries;
+    for (QAction *a : menu->actions()) {
+        if (!a->isSeparator())
+            entries << a->text();
+    }
+    QCOMPARE(entries,
+             (QStringList{QStringLiteral("&1 audience.db"), QStringLiteral("&Clear Menu")}));
+}
+
+void TestGuiAudience::navigationAndPageReplacement()
+{
+    openFixture();
+    QCOMPARE(m_window->currentPage(), MainWindow::Page::Audience);
+    auto *pages = m_window->findChild<QStackedWidget *>(QStringLiteral("pages"));
+    m_window->showPage(MainWindow::Page::Campaigns);
+    QCOMPARE(pages->currentWidget()->objectName(), QStringLiteral("campaignsPage"));
+    // Pages that later issues fill show an empty state saying what will be there.
+    m_window->showPage(MainWindow::Page::Experiments);
+    QCOMPARE(pages->currentWidget()->objectName(), QStringLiteral("experimentsPage"));
+    QVERIFY(pages->currentWidget()
+                ->findChild<QLabel *>(QStringLiteral("emptyStateTitle"))
+                ->text()
+                .contains(QStringLiteral("No experiments yet")));
+    // Ctrl+2 goes to Content.
+    QTest::keyClick(m_window.get(), Qt::Key_2, Qt::ControlModifier);
+    QCOMPARE(m_window->currentPage(), MainWindow::Page::Content);
+    // A later issue swaps its page in.
+    auto *replacement = new QLabel(QStringLiteral("experiments v2"));
+    m_window->setPage(MainWindow::Page::Experiments, replacement);
+    QCOMPARE(m_window->page(MainWindow::Page::Experiments), replacement);
+    m_window->showPage(MainWindow::Page::Experiments);
+    QCOMPARE(pages->currentWidget(), replacement);
+    // Ctrl+F goes back to the browser with the search focused.
+    QTest::keyClick(m_window.get(), Qt::Key_F, Qt::ControlModifier);
+    QCOMPARE(m_window->currentPage(), MainWindow::Page::Audience);
+    QTRY_COMPARE(QApplication::focusWidget(),
+                 browser()->findChild<QLineEdit *>(QStringLiteral("searchEdit")));
+}
+
+void TestGuiAudience::germanTranslationFromLocale()
+{
+    // The embedded German catalogue is picked for a German locale ...
+    QVERIFY(Translations::install(QLocale(QLocale::German, QLocale::Germany)));
+    m_window = std::make_unique<MainWindow>();
+    auto *navigation = m_window->findChild<QListWidget *>(QStringLiteral("navigation"));
+    QVERIFY(navigation);
+    QCOMPARE(navigation->item(0)->text(), QStringLiteral("Zielgruppe"));
+    QCOMPARE(navigation->item(3)->text(), QStringLiteral("Experimente"));
+    const QString path = m_dir->writeFile(QStringLiteral("notes.db"), "just text");
+    QVERIFY(!m_window->openDatabase(path));
+    QVERIFY2(m_window->lastError().contains(QStringLiteral("ist keine Datenbankdatei")),
+             qPrintable(m_window->lastError()));
+    QCOMPARE(model()->headerData(SubscriberQuery::Country, Qt::Horizontal).toString(),
+             QStringLiteral("Land"));
+    // ... and none for a locale without one (English strings stay).
+    m_window.reset();
+    QVERIFY(!Translations::install(QLocale(QLocale::Swahili, QLocale::Kenya)));
+    m_window = std::make_unique<MainWindow>();
+    QCOMPARE(m_window->findChild<QListWidget *>(QStringLiteral("navigation"))->item(0)->text(),
+             QStringLiteral("Audience"));
+    Translations::uninstall();
+    QLocale::setDefault(QLocale::c());
+}
+
+QTEST_MAIN(TestGuiAudience)
+#include "tst_gui_audience.moc"

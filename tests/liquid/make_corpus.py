@@ -1,0 +1,294 @@
+#!/usr/bin/env python3
+"""Generates the differential-test corpus (corpus/*.jsonl): one JSON object per line,
+{"name", "template", "data"}. Expected output is NOT stored: tst_liquid_differential
+renders every case with ruby-liquid (ruby_liquid_runner.rb) and with mailwright-cli and
+asserts byte-identical output. Re-run after editing: python3 make_corpus.py"""
+import json, os, itertools
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+OUT = os.path.join(HERE, "corpus")
+
+D = {
+    "name": "Ada", "empty_s": "", "space": "   ", "n": 7, "neg": -7, "f": 2.5, "f2": 10.0,
+    "big": 9007199254740993, "tiny": 0.0001, "tinier": 0.00001, "huge": 1.5e20,
+    "t": True, "fa": False, "nil": None, "arr": [3, 1, 2], "words": ["b", "A", "c", "a"],
+    "mixed": [1, "x", None, 2.5, True], "nested": [[1, 2], [3, [4, 5]]], "emptya": [],
+    "h": {"a": 1, "b": "two", "c": None, "d": [1, 2]}, "emptyh": {},
+    "products": [
+        {"title": "Shoe", "price": 59.99, "cat": "wear", "stock": 3, "tags": ["new"]},
+        {"title": "Hat", "price": 15, "cat": "wear", "stock": 0, "tags": []},
+        {"title": "Lamp", "price": 120.5, "cat": "home", "stock": 12, "tags": ["sale", "new"]},
+        {"title": "apple", "price": None, "cat": None, "stock": 1, "tags": None},
+    ],
+    "uni": "Grüße, 東京! ÉCOLE ß", "html": "<p class=\"x\">Fish &amp; Chips's <b>best</b></p>",
+    "url": "https://ex.com/a b?q=1&r=é", "multiline": "line1\nline2\r\nline3",
+    "date_iso": "2024-03-05T14:07:09Z", "date_plain": "2024-03-05", "ts": 1709647629,
+    "ts_s": "1709647629", "num_s": "42", "float_s": "3.75", "bad_num": "12abc",
+    "user": {"first_name": "Ada", "last_name": "Lovelace", "email": "ada@ex.com",
+             "address": {"city": "London", "zip": "N1"}, "orders": 3, "vip": True},
+}
+
+cases = []
+
+def add(name, template, data=None):
+    cases.append({"name": name, "template": template, "data": D if data is None else data})
+
+# --- output and literals
+for i, t in enumerate([
+    "{{ name }}", "{{ 'str' }}", '{{ "dq" }}', "{{ 42 }}", "{{ -3 }}", "{{ 2.50 }}", "{{ 1.0 }}",
+    "{{ nil }}", "{{ null }}", "{{ true }}", "{{ false }}", "{{ empty }}", "{{ blank }}",
+    "{{ missing }}", "{{ missing.deep.path }}", "{{ n }}", "{{ neg }}", "{{ f }}", "{{ f2 }}",
+    "{{ big }}", "{{ tiny }}", "{{ tinier }}", "{{ huge }}", "{{ t }}{{ fa }}", "{{ arr }}",
+    "{{ mixed }}", "{{ nested }}", "{{ h }}", "{{ emptyh }}", "{{ emptya }}", "{{ (1..5) }}",
+    "{{ uni }}", "{{ h.a }}{{ h['b'] }}{{ h[\"d\"][1] }}", "{{ arr[0] }}{{ arr[-1] }}{{ arr[9] }}",
+    "{{ arr.size }}{{ arr.first }}{{ arr.last }}", "{{ h.size }}", "{{ name.size }}",
+    "{{ uni.size }}", "{{ h.first }}", "{{ n.size }}", "{{ name.first }}", "{{ products[1].title }}",
+    "{{ user.address.city }}", "{{ user['address']['zip'] }}", "{{ products.first.title }}",
+    "{{ products.last.price }}", "{{ }}", "{{ 'a' }}{{- '  b  ' -}}{{ 'c' }}", "{{ [name] }}",
+    "{% assign k = 'name' %}{{ [k] }}", "{% assign k = 'cat' %}{{ products[0][k] }}",
+    "{{ arr['size'] }}", "{{ h.d.size }}", "{{ emptya.first }}", "{{ 1.5e3 }}",
+    "{{ 007 }}", "{{ -0.0 }}", "{{ 100000000000000000.0 }}", "{{ 123456789.123456789 }}",
+    "{{ 0.1 }}", "{{ 1e2 }}",
+]):
+    add(f"output_{i:03d}", t)
+
+# --- filters: every standard filter, edge inputs
+filter_cases = [
+    "abs", "abs", "append: '!'", "append: n", "at_least: 5", "at_most: 5", "capitalize",
+    "ceil", "compact", "concat: arr", "date: '%Y'", "default: 'dflt'", "divided_by: 2",
+    "downcase", "escape", "escape_once", "first", "floor", "h", "join", "join: '-'", "last",
+    "lstrip", "map: 'title'", "minus: 1", "modulo: 3", "newline_to_br", "plus: 1",
+    "prepend: '>'", "remove: 'a'", "remove_first: 'a'", "remove_last: 'a'",
+    "replace: 'a', 'o'", "replace_first: 'a', 'o'", "replace_last: 'a', 'o'", "reverse",
+    "round", "round: 1", "rstrip", "size", "slice: 1", "slice: 1, 2", "slice: -2, 2", "sort",
+    "sort_natural", "split: ','", "strip", "strip_html", "strip_newlines", "times: 3",
+    "truncate: 5", "truncatewords: 2", "uniq", "upcase", "url_decode", "url_encode",
+    "base64_encode", "base64_url_safe_encode",
+]
+inputs = ["name", "n", "neg", "f", "nil", "arr", "words", "empty_s", "uni", "num_s", "float_s",
+          "bad_num", "space", "h", "mixed"]
+k = 0
+for flt in filter_cases:
+    for inp in inputs:
+        # keep the corpus focused: every filter on strings, numbers, nil and an array
+        if inp in ("h", "mixed") and flt not in ("size", "join", "first", "last", "default: 'dflt'", "compact", "uniq", "reverse", "map: 'title'"):
+            continue
+        if inp in ("uni", "space", "bad_num", "float_s", "num_s", "words") and k % 3 != 0:
+            k += 1
+            continue
+        add(f"filter_{k:03d}", "{{ " + inp + " | " + flt + " }}")
+        k += 1
+
+for i, t in enumerate([
+    # arithmetic and number formatting (Ruby semantics)
+    "{{ 10 | divided_by: 4 }}", "{{ 10.0 | divided_by: 4 }}", "{{ 10 | divided_by: 4.0 }}",
+    "{{ -7 | divided_by: 2 }}", "{{ 7 | divided_by: -2 }}", "{{ -7 | modulo: 3 }}",
+    "{{ 7 | modulo: -3 }}", "{{ 7.5 | modulo: 2 }}", "{{ 0.1 | plus: 0.2 }}",
+    "{{ 1.1 | times: 3 }}", "{{ 3 | times: 1.1 }}", "{{ 10 | divided_by: 3.0 }}",
+    "{{ 1 | divided_by: 3.0 }}", "{{ 2 | divided_by: 3.0 | times: 3 }}", "{{ 5 | minus: 7.5 }}",
+    "{{ 1 | divided_by: 0 }}", "{{ 1 | modulo: 0 }}", "{{ 1.5 | divided_by: 0 }}",
+    "{{ 2.5 | round }}", "{{ 3.5 | round }}", "{{ -2.5 | round }}", "{{ 1.005 | round: 2 }}",
+    "{{ 1234 | round: -2 }}", "{{ 1250 | round: -2 }}", "{{ 3.14159 | round: 3 }}",
+    "{{ 2 | round: 2 }}", "{{ -1.5 | ceil }}", "{{ -1.5 | floor }}", "{{ 1.0001 | ceil }}",
+    "{{ '3.7' | floor }}", "{{ '3.7' | plus: 1 }}", "{{ '3' | plus: 1 }}", "{{ 'x' | plus: 1 }}",
+    "{{ nil | plus: 1 }}", "{{ '1e3' | plus: 1 }}", "{{ ' 4 ' | plus: 1 }}",
+    "{{ 9007199254740992 | plus: 1 }}", "{{ 4 | at_least: 5.5 }}", "{{ 6.5 | at_most: 5 }}",
+    "{{ -3 | abs }}", "{{ -3.5 | abs }}", "{{ '-3.5' | abs }}", "{{ 1e20 | times: 10 }}",
+    "{{ 0.5 | times: 0.5 }}", "{{ 100 | times: 1.15 }}", "{{ 19.99 | times: 3 }}",
+    "{{ 59.99 | plus: 15 | plus: 120.5 }}", "{{ 20 | divided_by: 7 | times: 7 }}",
+    "{{ 1 | plus: 2 | times: 3 | minus: 4 | divided_by: 5 }}", "{{ 0.30000000000000004 }}",
+    "{{ 1.23456789012345678 }}", "{{ 1e-7 | plus: 0 }}", "{{ 12345678.9 | times: 10 }}",
+    "{{ 10 | modulo: 2.5 }}", "{{ 100 | divided_by: 8.0 }}", "{{ 8 | divided_by: 8.0 }}",
+    # string filters
+    "{{ 'hello world' | capitalize }}", "{{ 'HELLO' | capitalize }}", "{{ uni | upcase }}",
+    "{{ uni | downcase }}", "{{ 'élan' | capitalize }}", "{{ html | escape }}",
+    "{{ html | escape_once }}", "{{ '&amp; &lt; & &#39; &#x27;' | escape_once }}",
+    "{{ html | strip_html }}", "{{ '<script>x</script>a<!-- c -->b<style>s</style>c' | strip_html }}",
+    "{{ multiline | newline_to_br }}", "{{ multiline | strip_newlines }}",
+    "{{ url | url_encode }}", "{{ 'a%20b+c%C3%A9%zz' | url_decode }}", "{{ '%ff' | url_decode }}",
+    "{{ 'hello' | base64_encode | base64_decode }}", "{{ 'x?y>' | base64_url_safe_encode }}",
+    "{{ 'eD95Pg' | base64_url_safe_decode }}", "{{ 'not base64!' | base64_decode }}",
+    "{{ 'abcdefgh' | slice: 2, 3 }}", "{{ 'abc' | slice: 5 }}", "{{ 'abc' | slice: 3 }}",
+    "{{ uni | slice: 6, 2 }}", "{{ arr | slice: 1, 5 | join: ',' }}", "{{ 'abc' | slice: 'x' }}",
+    "{{ 'Ground control to Major Tom.' | truncate: 20 }}",
+    "{{ 'Ground control to Major Tom.' | truncate: 25, ', and so on' }}",
+    "{{ 'Ground control to Major Tom.' | truncate: 20, '' }}", "{{ 'short' | truncate: 2 }}",
+    "{{ uni | truncate: 8 }}", "{{ 'Ground control to Major Tom.' | truncatewords: 3 }}",
+    "{{ 'Ground control to Major Tom.' | truncatewords: 3, '--' }}",
+    "{{ 'one two' | truncatewords: 2 }}", "{{ 'one two ' | truncatewords: 2 }}",
+    "{{ '  one   two three' | truncatewords: 0 }}", "{{ 'a,b,,c,,' | split: ',' | join: '|' }}",
+    "{{ ' a  b ' | split: ' ' | join: '|' }}", "{{ 'abc' | split: '' | join: '|' }}",
+    "{{ ',a' | split: ',' | size }}", "{{ 'a-b' | split: '-' | last }}",
+    "{{ '  x  ' | strip }}|{{ '  x  ' | lstrip }}|{{ '  x  ' | rstrip }}",
+    "{{ 'aaa' | replace: 'a', 'b' }}", "{{ 'aaa' | replace_first: 'a', 'b' }}",
+    "{{ 'aaa' | replace_last: 'a', 'b' }}", "{{ 'abc' | replace: '', '-' }}",
+    "{{ 'aXbXc' | remove: 'X' }}", "{{ name | append: ' ' | append: user.last_name }}",
+    "{{ 'x' | prepend: nil }}", "{{ nil | append: 'y' }}", "{{ 5 | append: 5 }}",
+    # array filters
+    "{{ words | sort | join: ',' }}", "{{ words | sort_natural | join: ',' }}",
+    "{{ products | sort: 'price' | map: 'title' | join: ',' }}",
+    "{{ products | sort_natural: 'title' | map: 'title' | join: ',' }}",
+    "{{ products | where: 'cat', 'wear' | map: 'title' | join: ',' }}",
+    "{{ products | where: 'stock' | map: 'title' | join: ',' }}",
+    "{{ products | map: 'cat' | uniq | join: ',' }}", "{{ products | map: 'cat' | compact | join: ',' }}",
+    "{{ products | compact: 'cat' | size }}", "{{ products | uniq: 'cat' | size }}",
+    "{{ products | map: 'tags' | join: ',' }}", "{{ arr | concat: words | join: ',' }}",
+    "{{ arr | concat: 5 }}", "{{ nested | join: ',' }}", "{{ nested | reverse | join: ',' }}",
+    "{{ arr | reverse | first }}", "{{ mixed | sort }}", "{{ mixed | sort_natural | size }}",
+    "{{ '1,10,2' | split: ',' | sort | join: ' ' }}", "{{ arr | sort | reverse | join }}",
+    "{{ h | map: 'a' }}", "{{ h | where: 'a', 1 | size }}", "{{ nil | join }}",
+    "{{ 'str' | join: ',' }}", "{{ (1..4) | join: ',' }}", "{{ (1..4) | reverse | join }}",
+    "{{ arr | first | plus: 1 }}", "{{ emptya | first }}", "{{ emptya | sort | size }}",
+    "{{ products | map: 'price' | join: ',' }}", "{{ arr | uniq | size }}",
+    "{{ '1,1.0,1' | split: ',' | uniq | join: ',' }}", "{{ words | where: 'a' | size }}",
+    "{{ arr | map: 'x' }}", "{{ products | sort: 'nope' | size }}", "{{ arr | sort: 'x' }}",
+    # default
+    "{{ nil | default: 'd' }}", "{{ false | default: 'd' }}", "{{ '' | default: 'd' }}",
+    "{{ emptya | default: 'd' }}", "{{ 0 | default: 'd' }}", "{{ ' ' | default: 'd' }}",
+    "{{ false | default: 'd', allow_false: true }}", "{{ nil | default: 'd', allow_false: true }}",
+    "{{ missing | default: user.first_name | upcase }}", "{{ emptyh | default: 'd' }}",
+    # dates (UTC)
+    "{{ date_iso | date: '%Y-%m-%d %H:%M:%S' }}", "{{ date_plain | date: '%b %d, %Y' }}",
+    "{{ ts | date: '%A, %B %e, %Y at %I:%M %p' }}", "{{ ts_s | date: '%F %T %z %Z' }}",
+    "{{ date_iso | date: '%a %j %U %W %u %w %y %C' }}", "{{ '2024-01-01' | date: '%V %G %j' }}",
+    "{{ '2020-12-31' | date: '%V %G %U %W' }}", "{{ ts | date: '%-d/%-m/%Y %-I%P' }}",
+    "{{ ts | date: '%^a %^B %10A|%-10d|%_5m' }}", "{{ ts | date: '%s %D %R %r' }}",
+    "{{ '2024-03-05 09:08:07' | date: '%H:%M:%S' }}", "{{ '2024-03-05T09:08:07+02:00' | date: '%H:%M %z' }}",
+    "{{ 'March 5, 2024' | date: '%Y-%m-%d' }}", "{{ '5 Mar 2024' | date: '%d.%m.%Y' }}",
+    "{{ 'not a date' | date: '%Y' }}", "{{ '' | date: '%Y' }}", "{{ nil | date: '%Y' }}",
+    "{{ ts | date: '' }}", "{{ 0 | date: '%Y-%m-%d %H:%M' }}", "{{ ts | date: '%%Y %Q %' }}",
+    "{{ 2.5 | date: '%Y' }}", "{{ '2024-02-29' | date: '%e %b %Y %k' }}",
+    "{{ 'now' | date: '%Y' | minus: 2000 | at_least: 20 }}",
+    # unknown filter passes input through; arity errors
+    "{{ name | no_such_filter }}", "{{ name | append }}", "{{ name | upcase: 1 }}",
+    "{{ 'a' | replace_last: 'a' }}",
+]):
+    add(f"filterx_{i:03d}", t)
+
+# --- tags
+for i, t in enumerate([
+    "{% assign x = 'v' %}{{ x }}", "{% assign x = name | upcase | append: '!' %}{{ x }}",
+    "{% assign name = 'local' %}{{ name }}", "{% assign x = arr %}{{ x | join }}",
+    "{% assign x = (1..3) %}{{ x }}{% for i in x %}{{ i }}{% endfor %}",
+    "{% capture c %}Hi {{ name }}!{% endcapture %}[{{ c }}]", "{% capture c %}  {% endcapture %}[{{ c }}]",
+    "{% if t %}yes{% endif %}", "{% if fa %}yes{% else %}no{% endif %}",
+    "{% if nil %}y{% elsif n > 5 %}big{% else %}small{% endif %}",
+    "{% if n == 7 and name == 'Ada' %}both{% endif %}", "{% if fa or t %}one{% endif %}",
+    "{% if t and fa or t %}rtl{% else %}no{% endif %}", "{% if fa and t or t %}a{% else %}b{% endif %}",
+    "{% if fa or fa and t %}a{% else %}b{% endif %}", "{% if t or fa and fa %}a{% else %}b{% endif %}",
+    "{% if n != 7 %}a{% else %}b{% endif %}", "{% if n <> 8 %}ne{% endif %}",
+    "{% if n >= 7 %}ge{% endif %}{% if n <= 6 %}le{% endif %}{% if n < 7.5 %}lt{% endif %}",
+    "{% if 'b' > 'a' %}str{% endif %}", "{% if n > 'a' %}x{% endif %}after",
+    "{% if 'a' < 1 %}x{% endif %}after", "{% if n > nil %}x{% else %}nilcmp{% endif %}",
+    "{% if arr > 1 %}x{% else %}arrcmp{% endif %}", "{% if 1 == 1.0 %}numeq{% endif %}",
+    "{% if '1' == 1 %}x{% else %}streq{% endif %}", "{% if arr == arr %}same{% endif %}",
+    "{% if name contains 'd' %}c{% endif %}", "{% if arr contains 2 %}c{% endif %}",
+    "{% if arr contains '2' %}c{% else %}nc{% endif %}", "{% if h contains 'a' %}hk{% endif %}",
+    "{% if n contains 7 %}x{% else %}numc{% endif %}", "{% if nil contains 'a' %}x{% else %}nilc{% endif %}",
+    "{% if name contains nil %}x{% else %}cn{% endif %}", "{% if 'x7y' contains n %}c{% endif %}",
+    "{% if empty_s == empty %}e{% endif %}{% if emptya == empty %}a{% endif %}{% if emptyh == empty %}h{% endif %}",
+    "{% if nil == empty %}x{% else %}ne{% endif %}", "{% if space == blank %}b{% else %}nb{% endif %}",
+    "{% if empty_s == blank %}b{% else %}nb{% endif %}", "{% if empty == empty_s %}e{% endif %}",
+    "{% if empty %}truthy{% endif %}", "{% if empty_s %}truthy{% endif %}", "{% if 0 %}zero{% endif %}",
+    "{% if emptya %}ea{% endif %}", "{% if missing %}x{% else %}undef{% endif %}",
+    "{% if missing == nil %}isnil{% endif %}", "{% if user.vip %}vip{% endif %}",
+    "{% unless t %}no{% else %}yes{% endunless %}", "{% unless fa %}ran{% endunless %}",
+    "{% unless fa %}a{% elsif t %}b{% endunless %}", "{% unless t %}a{% elsif t %}b{% endunless %}",
+    "{% case n %}{% when 1 %}one{% when 7 %}seven{% else %}other{% endcase %}",
+    "{% case name %}{% when 'Bob', 'Ada' %}hi{% endcase %}",
+    "{% case name %}{% when 'Bob' or 'Ada' %}hi{% endcase %}",
+    "{% case n %}{% when 7, 7 %}twice{% endcase %}", "{% case n %}{% when 7 %}a{% when 7 %}b{% endcase %}",
+    "{% case n %}{% when 1 %}a{% else %}e1{% else %}e2{% endcase %}",
+    "{% case n %}{% else %}e{% when 7 %}w{% endcase %}", "{% case missing %}{% when nil %}nil{% endcase %}",
+    "{% case empty_s %}{% when empty %}em{% endcase %}", "{% case arr %}{% when arr %}same{% endcase %}",
+    "{% case n %}  junk {% when 7 %}w{% endcase %}", "{% case 'x' %}{% when 'y' %}{% endcase %}none",
+    "{% for x in arr %}{{ x }}{% endfor %}", "{% for x in arr reversed %}{{ x }}{% endfor %}",
+    "{% for x in arr limit: 2 %}{{ x }}{% endfor %}", "{% for x in arr offset: 1 %}{{ x }}{% endfor %}",
+    "{% for x in arr limit: 1 offset: 1 %}{{ x }}{% endfor %}", "{% for x in arr offset: 5 %}{{ x }}{% else %}none{% endfor %}",
+    "{% for x in arr reversed limit: 2 %}{{ x }}{% endfor %}", "{% for x in arr limit: 0 %}{{ x }}{% else %}zero{% endfor %}",
+    "{% for x in arr limit: -1 %}{{ x }}{% else %}neg{% endfor %}", "{% for x in arr offset: -1 %}{{ x }}{% endfor %}",
+    "{% for x in arr limit: '2' %}{{ x }}{% endfor %}", "{% for x in arr limit: 1.5 %}{{ x }}{% endfor %}",
+    "{% for x in emptya %}{{ x }}{% else %}empty{% endfor %}", "{% for x in nil %}x{% else %}nil{% endfor %}",
+    "{% for x in name %}[{{ x }}]{% endfor %}", "{% for x in empty_s %}x{% else %}es{% endfor %}",
+    "{% for x in n %}x{% else %}int{% endfor %}", "{% for p in h %}{{ p[0] }}={{ p[1] }};{% endfor %}",
+    "{% for i in (1..5) %}{{ i }}{% endfor %}", "{% for i in (3..1) %}{{ i }}{% else %}desc{% endfor %}",
+    "{% for i in (1..n) %}{{ i }}{% endfor %}", "{% for i in (n..10) limit: 2 %}{{ i }}{% endfor %}",
+    "{% for i in ('2'..'4') %}{{ i }}{% endfor %}", "{% for i in (1..3) %}{% for j in (1..2) %}{{ i }}{{ j }} {% endfor %}{% endfor %}",
+    "{% for x in arr %}{{ forloop.index }}/{{ forloop.index0 }}/{{ forloop.rindex }}/{{ forloop.rindex0 }}/{{ forloop.first }}/{{ forloop.last }}/{{ forloop.length }} {% endfor %}",
+    "{% for x in arr %}{{ forloop.name }}{% endfor %}", "{% for i in (1..2) %}{% for j in (1..2) %}{{ forloop.parentloop.index }}{{ forloop.index }},{% endfor %}{% endfor %}",
+    "{% for x in arr %}{{ forloop.parentloop }}{% endfor %}", "{% for x in arr %}{{ forloop.nope }}{% endfor %}",
+    "{% for x in arr %}{% if x == 1 %}{% break %}{% endif %}{{ x }}{% endfor %}",
+    "{% for x in arr %}{% if x == 1 %}{% continue %}{% endif %}{{ x }}{% endfor %}",
+    "{% for i in (1..3) %}{% for j in (1..3) %}{% if j == 2 %}{% break %}{% endif %}{{ i }}{{ j }}{% endfor %}{% endfor %}",
+    "a{% break %}b", "{% for x in arr %}{{ x }}{% endfor %}{{ x }}", "{% for x in arr %}{% assign last = x %}{% endfor %}{{ last }}",
+    "{% assign x = 'outer' %}{% for x in arr %}{% endfor %}{{ x }}", "{% for x in arr %}{% assign x = 'in' %}{{ x }}{% endfor %}",
+    "{% for x in arr limit: 1 %}{{ x }}{% endfor %}|{% for x in arr offset: continue %}{{ x }}{% endfor %}",
+    "{% for x in arr limit: 1 %}{{ x }}{% endfor %}|{% for x in arr offset: continue limit: 1 %}{{ x }}{% endfor %}|{% for x in arr offset: continue %}{{ x }}{% endfor %}",
+    "{% for x in products %}{% if x.stock > 0 %}{{ x.title }} {% endif %}{% endfor %}",
+    "{% for x in arr %}{% cycle 'a', 'b' %}{% endfor %}", "{% for x in arr %}{% cycle 'g1': 'a', 'b' %}{% cycle 'g1': 'a', 'b' %}{% endfor %}",
+    "{% cycle 'x', 'y' %}{% cycle 'x', 'y' %}{% cycle 'x', 'y', 'z' %}", "{% cycle n, name %}{% cycle n, name %}",
+    "{% for i in (1..4) %}{% cycle 1, 2.5, nil %}.{% endfor %}", "{% cycle arr, h %}",
+    "{% increment c %}{% increment c %}{% decrement c %}{{ c }}", "{% decrement d %}{% decrement d %}{{ d }}",
+    "{% assign c = 10 %}{% increment c %}{% increment c %}{{ c }}", "{% increment n %}{% increment n %}{{ n }}",
+    "{% comment %}hidden {{ x }} {% if %}{% endcomment %}shown", "{% comment %}{% comment %}nest{% endcomment %}{% endcomment %}ok",
+    "{% raw %}{{ not rendered }} {% if %}{% endraw %}", "{% raw %}a{%- endraw %}", "x {%- raw -%} y {% endraw %} z",
+    "{% # inline comment %}visible", "{%- # trimmed comment -%}  visible",
+    "{% echo name | upcase %}", "{% echo %}", "{% liquid\n assign x = 'L'\n echo x\n if t\n echo 'T'\n endif\n for i in (1..3)\n echo i\n endfor %}",
+    "{% liquid\n # a comment\n case n\n when 7\n echo 'seven'\n endcase %}",
+    "{% liquid assign y = 2 %}{{ y }}", "{%liquid\n\n\necho 'blank lines'\n\n%}",
+    "{% include 'x' %}after", "{% render 'x' %}after",
+    "{% if t %}   {% endif %}|", "{% if t %}   {% assign z = 1 %}  {% endif %}|",
+    "{% for i in arr %}  {% endfor %}|", "{% for i in arr %} {{ i }} {% endfor %}|",
+    "{% if t %} {% comment %}c{% endcomment %} {% endif %}|", "{% if t %} {% raw %}{% endraw %} {% endif %}|",
+    "{% if t %} {% raw %}r{% endraw %} {% endif %}|", "{% case n %} {% when 7 %}  {% endcase %}|",
+    "{% unless fa %}  {% endunless %}|", "{% capture x %} {% endcapture %}|{{ x }}|",
+    "{% if t %}{% assign q = 1 | divided_by: 0 %}{% endif %}silent",
+    "{% if 1 | divided_by: 0 %}x{% endif %}", "{% assign q = 1 | divided_by: 0 %}silent2",
+    "{% for x in arr %}{{ x | divided_by: 0 }}{% endfor %}",
+]):
+    add(f"tag_{i:03d}", t)
+
+# --- whitespace control
+for i, t in enumerate([
+    "a  {{- name -}}  b", "a  {%- if t -%}  x  {%- endif -%}  b", "a\n  {%- assign v = 1 -%}\n  b",
+    "{% for i in arr -%}\n  {{ i }}\n{%- endfor %}", "<ul>\n{%- for p in products %}\n  <li>{{ p.title }}</li>\n{%- endfor %}\n</ul>",
+    "x \t\n {{- '' }}", "{{ '' -}} \n\t y", "a {%- comment -%} c {%- endcomment -%} b",
+    "{%- if t %}  a  {% endif -%}", "  {{- '-' -}}  ", "{{ name -}}\n\n{{- name }}",
+    "{% if t -%}\n\n{%- endif %}|", "a\u00a0{{- 'nbsp-not-ws' }}", "a\x00 {{- 'nul' }}",
+    "{%- liquid\n echo 'L' -%}\n  after", "{{- name }}{{ name -}}   {{ '' }}  x",
+]):
+    add(f"ws_{i:03d}", t)
+
+# --- unicode, escaping of output (none in pure mode)
+for i, t in enumerate([
+    "{{ uni }} {{ uni | size }} {{ uni | reverse }}", "{{ uni | split: '' | reverse | join: '' }}",
+    "{{ html }}", "{{ '日本語テキスト' | truncate: 4 }}", "{{ '😀 smile' | slice: 0 }}",
+    "{{ 'ÄÖÜ' | downcase }}{{ 'straße' | upcase }}", "{{ uni | url_encode }}",
+    "{% assign s = '東京' %}{{ s.size }}{{ s | append: '都' }}", "Ünïcödé text {{ name }} ✓",
+    "{{ 'a\tb' }}", "{{ h | json }}",
+]):
+    add(f"uni_{i:03d}", t)
+
+# --- hash / inspect printing
+for i, (t, d) in enumerate([
+    ("{{ x }}", {"x": {"s": "q\"uote\\back\nnl\ttab#{interp}", "n": None, "f": 1.5, "a": [True, False, None], "e": {}}}),
+    ("{{ x }}", {"x": [{"a": 1}, [None, "s"]]}),
+    ("{{ x.first }}", {"x": {"k": "v", "k2": 2}}),
+    ("{% for p in x %}{{ p }};{% endfor %}", {"x": {"k": "v", "k2": [1, 2]}}),
+    ("{{ x | join: ',' }}", {"x": [{"a": 1}, 2]}),
+    ("{{ x | sort | join }}", {"x": ["b", None, "a"]}),
+    ("{{ x | sort_natural | join: ',' }}", {"x": ["b", None, "B", "a"]}),
+    ("{{ x }}", {"x": 1e100}), ("{{ x }}", {"x": -0.000123}), ("{{ x }}", {"x": 123456789012345.6}),
+    ("{{ x }}", {"x": 1234567890123456.7}), ("{{ x }}", {"x": 12345678901234567.0}),
+    ("{{ x | plus: 0 }}", {"x": 1e16}), ("{{ x | times: 1 }}", {"x": 0.1}),
+    ("{{ x }}", {"x": 2.0e-4}), ("{{ x | round: 2 }}", {"x": 2.675}),
+    ("{{ x | divided_by: 2 }}", {"x": 5}), ("{{ x | divided_by: y }}", {"x": 5, "y": 2.0}),
+]):
+    add(f"data_{i:03d}", t, d)
+
+# --- realistic email templates live in corpus/emails/*.liquid (+ .json)
+os.makedirs(OUT, exist_ok=True)
+with open(os.path.join(OUT, "generated.jsonl"), "w", encoding="utf-8") as fh:
+    for c in cases:
+        fh.write(json.dumps(c, ensure_ascii=False) + "\n")
+print(len(cases), "cases")

@@ -1,0 +1,31 @@
+#pragma once
+
+#include <QWidget>
+
+class QListWidget;
+class QPushButton;
+
+namespace mw::ui {
+
+/// Shown while no database is open: create a sample, create an empty database, open one,
+/// or pick a recent file.
+class WelcomePage : public QWidget {
+    Q_OBJECT
+public:
+    explicit WelcomePage(QWidget *parent = nullptr);
+
+    void setRecentFiles(const QStringList &paths);
+    void setSampleAvailable(bool available, const QString &whyNot = {});
+
+signals:
+    void sampleRequested();
+    void newRequested();
+    void openRequested();
+    void recentRequested(const QString &path);
+
+private:
+    QPushButton *m_sample;
+    QListWidget *m_recent;
+};
+
+} // namespace mw::ui
