@@ -75,16 +75,14 @@ Result<BatchSummary> BatchRenderer::run(const std::vector<int64_t> &ids,
                 const Status st = loader->forEach(slice, [&](SubscriberRecord &record) {
                     if (cancelled())
                         return false;
-                    const RenderResult r = m_renderer->render(record, m_membership.get(), &session);
-                    r.appendJson(chunk.out, options.includeHtml, true);
+                    const RenderResult r = m_renderer->render(record, m_membership.get(), &session,
+                                                              options.traceDetail);
+                    r.appendJson(chunk.out, options.includeHtml, true,
+                                 options.traceDetail != TraceDetail::Full);
                     chunk.out += '\n';
                     ++chunk.count;
-                    if (options.collectInsight) {
-                        // The digest was just written into the line; reuse it rather than hash
-                        // twice.
-                        const size_t at = chunk.out.rfind("\"html_sha256\":\"");
-                        collectors[static_cast<size_t>(t)].add(r, chunk.out.substr(at + 15, 64));
-                    }
+                    if (options.collectInsight)
+                        collectors[static_cast<size_t>(t)].add(r, r.htmlSha256());
                     return true;
                 });
                 if (!st)

@@ -36,6 +36,20 @@ void addDependency(const std::string &path, CompiledTemplate &t)
                 return;
         t.dependsOn.push_back({kind, index, key});
     };
+    if (root == QLatin1String("subscriber"))
+        t.contextRoots |= kRootSubscriber;
+    else if (root == QLatin1String("metrics"))
+        t.contextRoots |= kRootMetrics;
+    else if (root == QLatin1String("attributes"))
+        t.contextRoots |= kRootAttributes;
+    else if (root == QLatin1String("recommendations"))
+        t.contextRoots |= kRootRecommendations;
+    else if (root == QLatin1String("campaign"))
+        t.contextRoots |= kRootCampaign;
+    else if (root == QLatin1String("unsubscribe_url") || root == QLatin1String("preferences_url"))
+        t.contextRoots |= kRootUrls;
+    else if (p.isEmpty())
+        t.contextRoots |= kAllRoots;
     if (root == QLatin1String("subscriber")) {
         const auto ref = second.isEmpty()
                              ? std::nullopt

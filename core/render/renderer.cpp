@@ -5,6 +5,7 @@
 #include <QJsonObject>
 #include <QSet>
 
+#include <array>
 #include <cstring>
 
 namespace mw {
@@ -106,36 +107,67 @@ QString Renderer::unsubscribeUrl(int64_t subscriberId) const
                .arg(token, 16, 16, QLatin1Char('0'));
 }
 
-liquid::Value Renderer::context(const SubscriberRecord &record) const
+/// The contexts built for one subscriber, by root mask (usually one or two).
+struct Renderer::ContextCache {
+    const Renderer *renderer;
+    const SubscriberRecord *record;
+    int count = 0;
+    std::array<int, 8> masks{};
+    std::array<liquid::Value, 8> values;
+
+    const liquid::Value &get(int mask)
+    {
+        for (int i = 0; i < count; ++i)
+            if (masks[static_cast<size_t>(i)] == mask)
+                return values[static_cast<size_t>(i)];
+        if (count == 8)
+            count = 0; // cannot happen with six roots in practice; stay correct anyway
+        masks[static_cast<size_t>(count)] = mask;
+        values[static_cast<size_t>(count)] = renderer->context(*record, mask);
+        return values[static_cast<size_t>(count++)];
+    }
+};
+
+liquid::Value Renderer::context(const SubscriberRecord &record, int mask) const
 {
-    liquid::Hash subscriber;
-    const auto &names = subscriberFieldNames();
-    for (int i = 0; i < kSubscriberFieldCount; ++i) {
-        const FieldValue &v = record.fields[static_cast<size_t>(i)];
-        if (!isMissing(v)) // missing fields stay undefined so templates report them
-            subscriber.set(names[static_cast<size_t>(i)], fieldToLiquid(v));
-    }
-    liquid::Hash metrics;
-    const auto &metricNames = metricColumns();
-    for (int i = 0; i < kMetricCount; ++i) {
-        const FieldValue &v = record.metrics[static_cast<size_t>(i)];
-        if (!isMissing(v))
-            metrics.set(metricNames[static_cast<size_t>(i)], fieldToLiquid(v));
-    }
-    const QString fav = std::holds_alternative<QString>(record.metric(Metric::FavoriteCategory))
-                            ? std::get<QString>(record.metric(Metric::FavoriteCategory))
-                            : QString();
     liquid::Hash root;
     root.reserve(7);
-    root.set("subscriber", liquid::Value(std::move(subscriber)));
-    root.set("attributes", liquid::Value::fromJson(QJsonValue(record.attributes), true));
-    root.set("metrics", liquid::Value(std::move(metrics)));
-    root.set("recommendations", m_recommendations->list(m_recommendations->listIndex(fav)));
-    root.set("campaign", m_campaign->campaignValue);
-    const QString unsub = unsubscribeUrl(record.id());
-    root.set("unsubscribe_url", liquid::Value::untrusted(utf8(unsub)));
-    root.set("preferences_url",
-             liquid::Value::untrusted(utf8(unsub + QStringLiteral("&page=preferences"))));
+    if (mask & kRootSubscriber) {
+        liquid::Hash subscriber;
+        const auto &names = subscriberFieldNames();
+        for (int i = 0; i < kSubscriberFieldCount; ++i) {
+            const FieldValue &v = record.fields[static_cast<size_t>(i)];
+            if (!isMissing(v)) // missing fields stay undefined so templates report them
+                subscriber.set(names[static_cast<size_t>(i)], fieldToLiquid(v));
+        }
+        root.set("subscriber", liquid::Value(std::move(subscriber)));
+    }
+    if (mask & kRootAttributes)
+        root.set("attributes", liquid::Value::fromJson(QJsonValue(record.attributes), true));
+    if (mask & kRootMetrics) {
+        liquid::Hash metrics;
+        const auto &metricNames = metricColumns();
+        for (int i = 0; i < kMetricCount; ++i) {
+            const FieldValue &v = record.metrics[static_cast<size_t>(i)];
+            if (!isMissing(v))
+                metrics.set(metricNames[static_cast<size_t>(i)], fieldToLiquid(v));
+        }
+        root.set("metrics", liquid::Value(std::move(metrics)));
+    }
+    if (mask & kRootRecommendations) {
+        const QString fav = std::holds_alternative<QString>(record.metric(Metric::FavoriteCategory))
+                                ? std::get<QString>(record.metric(Metric::FavoriteCategory))
+                                : QString();
+        root.set("recommendations", m_recommendations->list(m_recommendations->listIndex(fav)));
+    }
+    if (mask & kRootCampaign)
+        root.set("campaign", m_campaign->campaignValue);
+    if (mask & kRootUrls) {
+        const QString unsub = unsubscribeUrl(record.id());
+        root.set("unsubscribe_url", liquid::Value::untrusted(utf8(unsub)));
+        root.set("preferences_url",
+                 liquid::Value::untrusted(utf8(unsub + QStringLiteral("&page=preferences"))));
+    }
     return liquid::Value(std::move(root));
 }
 
@@ -194,19 +226,25 @@ void Renderer::buildKey(const CompiledTemplate &t, const SubscriberRecord &recor
 const RenderSession::Output &Renderer::renderTemplate(const CompiledTemplate &t, bool html,
                                                       const SubscriberRecord &record, int recList,
                                                       RenderSession &session,
-                                                      std::unique_ptr<liquid::Value> &context) const
+                                                      ContextCache &contexts) const
 {
-    if (session.m_memo.size() < static_cast<size_t>(m_campaign->templateCount))
+    if (session.m_memo.size() < static_cast<size_t>(m_campaign->templateCount)) {
         session.m_memo.resize(static_cast<size_t>(m_campaign->templateCount));
+        session.m_static.resize(static_cast<size_t>(m_campaign->templateCount));
+    }
     auto &memo = session.m_memo[static_cast<size_t>(t.slot)];
+    // Output that depends on nothing about the subscriber is rendered once per session.
+    std::unique_ptr<RenderSession::Output> &once = session.m_static[static_cast<size_t>(t.slot)];
+    if (once)
+        return *once;
+    const bool isStatic = !t.perSubscriber && t.dependsOn.empty();
     if (!t.perSubscriber) {
         buildKey(t, record, recList, session.m_key);
         const auto it = memo.find(session.m_key);
         if (it != memo.end())
             return it->second;
     }
-    if (!context)
-        context = std::make_unique<liquid::Value>(this->context(record));
+    const liquid::Value &context = contexts.get(t.contextRoots);
     RenderSession::Output out;
     liquid::RenderOptions options;
     options.escapeUntrusted = html;
@@ -221,11 +259,15 @@ const RenderSession::Output &Renderer::renderTemplate(const CompiledTemplate &t,
                 return;
         missing->emplace_back(path);
     };
-    const Status st = t.tpl->render(*context, options, out.text);
+    const Status st = t.tpl->render(context, options, out.text);
     if (!st) {
         out.ok = false;
         out.error = st.error().message;
         out.text.clear();
+    }
+    if (isStatic) {
+        once = std::make_unique<RenderSession::Output>(std::move(out));
+        return *once;
     }
     if (t.perSubscriber) {
         // Keep one scratch slot so the reference stays valid until the next call.
@@ -239,7 +281,7 @@ const RenderSession::Output &Renderer::renderTemplate(const CompiledTemplate &t,
 }
 
 RenderResult Renderer::render(SubscriberRecord &record, MembershipProvider *membership,
-                              RenderSession *session, bool withTrace) const
+                              RenderSession *session, TraceDetail detail) const
 {
     RenderSession localSession;
     RenderSession &s = session ? *session : localSession;
@@ -252,8 +294,11 @@ RenderResult Renderer::render(SubscriberRecord &record, MembershipProvider *memb
                             : QString();
     const int recList = m_recommendations->listIndex(fav);
     record.recommendationCount = m_recommendations->count(recList);
-    std::unique_ptr<liquid::Value> context; // built on the first memo miss only
-    std::vector<RuleTraceEntry> *trace = withTrace ? &r.trace : nullptr;
+    ContextCache context; // built on memo misses only, with just the roots a template reads
+    context.renderer = this;
+    context.record = &record;
+    std::vector<RuleTraceEntry> *trace = detail == TraceDetail::None ? nullptr : &r.trace;
+    const bool outcomesOnly = detail == TraceDetail::Outcomes;
     QSet<QString> warned;
 
     const auto warnMissing = [&](const RenderSession::Output &o, const QString &block) {
@@ -269,7 +314,7 @@ RenderResult Renderer::render(SubscriberRecord &record, MembershipProvider *memb
     };
 
     // Subject and preheader: plain text (they are headers / hidden text, escaped below).
-    r.subjectVariant = c.subjectRules.decide(record, membership, trace);
+    r.subjectVariant = c.subjectRules.decide(record, membership, trace, outcomesOnly);
     const CompiledTemplate &subjectTpl =
         r.subjectVariant >= 0 ? c.subjectVariants[static_cast<size_t>(r.subjectVariant)]
                               : c.subject;
@@ -311,7 +356,7 @@ RenderResult Renderer::render(SubscriberRecord &record, MembershipProvider *memb
     for (size_t i = 0; i < c.blocks.size(); ++i) {
         const CompiledBlock &b = c.blocks[i];
         BlockOutcome &outcome = r.outcomes[i];
-        const BlockDecision d = b.rules.decide(record, membership, trace);
+        const BlockDecision d = b.rules.decide(record, membership, trace, outcomesOnly);
         outcome.kind = d.kind;
         outcome.variant = d.variant;
         outcome.fallback = d.fallback;

@@ -32,6 +32,7 @@ private:
         QString error;
     };
     std::vector<std::unordered_map<std::string, Output>> m_memo;
+    std::vector<std::unique_ptr<Output>> m_static; // templates that read no subscriber data
     size_t m_maxEntries;
     std::string m_key;
 };
@@ -40,6 +41,8 @@ private:
 /// preheader, HTML, text) with a trace of every rule and a warning for every missing
 /// field. Const and thread-safe; each thread passes its own RenderSession.
 class Renderer {
+    struct ContextCache;
+
 public:
     Renderer(std::shared_ptr<const CompiledCampaign> campaign,
              std::shared_ptr<const RecommendationProvider> recommendations, int64_t now);
@@ -47,24 +50,27 @@ public:
     /// record.recommendationCount is set from the provider. membership may be null
     /// (segment conditions are then false and say so in the trace).
     RenderResult render(SubscriberRecord &record, MembershipProvider *membership,
-                        RenderSession *session = nullptr, bool withTrace = true) const;
+                        RenderSession *session = nullptr,
+                        TraceDetail detail = TraceDetail::Full) const;
 
     const CompiledCampaign &campaign() const { return *m_campaign; }
 
     /// The Liquid data a template sees for this subscriber (also for the preview's
     /// "data" pane). Subscriber-provided strings are marked untrusted.
-    liquid::Value context(const SubscriberRecord &record) const;
+    liquid::Value context(const SubscriberRecord &record) const
+    {
+        return context(record, kAllRoots);
+    }
+    /// Only the top-level variables in rootMask (CompiledTemplate::contextRoots).
+    liquid::Value context(const SubscriberRecord &record, int rootMask) const;
 
     QString unsubscribeUrl(int64_t subscriberId) const;
 
 private:
-    struct Rendered {
-        const RenderSession::Output *out;
-    };
     const RenderSession::Output &renderTemplate(const CompiledTemplate &t, bool html,
                                                 const SubscriberRecord &record, int recList,
                                                 RenderSession &session,
-                                                std::unique_ptr<liquid::Value> &context) const;
+                                                ContextCache &contexts) const;
     void buildKey(const CompiledTemplate &t, const SubscriberRecord &record, int recList,
                   std::string &key) const;
 
