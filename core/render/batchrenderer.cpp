@@ -49,6 +49,7 @@ Result<BatchSummary> BatchRenderer::run(const std::vector<int64_t> &ids,
         o.readOnly = true;
         auto db = Database::open(m_path, o);
         RenderSession session;
+        RenderResult r; // reused: keeps its buffers between subscribers
         std::optional<SubscriberLoader> loader;
         if (db)
             loader.emplace(*db);
@@ -75,8 +76,8 @@ Result<BatchSummary> BatchRenderer::run(const std::vector<int64_t> &ids,
                 const Status st = loader->forEach(slice, [&](SubscriberRecord &record) {
                     if (cancelled())
                         return false;
-                    const RenderResult r = m_renderer->render(record, m_membership.get(), &session,
-                                                              options.traceDetail);
+                    m_renderer->render(record, m_membership.get(), &session, options.traceDetail,
+                                       r);
                     r.appendJson(chunk.out, options.includeHtml, true,
                                  options.traceDetail != TraceDetail::Full);
                     chunk.out += '\n';

@@ -156,6 +156,17 @@ Result<CompiledVariant> compileVariant(const QString &id, BlockType type,
         return text.error();
     v.html = std::move(*html);
     v.text = std::move(*text);
+    v.both = v.html;
+    v.both.slot = slot++;
+    v.both.perSubscriber = v.html.perSubscriber || v.text.perSubscriber;
+    v.both.contextRoots = v.html.contextRoots | v.text.contextRoots;
+    for (const TemplateKeyPart &k : v.text.dependsOn) {
+        bool seen = false;
+        for (const TemplateKeyPart &h : v.both.dependsOn)
+            seen = seen || (h.kind == k.kind && h.index == k.index && h.key == k.key);
+        if (!seen)
+            v.both.dependsOn.push_back(k);
+    }
     return v;
 }
 

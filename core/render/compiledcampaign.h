@@ -55,6 +55,9 @@ struct CompiledVariant {
     QString id; // "default" or the variant id
     CompiledTemplate html;
     CompiledTemplate text;
+    /// html's template with the union of both parts' dependencies and its own memo slot:
+    /// the renderer memoizes a block's HTML and text together (one look-up, not two).
+    CompiledTemplate both;
 };
 
 struct CompiledBlock {

@@ -226,7 +226,8 @@ void Renderer::buildKey(const CompiledTemplate &t, const SubscriberRecord &recor
 const RenderSession::Output &Renderer::renderTemplate(const CompiledTemplate &t, bool html,
                                                       const SubscriberRecord &record, int recList,
                                                       RenderSession &session,
-                                                      ContextCache &contexts) const
+                                                      ContextCache &contexts,
+                                                      const CompiledTemplate *textPart) const
 {
     if (session.m_memo.size() < static_cast<size_t>(m_campaign->templateCount)) {
         session.m_memo.resize(static_cast<size_t>(m_campaign->templateCount));
@@ -259,11 +260,16 @@ const RenderSession::Output &Renderer::renderTemplate(const CompiledTemplate &t,
                 return;
         missing->emplace_back(path);
     };
-    const Status st = t.tpl->render(context, options, out.text);
+    Status st = t.tpl->render(context, options, out.text);
+    if (st && textPart) {
+        options.escapeUntrusted = false; // the plain-text part is not HTML
+        st = textPart->tpl->render(context, options, out.text2);
+    }
     if (!st) {
         out.ok = false;
         out.error = st.error().message;
         out.text.clear();
+        out.text2.clear();
     }
     if (isStatic) {
         once = std::make_unique<RenderSession::Output>(std::move(out));
@@ -283,10 +289,18 @@ const RenderSession::Output &Renderer::renderTemplate(const CompiledTemplate &t,
 RenderResult Renderer::render(SubscriberRecord &record, MembershipProvider *membership,
                               RenderSession *session, TraceDetail detail) const
 {
+    RenderResult r;
+    render(record, membership, session, detail, r);
+    return r;
+}
+
+void Renderer::render(SubscriberRecord &record, MembershipProvider *membership,
+                      RenderSession *session, TraceDetail detail, RenderResult &r) const
+{
     RenderSession localSession;
     RenderSession &s = session ? *session : localSession;
     const CompiledCampaign &c = *m_campaign;
-    RenderResult r;
+    r.reset();
     r.subscriberId = record.id();
     r.email = record.email();
     const QString fav = std::holds_alternative<QString>(record.metric(Metric::FavoriteCategory))
@@ -345,7 +359,6 @@ RenderResult Renderer::render(SubscriberRecord &record, MembershipProvider *memb
         warnMissing(o, QStringLiteral("preheader"));
     }
 
-    r.html.reserve(16384);
     r.html += c.layoutHead;
     appendHtmlEscaped(r.html, r.subject);
     r.html += c.layoutMiddle;
@@ -364,12 +377,10 @@ RenderResult Renderer::render(SubscriberRecord &record, MembershipProvider *memb
             continue;
         const CompiledVariant *v =
             d.variant >= 0 ? &b.variants[static_cast<size_t>(d.variant)] : &b.defaultVariant;
-        const RenderSession::Output *html =
-            &renderTemplate(v->html, true, record, recList, s, context);
-        const RenderSession::Output *text =
-            html->ok ? &renderTemplate(v->text, false, record, recList, s, context) : html;
-        if ((!html->ok || !text->ok) && d.variant >= 0) {
-            const QString err = html->ok ? text->error : html->error;
+        const RenderSession::Output *o =
+            &renderTemplate(v->both, true, record, recList, s, context, &v->text);
+        if (!o->ok && d.variant >= 0) {
+            const QString err = o->error;
             r.warnings.push_back(
                 {QStringLiteral("render_error"), QString(), b.id,
                  QStringLiteral("variant %1 failed (%2); default content used").arg(v->id, err)});
@@ -385,11 +396,10 @@ RenderResult Renderer::render(SubscriberRecord &record, MembershipProvider *memb
             v = &b.defaultVariant;
             outcome.variant = -1;
             outcome.fallback = true;
-            html = &renderTemplate(v->html, true, record, recList, s, context);
-            text = html->ok ? &renderTemplate(v->text, false, record, recList, s, context) : html;
+            o = &renderTemplate(v->both, true, record, recList, s, context, &v->text);
         }
-        if (!html->ok || !text->ok) {
-            const QString err = html->ok ? text->error : html->error;
+        if (!o->ok) {
+            const QString err = o->error;
             r.warnings.push_back({QStringLiteral("render_error"), QString(), b.id,
                                   QStringLiteral("block suppressed: %1").arg(err)});
             if (trace)
@@ -403,10 +413,9 @@ RenderResult Renderer::render(SubscriberRecord &record, MembershipProvider *memb
             outcome.kind = BlockDecision::Kind::Suppressed;
             continue;
         }
-        r.html += html->text;
-        warnMissing(*html, b.id);
-        warnMissing(*text, b.id);
-        std::string_view blockText = text->text;
+        r.html += o->text;
+        warnMissing(*o, b.id);
+        std::string_view blockText = o->text2;
         while (!blockText.empty() && (blockText.back() == '\n' || blockText.back() == ' '))
             blockText.remove_suffix(1);
         if (!blockText.empty()) {
@@ -418,7 +427,6 @@ RenderResult Renderer::render(SubscriberRecord &record, MembershipProvider *memb
     }
     r.html += c.layoutClose;
     r.text += '\n';
-    return r;
 }
 
 } // namespace mw

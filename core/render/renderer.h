@@ -28,6 +28,7 @@ private:
     struct Output {
         bool ok = true;
         std::string text;
+        std::string text2;                // the plain-text part, for CompiledVariant::both
         std::vector<std::string> missing; // undefined variable paths
         QString error;
     };
@@ -52,6 +53,9 @@ public:
     RenderResult render(SubscriberRecord &record, MembershipProvider *membership,
                         RenderSession *session = nullptr,
                         TraceDetail detail = TraceDetail::Full) const;
+    /// The same into an existing result, reusing its buffers (batch rendering).
+    void render(SubscriberRecord &record, MembershipProvider *membership, RenderSession *session,
+                TraceDetail detail, RenderResult &into) const;
 
     const CompiledCampaign &campaign() const { return *m_campaign; }
 
@@ -69,8 +73,8 @@ public:
 private:
     const RenderSession::Output &renderTemplate(const CompiledTemplate &t, bool html,
                                                 const SubscriberRecord &record, int recList,
-                                                RenderSession &session,
-                                                ContextCache &contexts) const;
+                                                RenderSession &session, ContextCache &contexts,
+                                                const CompiledTemplate *textPart = nullptr) const;
     void buildKey(const CompiledTemplate &t, const SubscriberRecord &record, int recList,
                   std::string &key) const;
 

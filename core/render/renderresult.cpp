@@ -6,6 +6,21 @@
 
 namespace mw {
 
+void RenderResult::reset()
+{
+    subscriberId = 0;
+    email.clear();
+    subject.clear();
+    preheader.clear();
+    html.clear();
+    text.clear();
+    trace.clear();
+    warnings.clear();
+    outcomes.clear();
+    subjectVariant = -1;
+    m_sha256.clear();
+}
+
 const std::string &RenderResult::htmlSha256() const
 {
     if (!m_sha256.empty())

@@ -45,6 +45,9 @@ struct RenderResult {
     /// compactTrace keeps only the contract's trace fields (block, rule, outcome, reason).
     void appendJson(std::string &out, bool includeHtml, bool withDigest,
                     bool compactTrace = false) const;
+    /// Empties the result but keeps the buffers' capacity.
+    void reset();
+
     /// Lower-case hex SHA-256 of html (computed once, then cached).
     const std::string &htmlSha256() const;
 
