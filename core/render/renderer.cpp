@@ -232,6 +232,7 @@ const RenderSession::Output &Renderer::renderTemplate(const CompiledTemplate &t,
     if (session.m_memo.size() < static_cast<size_t>(m_campaign->templateCount)) {
         session.m_memo.resize(static_cast<size_t>(m_campaign->templateCount));
         session.m_static.resize(static_cast<size_t>(m_campaign->templateCount));
+        session.m_stats.resize(static_cast<size_t>(m_campaign->templateCount));
     }
     auto &memo = session.m_memo[static_cast<size_t>(t.slot)];
     // Output that depends on nothing about the subscriber is rendered once per session.
@@ -239,11 +240,20 @@ const RenderSession::Output &Renderer::renderTemplate(const CompiledTemplate &t,
     if (once)
         return *once;
     const bool isStatic = !t.perSubscriber && t.dependsOn.empty();
-    if (!t.perSubscriber) {
+    RenderSession::Stats &stats = session.m_stats[static_cast<size_t>(t.slot)];
+    const bool memoize = !t.perSubscriber && !stats.off;
+    if (memoize) {
         buildKey(t, record, recList, session.m_key);
         const auto it = memo.find(session.m_key);
-        if (it != memo.end())
+        ++stats.lookups;
+        if (it != memo.end()) {
+            ++stats.hits;
             return it->second;
+        }
+        if (stats.lookups == 4096 && stats.hits < 256) {
+            stats.off = true; // the output is the same either way; only the speed differs
+            memo.clear();
+        }
     }
     const liquid::Value &context = contexts.get(t.contextRoots);
     RenderSession::Output out;
@@ -275,7 +285,7 @@ const RenderSession::Output &Renderer::renderTemplate(const CompiledTemplate &t,
         once = std::make_unique<RenderSession::Output>(std::move(out));
         return *once;
     }
-    if (t.perSubscriber) {
+    if (!memoize) {
         // Keep one scratch slot so the reference stays valid until the next call.
         auto &slot = memo[std::string()];
         slot = std::move(out);

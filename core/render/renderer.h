@@ -34,6 +34,12 @@ private:
     };
     std::vector<std::unordered_map<std::string, Output>> m_memo;
     std::vector<std::unique_ptr<Output>> m_static; // templates that read no subscriber data
+    struct Stats {
+        uint32_t lookups = 0;
+        uint32_t hits = 0;
+        bool off = false; // keys almost never repeat (e.g. the email): memo only costs
+    };
+    std::vector<Stats> m_stats;
     size_t m_maxEntries;
     std::string m_key;
 };
