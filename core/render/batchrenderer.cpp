@@ -3,6 +3,7 @@
 #include "render/subscriberloader.h"
 #include "storage/database.h"
 
+#include <algorithm>
 #include <condition_variable>
 #include <mutex>
 #include <optional>
@@ -22,8 +23,9 @@ Result<BatchSummary> BatchRenderer::run(const std::vector<int64_t> &ids,
                                         const BatchOptions &options)
 {
     const size_t chunks = (ids.size() + kChunkSize - 1) / kChunkSize;
-    const int threads =
-        std::max(1, std::min<int>(options.threads, static_cast<int>(std::max<size_t>(chunks, 1))));
+    // No more threads than chunks, and a sane ceiling (each thread opens a connection).
+    const int threads = std::clamp(
+        std::min<int>(options.threads, static_cast<int>(std::max<size_t>(chunks, 1))), 1, 64);
     const size_t window = static_cast<size_t>(threads) * 4; // chunks in flight at most
 
     struct Chunk {
