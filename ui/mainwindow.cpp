@@ -2,7 +2,7 @@
 
 #include "audience/audiencepage.h"
 #include "audience/subscriberbrowser.h"
-#include "pages/campaignspage.h"
+#include "campaign/campaignspage.h"
 #include "pages/contentpage.h"
 #include "pages/experimentspage.h"
 #include "pages/welcomepage.h"
@@ -64,7 +64,7 @@ MainWindow::MainWindow(QWidget *parent)
 
     // Navigation: a sidebar of the four areas, each area one page of the stack.
     m_navigation->setObjectName(QStringLiteral("navigation"));
-    m_navigation->setFixedWidth(190);
+    m_navigation->setFixedWidth(170);
     m_navigation->setFrameShape(QFrame::NoFrame);
     m_navigation->setStyleSheet(QStringLiteral(
         "QListWidget#navigation { background: #26313d; color: #d7dee6; outline: none;"
@@ -85,7 +85,10 @@ MainWindow::MainWindow(QWidget *parent)
     m_pages->setObjectName(QStringLiteral("pages"));
     m_pages->addWidget(m_audience);
     m_pages->addWidget(new ContentPage);
-    m_pages->addWidget(new CampaignsPage);
+    auto *campaigns = new CampaignsPage;
+    campaigns->setObjectName(QStringLiteral("campaignsPage"));
+    m_pages->addWidget(campaigns);
+    connect(this, &MainWindow::databaseOpened, campaigns, &CampaignsPage::setDatabase);
     m_pages->addWidget(new ExperimentsPage);
 
     auto *workspaceLayout = new QHBoxLayout(m_workspace);

@@ -7,10 +7,12 @@
 #include "audience/subscribertablemodel.h"
 #include "mainwindow.h"
 #include "testutils.h"
+#include "translations.h"
 
 #include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QMenu>
 #include <QMessageBox>
 #include <QPushButton>
@@ -185,6 +187,7 @@ private slots:
     void missingFileIsCreated();
     void recentFilesRememberedAndPruned();
     void navigationAndPageReplacement();
+    void germanTranslationFromLocale();
 
 private:
     SubscriberBrowser *browser() const { return m_window->audiencePage()->browser(); }
@@ -467,10 +470,15 @@ void TestGuiAudience::detailPaneShowsAttributesMetricsTimeline()
     QCOMPARE(timeline->topLevelItemCount(), SubscriberDetailPane::kEventPage);
     QCOMPARE(timeline->topLevelItem(0)->data(0, Qt::UserRole).toLongLong(), 1000); // newest
     QCOMPARE(timeline->topLevelItem(0)->text(1), QStringLiteral("Purchase"));
-    QCOMPARE(timeline->topLevelItem(0)->text(3), QStringLiteral("Trail Shoes"));
-    QCOMPARE(timeline->topLevelItem(0)->text(4), QLocale().toString(89.0, 'f', 2));
+    QCOMPARE(timeline->topLevelItem(0)->text(2), QStringLiteral("Trail Shoes"));
+    QCOMPARE(timeline->topLevelItem(0)->data(2, SubscriberDetailPane::kProductRole).toString(),
+             QStringLiteral("Trail Shoes"));
+    QCOMPARE(timeline->topLevelItem(0)->text(3), QLocale().toString(89.0, 'f', 2));
     QCOMPARE(timeline->topLevelItem(1)->text(1), QStringLiteral("Open"));
     QCOMPARE(timeline->topLevelItem(1)->text(2), QStringLiteral("Spring Sale"));
+    QCOMPARE(timeline->topLevelItem(1)->data(2, SubscriberDetailPane::kCampaignRole).toString(),
+             QStringLiteral("Spring Sale"));
+    QCOMPARE(timeline->topLevelItem(1)->text(3), QString());
     for (int i = 1; i < timeline->topLevelItemCount(); ++i)
         QVERIFY(timeline->topLevelItem(i - 1)->data(0, Qt::UserRole).toLongLong() <
                 timeline->topLevelItem(i)
@@ -597,13 +605,16 @@ void TestGuiAudience::navigationAndPageReplacement()
 {
     openFixture();
     QCOMPARE(m_window->currentPage(), MainWindow::Page::Audience);
-    m_window->showPage(MainWindow::Page::Campaigns);
     auto *pages = m_window->findChild<QStackedWidget *>(QStringLiteral("pages"));
+    m_window->showPage(MainWindow::Page::Campaigns);
     QCOMPARE(pages->currentWidget()->objectName(), QStringLiteral("campaignsPage"));
+    // Pages that later issues fill show an empty state saying what will be there.
+    m_window->showPage(MainWindow::Page::Experiments);
+    QCOMPARE(pages->currentWidget()->objectName(), QStringLiteral("experimentsPage"));
     QVERIFY(pages->currentWidget()
                 ->findChild<QLabel *>(QStringLiteral("emptyStateTitle"))
                 ->text()
-                .contains(QStringLiteral("No campaigns yet")));
+                .contains(QStringLiteral("No experiments yet")));
     // Ctrl+2 goes to Content.
     QTest::keyClick(m_window.get(), Qt::Key_2, Qt::ControlModifier);
     QCOMPARE(m_window->currentPage(), MainWindow::Page::Content);
@@ -618,6 +629,31 @@ void TestGuiAudience::navigationAndPageReplacement()
     QCOMPARE(m_window->currentPage(), MainWindow::Page::Audience);
     QTRY_COMPARE(QApplication::focusWidget(),
                  browser()->findChild<QLineEdit *>(QStringLiteral("searchEdit")));
+}
+
+void TestGuiAudience::germanTranslationFromLocale()
+{
+    // The embedded German catalogue is picked for a German locale ...
+    QVERIFY(Translations::install(QLocale(QLocale::German, QLocale::Germany)));
+    m_window = std::make_unique<MainWindow>();
+    auto *navigation = m_window->findChild<QListWidget *>(QStringLiteral("navigation"));
+    QVERIFY(navigation);
+    QCOMPARE(navigation->item(0)->text(), QStringLiteral("Zielgruppe"));
+    QCOMPARE(navigation->item(3)->text(), QStringLiteral("Experimente"));
+    const QString path = m_dir->writeFile(QStringLiteral("notes.db"), "just text");
+    QVERIFY(!m_window->openDatabase(path));
+    QVERIFY2(m_window->lastError().contains(QStringLiteral("ist keine Datenbankdatei")),
+             qPrintable(m_window->lastError()));
+    QCOMPARE(model()->headerData(SubscriberQuery::Country, Qt::Horizontal).toString(),
+             QStringLiteral("Land"));
+    // ... and none for a locale without one (English strings stay).
+    m_window.reset();
+    QVERIFY(!Translations::install(QLocale(QLocale::Swahili, QLocale::Kenya)));
+    m_window = std::make_unique<MainWindow>();
+    QCOMPARE(m_window->findChild<QListWidget *>(QStringLiteral("navigation"))->item(0)->text(),
+             QStringLiteral("Audience"));
+    Translations::uninstall();
+    QLocale::setDefault(QLocale::c());
 }
 
 QTEST_MAIN(TestGuiAudience)

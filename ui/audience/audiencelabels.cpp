@@ -86,7 +86,10 @@ QString AudienceLabels::dateTime(const QVariant &unixSeconds)
     if (unixSeconds.isNull() || !unixSeconds.isValid())
         return {};
     const QDateTime t = QDateTime::fromSecsSinceEpoch(unixSeconds.toLongLong(), Qt::LocalTime);
-    return QLocale().toString(t, QLocale::ShortFormat);
+    // The locale's short date with hours and minutes; seconds only add noise to a timeline.
+    const QLocale locale;
+    return locale.toString(t.date(), QLocale::ShortFormat) + QLatin1Char(' ') +
+           locale.toString(t.time(), QStringLiteral("HH:mm"));
 }
 
 QString AudienceLabels::date(const QVariant &unixSeconds)

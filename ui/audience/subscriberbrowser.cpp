@@ -104,11 +104,19 @@ SubscriberBrowser::SubscriberBrowser(QWidget *parent)
     QHeaderView *h = m_view->horizontalHeader();
     h->setHighlightSections(false);
     h->setStretchLastSection(true);
-    const int em = fontMetrics().horizontalAdvance(QLatin1Char('M'));
-    const int widths[SubscriberQuery::ColumnCount] = {7 * em, 20 * em, 12 * em, 5 * em, 8 * em,
-                                                      9 * em, 10 * em, 5 * em,  7 * em};
+    // Wide enough for typical values (measured in this font), not for the longest.
+    const QString samples[SubscriberQuery::ColumnCount] = {
+        QStringLiteral("100000"),
+        QStringLiteral("anna.schmidt.1234@example.com"),
+        QStringLiteral("Annabel Schmidt"),
+        QStringLiteral("Country"),
+        AudienceLabels::status(QStringLiteral("unsubscribed")),
+        AudienceLabels::lifecycle(QStringLiteral("repeat")),
+        AudienceLabels::tier(QStringLiteral("moderately")),
+        QStringLiteral("-100"),
+        QStringLiteral("31/12/2024")};
     for (int c = 0; c < SubscriberQuery::ColumnCount; ++c)
-        h->resizeSection(c, widths[c]);
+        h->resizeSection(c, fontMetrics().horizontalAdvance(samples[c]) + 18);
     if (const QByteArray state = kHeaderState.get(); !state.isEmpty())
         h->restoreState(state);
 
@@ -121,7 +129,7 @@ SubscriberBrowser::SubscriberBrowser(QWidget *parent)
     if (const QByteArray state = kSplitterState.get(); !state.isEmpty())
         m_splitter->restoreState(state);
     else
-        m_splitter->setSizes({900, 560});
+        m_splitter->setSizes({1000, 470});
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);

@@ -167,11 +167,13 @@ SubscriberDetailPane::SubscriberDetailPane(QWidget *parent)
       m_summary(new QLabel), m_tabs(new QTabWidget),
       m_profile(makeTree({tr("Field"), tr("Value")}, QStringLiteral("profileTree"))),
       m_metrics(makeTree({tr("Metric"), tr("Value")}, QStringLiteral("metricsTree"))),
-      m_timeline(makeTree({tr("Time"), tr("Event"), tr("Campaign"), tr("Product"), tr("Amount")},
+      m_timeline(makeTree({tr("Time"), tr("Event"), tr("Campaign / product"), tr("Amount")},
                           QStringLiteral("timelineTree"))),
       m_eventsLabel(new QLabel), m_moreEvents(new QPushButton(tr("Show older events")))
 {
     setObjectName(QStringLiteral("subscriberDetailPane"));
+    setMinimumWidth(360);
+    setStyleSheet(QStringLiteral("QTreeWidget::item { padding: 2px 4px; }"));
     m_message->setObjectName(QStringLiteral("detailMessage"));
     m_message->setAlignment(Qt::AlignCenter);
     m_message->setWordWrap(true);
@@ -207,6 +209,7 @@ SubscriberDetailPane::SubscriberDetailPane(QWidget *parent)
     m_timeline->header()->setStretchLastSection(false);
     m_timeline->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_timeline->header()->setSectionResizeMode(2, QHeaderView::Stretch);
+    m_timeline->header()->setMinimumSectionSize(40);
 
     auto *timelinePage = new QWidget;
     auto *tl = new QVBoxLayout(timelinePage);
@@ -370,12 +373,22 @@ void SubscriberDetailPane::appendEvents(const QVector<TimelineEvent> &events)
     QList<QTreeWidgetItem *> items;
     items.reserve(events.size());
     for (const TimelineEvent &e : events) {
-        auto *item = new QTreeWidgetItem({AudienceLabels::dateTime(e.occurredAt),
-                                          AudienceLabels::eventType(e.type), e.campaign, e.product,
-                                          AudienceLabels::money(e.amount)});
+        // Campaign and product share a column: an event rarely has both, and the pane is
+        // narrow. Each stays available on its own under the roles below.
+        QStringList what;
+        if (!e.campaign.isEmpty())
+            what << e.campaign;
+        if (!e.product.isEmpty())
+            what << e.product;
+        auto *item = new QTreeWidgetItem(
+            {AudienceLabels::dateTime(e.occurredAt), AudienceLabels::eventType(e.type),
+             what.join(QStringLiteral(" · ")), AudienceLabels::money(e.amount)});
         item->setData(0, Qt::UserRole, e.id);
         item->setData(1, Qt::UserRole, e.type);
-        item->setTextAlignment(4, Qt::AlignRight | Qt::AlignVCenter);
+        item->setData(2, kCampaignRole, e.campaign);
+        item->setData(2, kProductRole, e.product);
+        item->setToolTip(2, what.join(QStringLiteral(" · ")));
+        item->setTextAlignment(3, Qt::AlignRight | Qt::AlignVCenter);
         items << item;
     }
     m_timeline->addTopLevelItems(items);

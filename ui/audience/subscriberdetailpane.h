@@ -33,6 +33,9 @@ public:
     const SubscriberDetails &details() const { return m_details; }
 
     static constexpr int kEventPage = 100;
+    /// Timeline items: campaign and product names, on column 2.
+    static constexpr int kCampaignRole = Qt::UserRole + 1;
+    static constexpr int kProductRole = Qt::UserRole + 2;
 
 signals:
     void detailsLoaded(qint64 id);

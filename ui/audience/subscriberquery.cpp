@@ -21,6 +21,12 @@ const char *SubscriberQuery::rowColumns()
            "m.lifecycle_stage, m.engagement_tier, m.engagement_score, m.last_open_at";
 }
 
+bool SubscriberQuery::hasCheapFirstPage() const
+{
+    return search.simplified().isEmpty() && lifecycle.isEmpty() && tier.isEmpty() &&
+           (sortColumn == Id || sortColumn == Email);
+}
+
 bool SubscriberQuery::needsMetrics() const
 {
     return !lifecycle.isEmpty() || !tier.isEmpty() || sortColumn == Lifecycle ||

@@ -27,6 +27,10 @@ struct SubscriberQuery {
 
     bool operator==(const SubscriberQuery &) const = default;
 
+    /// True when "ORDER BY ... LIMIT" finds the first page by walking an index (id or
+    /// e-mail order, no search, no metric filter): then it is worth running before the
+    /// full id list. Otherwise both would do the same (sorting or searching) work.
+    bool hasCheapFirstPage() const;
     /// "SELECT <row columns> ... WHERE ... ORDER BY ... LIMIT ?" for the first page.
     std::string firstPageSql(QVariantList &binds, int limit) const;
     /// "SELECT s.id ... WHERE ... ORDER BY ..." for all matching ids, in order.

@@ -96,44 +96,47 @@ void SubscriberTableModel::reload()
     if (!m_worker->isOpen())
         return;
 
-    // 1. The first page, straight from an ORDER BY ... LIMIT: on screen within milliseconds.
+    // 1. Where an index gives it cheaply, the first page straight from ORDER BY ... LIMIT:
+    //    on screen within milliseconds, before the id list below has been read.
     const SubscriberQuery q = m_query;
     const int limit = m_pageSize;
-    m_pending.insert(0);
-    m_worker->post(
-        this,
-        [q, limit](Database &db) {
-            PageResult res;
-            QVariantList binds;
-            const std::string sql = q.firstPageSql(binds, limit);
-            auto st = db.prepare(sql);
-            if (!st) {
-                res.error = st.error().toString();
+    if (q.hasCheapFirstPage()) {
+        m_pending.insert(0);
+        m_worker->post(
+            this,
+            [q, limit](Database &db) {
+                PageResult res;
+                QVariantList binds;
+                const std::string sql = q.firstPageSql(binds, limit);
+                auto st = db.prepare(sql);
+                if (!st) {
+                    res.error = st.error().toString();
+                    return res;
+                }
+                st->bindAll(binds);
+                while (st->step())
+                    res.rows << readRow(*st);
+                if (st->error())
+                    res.error = errorText(*st, {});
                 return res;
-            }
-            st->bindAll(binds);
-            while (st->step())
-                res.rows << readRow(*st);
-            if (st->error())
-                res.error = errorText(*st, {});
-            return res;
-        },
-        [this](PageResult res) {
-            m_pending.remove(0);
-            if (!res.error.isEmpty()) {
-                emit loadFailed(res.error);
-                return;
-            }
-            const int n = int(res.rows.size());
-            storePage(0, std::move(res.rows));
-            if (!m_countKnown)
-                resizeTo(n);
-            else
-                emit dataChanged(index(0, 0),
-                                 index(qMax(0, n - 1), SubscriberQuery::ColumnCount - 1));
-            emit pageLoaded(0, n);
-            emit firstPageLoaded();
-        });
+            },
+            [this](PageResult res) {
+                m_pending.remove(0);
+                if (!res.error.isEmpty()) {
+                    emit loadFailed(res.error);
+                    return;
+                }
+                const int n = int(res.rows.size());
+                storePage(0, std::move(res.rows));
+                if (!m_countKnown)
+                    resizeTo(n);
+                else
+                    emit dataChanged(index(0, 0),
+                                     index(qMax(0, n - 1), SubscriberQuery::ColumnCount - 1));
+                emit pageLoaded(0, n);
+                emit firstPageLoaded();
+            });
+    }
 
     // 2. Every matching id in order: the row count, and the key to fetch any page by id
     //    instead of by OFFSET (which would step over all earlier rows each time).
@@ -163,6 +166,8 @@ void SubscriberTableModel::reload()
             m_countKnown = true;
             resizeTo(int(m_ids.size()));
             emit matchCountKnown(m_ids.size());
+            if (!m_ids.isEmpty())
+                requestPage(0); // the views ask too, but only once they repaint
         });
 }
 
@@ -234,6 +239,8 @@ void SubscriberTableModel::requestPage(int page) const
                     self->index(first, 0),
                     self->index(first + n - 1, SubscriberQuery::ColumnCount - 1));
             emit self->pageLoaded(first, n);
+            if (res.page == 0)
+                emit self->firstPageLoaded();
         });
 }
 

@@ -1,6 +1,7 @@
 #include "emptystatepage.h"
 
 #include <QFrame>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QVBoxLayout>
 
@@ -13,7 +14,7 @@ EmptyStatePage::EmptyStatePage(const QString &symbol, const QString &title,
 {
     auto *card = new QFrame;
     card->setObjectName(QStringLiteral("emptyStateCard"));
-    card->setMaximumWidth(560);
+    card->setFixedWidth(560); // word-wrapped labels need a width to lay out against
     card->setStyleSheet(QStringLiteral(
         "#emptyStateCard { background: palette(base); border: 1px solid palette(mid);"
         " border-radius: 12px; }"));
@@ -44,27 +45,29 @@ EmptyStatePage::EmptyStatePage(const QString &symbol, const QString &title,
     layout->addWidget(icon);
     layout->addWidget(heading);
     layout->addWidget(text);
-    if (!points.isEmpty()) {
-        QString html = QStringLiteral("<ul style=\"margin-left: -20px;\">");
-        for (const QString &p : points)
-            html +=
-                QStringLiteral("<li style=\"margin-bottom: 4px;\">%1</li>").arg(p.toHtmlEscaped());
-        html += QStringLiteral("</ul>");
-        auto *list = new QLabel(html);
-        list->setObjectName(QStringLiteral("emptyStatePoints"));
-        list->setTextFormat(Qt::RichText);
-        list->setWordWrap(true);
-        list->setForegroundRole(QPalette::PlaceholderText);
-        layout->addWidget(list);
+    // One label per point: rich-text lists in a word-wrapped label get clipped.
+    for (const QString &p : points) {
+        auto *point = new QLabel(QStringLiteral("•  ") + p);
+        point->setObjectName(QStringLiteral("emptyStatePoint"));
+        point->setWordWrap(true);
+        point->setForegroundRole(QPalette::PlaceholderText);
+        point->setContentsMargins(40, 0, 0, 0);
+        layout->addWidget(point);
     }
+    layout->addSpacing(6);
     auto *note = new QLabel(tr("Coming in a later version of Mailwright."));
     note->setAlignment(Qt::AlignCenter);
     note->setForegroundRole(QPalette::PlaceholderText);
     layout->addWidget(note);
 
+    // Centred by stretches, not alignment, so the card's height follows its wrapped text.
+    auto *row = new QHBoxLayout;
+    row->addStretch(1);
+    row->addWidget(card);
+    row->addStretch(1);
     auto *outer = new QVBoxLayout(this);
     outer->addStretch(1);
-    outer->addWidget(card, 0, Qt::AlignHCenter);
+    outer->addLayout(row);
     outer->addStretch(2);
 }
 

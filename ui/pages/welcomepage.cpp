@@ -18,13 +18,16 @@ WelcomePage::WelcomePage(QWidget *parent)
     setObjectName(QStringLiteral("welcomePage"));
     auto *card = new QFrame;
     card->setObjectName(QStringLiteral("welcomeCard"));
-    card->setMaximumWidth(620);
-    card->setStyleSheet(
-        QStringLiteral("#welcomeCard { background: palette(base); border: 1px solid palette(mid);"
-                       " border-radius: 12px; }"
-                       "QPushButton#sampleButton { background: #3d6fa8; color: white; border: none;"
-                       " border-radius: 6px; padding: 8px 18px; font-weight: bold; }"
-                       "QPushButton#sampleButton:disabled { background: #9aa9ba; }"));
+    card->setFixedWidth(640); // word-wrapped labels need a width to lay out against
+    card->setStyleSheet(QStringLiteral(
+        "#welcomeCard { background: palette(base); border: 1px solid palette(mid);"
+        " border-radius: 12px; }"
+        "QPushButton#newButton, QPushButton#openButton { border: 1px solid #9aa9ba;"
+        " border-radius: 4px; padding: 8px 16px; background: palette(button); }"
+        "QPushButton#newButton:hover, QPushButton#openButton:hover { background: #e4ebf2; }"
+        "QPushButton#sampleButton { background: #3d6fa8; color: white; border: none;"
+        " border-radius: 4px; padding: 8px 18px; font-weight: bold; }"
+        "QPushButton#sampleButton:disabled { background: #9aa9ba; }"));
 
     auto *title = new QLabel(tr("Welcome to Mailwright"));
     QFont f = title->font();
@@ -58,7 +61,7 @@ WelcomePage::WelcomePage(QWidget *parent)
     rf.setBold(true);
     recentTitle->setFont(rf);
     m_recent->setObjectName(QStringLiteral("recentList"));
-    m_recent->setMaximumHeight(160);
+    m_recent->setFixedHeight(m_recent->fontMetrics().height() * 7);
     m_recent->setFrameShape(QFrame::NoFrame);
 
     auto *layout = new QVBoxLayout(card);
@@ -72,9 +75,14 @@ WelcomePage::WelcomePage(QWidget *parent)
     layout->addWidget(recentTitle);
     layout->addWidget(m_recent);
 
+    // Centred by stretches, not alignment, so the card's height follows its wrapped text.
+    auto *row = new QHBoxLayout;
+    row->addStretch(1);
+    row->addWidget(card);
+    row->addStretch(1);
     auto *outer = new QVBoxLayout(this);
     outer->addStretch(1);
-    outer->addWidget(card, 0, Qt::AlignHCenter);
+    outer->addLayout(row);
     outer->addStretch(2);
 
     connect(m_sample, &QPushButton::clicked, this, &WelcomePage::sampleRequested);

@@ -1,6 +1,7 @@
--- A synthetic audience of :N subscribers with derived metrics and a few events each, made
--- with plain SQL (fast, deterministic) for the GUI benchmark. Run on a database that
--- `mailwright-cli init` has created; replace @N@ with the subscriber count.
+-- A synthetic audience of @N@ subscribers with derived metrics and events, made with plain
+-- SQL (fast, deterministic) for the GUI benchmark and screenshots. Run on a database that
+-- `mailwright-cli init` has created; replace @N@ (subscribers) and @E@ (events per
+-- subscriber vary from 0 to @E@ - 1).
 PRAGMA journal_mode = OFF;
 PRAGMA synchronous = OFF;
 BEGIN;
@@ -40,12 +41,18 @@ SELECT id, score, score / 3,
        CASE WHEN score > 0 THEN 1715000000 - (id * 7919) % 5000000 END, 1715000000,
        CASE WHEN orders >= 5 THEN 'Champions' WHEN orders >= 2 THEN 'Loyal Customers' WHEN orders = 1 THEN 'New Customers' END
 FROM (SELECT id, ((id * 7919) % 260) - 30 AS score, (id * 31) % 7 AS orders FROM subscribers);
+-- Up to @E@ - 1 events per subscriber (id % @E@), a mix of sends, opens, clicks, visits,
+-- product views, cart adds and purchases, every three days going back.
 INSERT INTO events(subscriber_id, type, occurred_at, campaign_id, product_id, amount)
-SELECT s.id, k.type, 1715000000 - ((s.id * 104729 + k.type * 7) % 15000000),
-       CASE WHEN k.type IN (1, 2, 3) THEN 1 + s.id % 3 END,
-       CASE WHEN k.type = 7 THEN 1 + s.id % 3 END,
-       CASE WHEN k.type = 7 THEN 10 + (s.id % 90) END
-FROM subscribers s JOIN (SELECT 1 AS type UNION ALL SELECT 2 UNION ALL SELECT 3 UNION ALL SELECT 7) k
-WHERE (s.id + k.type) % 2 = 0;
+WITH RECURSIVE k(j) AS (SELECT 0 UNION ALL SELECT j + 1 FROM k WHERE j < @E@ - 2),
+e AS (SELECT s.id AS sid, k.j AS j,
+             CASE k.j % 10 WHEN 0 THEN 1 WHEN 1 THEN 2 WHEN 2 THEN 1 WHEN 3 THEN 2 WHEN 4 THEN 3
+                           WHEN 5 THEN 4 WHEN 6 THEN 5 WHEN 7 THEN 6 WHEN 8 THEN 2 ELSE 7 END AS type
+      FROM subscribers s JOIN k ON k.j < s.id % @E@)
+SELECT sid, type, 1715000000 - j * 259200 - (sid * 7919) % 86400,
+       CASE WHEN type IN (1, 2, 3) THEN 1 + (j / 3) % 3 END,
+       CASE WHEN type IN (5, 6, 7) THEN 1 + (sid + j) % 3 END,
+       CASE WHEN type = 7 THEN 10 + (sid * 31 + j) % 90 END
+FROM e;
 INSERT OR REPLACE INTO meta(key, value) VALUES ('reference_time', '1715000000');
 COMMIT;

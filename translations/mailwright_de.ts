@@ -1,0 +1,1059 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de_DE">
+<context>
+    <name>AudienceLabels</name>
+    <message>
+        <location filename="../ui/audience/audiencelabels.cpp" line="+11"/>
+        <source>Subscribed</source>
+        <translation>Angemeldet</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Unsubscribed</source>
+        <translation>Abgemeldet</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Bounced</source>
+        <translation>Unzustellbar</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Subscriber</source>
+        <translation>Abonnent</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Customer</source>
+        <translation>Kunde</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Repeat customer</source>
+        <translation>Stammkunde</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>VIP</source>
+        <translation>VIP</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+18"/>
+        <source>At risk</source>
+        <translation>Gefährdet</translation>
+    </message>
+    <message>
+        <location line="-16"/>
+        <source>Advocate</source>
+        <translation>Fürsprecher</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Highly engaged</source>
+        <translation>Sehr engagiert</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Moderately engaged</source>
+        <translation>Mäßig engagiert</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Low engagement</source>
+        <translation>Wenig engagiert</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Inactive</source>
+        <translation>Inaktiv</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Sent</source>
+        <translation>Gesendet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open</source>
+        <translation>Geöffnet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Click</source>
+        <translation>Klick</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Visit</source>
+        <translation>Besuch</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Product view</source>
+        <translation>Produktansicht</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Added to cart</source>
+        <translation>In den Warenkorb</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Purchase</source>
+        <translation>Kauf</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unsubscribe</source>
+        <translation>Abmeldung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bounce</source>
+        <translation>Rückläufer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Forward</source>
+        <translation>Weiterleitung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reply</source>
+        <translation>Antwort</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Download</source>
+        <translation>Download</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Demo request</source>
+        <translation>Demo-Anfrage</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Review</source>
+        <translation>Bewertung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Referral</source>
+        <translation>Empfehlung</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <location filename="../app/gui/main.cpp" line="+17"/>
+        <source>Design, personalise and test email campaigns on a local database.</source>
+        <translation>E-Mail-Kampagnen auf einer lokalen Datenbank gestalten, personalisieren und testen.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The database to open (created if it does not exist).</source>
+        <translation>Die zu öffnende Datenbank (wird angelegt, wenn sie nicht existiert).</translation>
+    </message>
+</context>
+<context>
+    <name>mw::ui::AudiencePage</name>
+    <message>
+        <location filename="../ui/audience/audiencepage.cpp" line="+11"/>
+        <source>Subscribers</source>
+        <translation>Abonnenten</translation>
+    </message>
+</context>
+<context>
+    <name>mw::ui::CampaignsPage</name>
+    <message>
+        <location filename="../ui/pages/campaignspage.cpp" line="+6"/>
+        <source>No campaigns yet</source>
+        <translation>Noch keine Kampagnen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Campaigns assemble content blocks for a segment, attach personalisation rules that explain every choice, and go through an approval checklist before they can be exported.</source>
+        <translation>Kampagnen setzen Inhaltsblöcke für ein Segment zusammen, verknüpfen Personalisierungsregeln, die jede Entscheidung erklären, und durchlaufen eine Freigabe-Checkliste, bevor sie exportiert werden können.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Rules that show, hide or pick block variants per subscriber</source>
+        <translation>Regeln, die Blockvarianten je Abonnent zeigen, ausblenden oder auswählen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A trace of why each subscriber got what they got</source>
+        <translation>Eine Nachverfolgung, warum jeder Abonnent bekam, was er bekam</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Approval, version history and export for your sending platform</source>
+        <translation>Freigabe, Versionsverlauf und Export für Ihre Versandplattform</translation>
+    </message>
+</context>
+<context>
+    <name>mw::ui::ContentPage</name>
+    <message>
+        <location filename="../ui/pages/contentpage.cpp" line="+6"/>
+        <source>No content blocks yet</source>
+        <translation>Noch keine Inhaltsblöcke</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Content is where you build the reusable pieces of your emails: modular blocks with personalised variants, rendered to email-safe HTML and previewed as each subscriber would see them.</source>
+        <translation>Unter „Inhalte“ bauen Sie die wiederverwendbaren Teile Ihrer E-Mails: modulare Blöcke mit personalisierten Varianten, als e-mail-taugliches HTML gerendert und so in der Vorschau gezeigt, wie jeder Abonnent sie sehen würde.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A library of blocks: hero, text, product grid, button, footer</source>
+        <translation>Eine Blockbibliothek: Aufmacher, Text, Produktraster, Schaltfläche, Fußzeile</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Variants per block, written in Liquid with fallbacks</source>
+        <translation>Varianten je Block, in Liquid geschrieben, mit Ersatzwerten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Desktop and mobile preview for any sample subscriber</source>
+        <translation>Desktop- und Mobilvorschau für jeden Beispiel-Abonnenten</translation>
+    </message>
+</context>
+<context>
+    <name>mw::ui::EmptyStatePage</name>
+    <message>
+        <location filename="../ui/pages/emptystatepage.cpp" line="+58"/>
+        <source>Coming in a later version of Mailwright.</source>
+        <translation>Folgt in einer späteren Version von Mailwright.</translation>
+    </message>
+</context>
+<context>
+    <name>mw::ui::ExperimentsPage</name>
+    <message>
+        <location filename="../ui/pages/experimentspage.cpp" line="+6"/>
+        <source>No experiments yet</source>
+        <translation>Noch keine Experimente</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Experiments compare campaign variants against each other and against a holdout, with deterministic assignment and honest statistics.</source>
+        <translation>Experimente vergleichen Kampagnenvarianten miteinander und mit einer Kontrollgruppe – mit deterministischer Zuteilung und ehrlicher Statistik.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A/B tests and holdouts with stable, reproducible assignment</source>
+        <translation>A/B-Tests und Kontrollgruppen mit stabiler, reproduzierbarer Zuteilung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lift with confidence intervals and a sample-ratio check</source>
+        <translation>Uplift mit Konfidenzintervallen und Prüfung des Stichprobenverhältnisses</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Charts of outcomes per arm</source>
+        <translation>Diagramme der Ergebnisse je Variante</translation>
+    </message>
+</context>
+<context>
+    <name>mw::ui::MainWindow</name>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="+46"/>
+        <source>Mailwright databases (*.db *.sqlite *.mwdb);;All files (*)</source>
+        <translation>Mailwright-Datenbanken (*.db *.sqlite *.mwdb);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <location line="+438"/>
+        <source>Mailwright</source>
+        <translation>Mailwright</translation>
+    </message>
+    <message>
+        <location line="-422"/>
+        <source>Audience</source>
+        <translation>Zielgruppe</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Content</source>
+        <translation>Inhalte</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Campaigns</source>
+        <translation>Kampagnen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Experiments</source>
+        <translation>Experimente</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 (Ctrl+%2)</source>
+        <translation>%1 (Strg+%2)</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <location line="+34"/>
+        <source>This build has no sample generator.</source>
+        <translation>Diese Version enthält keinen Beispieldaten-Generator.</translation>
+    </message>
+    <message>
+        <location line="-18"/>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;New Database…</source>
+        <translation>&amp;Neue Datenbank…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Open Database…</source>
+        <translation>Datenbank ö&amp;ffnen…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Open &amp;Recent</source>
+        <translation>&amp;Zuletzt geöffnet</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>New &amp;Sample Database…</source>
+        <translation>Neue &amp;Beispieldatenbank…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Close Database</source>
+        <translation>Datenbank &amp;schließen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Edit</source>
+        <translation>&amp;Bearbeiten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Find Subscriber</source>
+        <translation>Abonnenten &amp;suchen</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Audience</source>
+        <translation>&amp;Zielgruppe</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Content</source>
+        <translation>&amp;Inhalte</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ca&amp;mpaigns</source>
+        <translation>&amp;Kampagnen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Experiments</source>
+        <translation>&amp;Experimente</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;About Mailwright</source>
+        <translation>&amp;Über Mailwright</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>About Mailwright</source>
+        <translation>Über Mailwright</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&lt;h3&gt;Mailwright %1&lt;/h3&gt;&lt;p&gt;Design, personalise, preview and test email campaigns offline, on a local database of subscribers and their behaviour.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Mailwright %1&lt;/h3&gt;&lt;p&gt;E-Mail-Kampagnen offline gestalten, personalisieren, in der Vorschau prüfen und testen – auf einer lokalen Datenbank Ihrer Abonnenten und ihres Verhaltens.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>About &amp;Qt</source>
+        <translation>Über &amp;Qt</translation>
+    </message>
+    <message>
+        <location line="+97"/>
+        <source>New Database</source>
+        <translation>Neue Datenbank</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Open Database</source>
+        <translation>Datenbank öffnen</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Replace Database?</source>
+        <translation>Datenbank ersetzen?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>“%1” already exists. Replace it with a new sample database?</source>
+        <translation>„%1“ existiert bereits. Durch eine neue Beispieldatenbank ersetzen?</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Creating sample database…</source>
+        <translation>Beispieldatenbank wird erstellt…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New Sample Database</source>
+        <translation>Neue Beispieldatenbank</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Cancelling…</source>
+        <translation>Wird abgebrochen…</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Sample Database</source>
+        <translation>Beispieldatenbank</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>The sample database could not be created.</source>
+        <translation>Die Beispieldatenbank konnte nicht erstellt werden.</translation>
+    </message>
+    <message>
+        <location line="+62"/>
+        <source>No recent databases</source>
+        <translation>Keine zuletzt geöffneten Datenbanken</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Clear Menu</source>
+        <translation>Menü &amp;leeren</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>“%1” is not a database file.</source>
+        <translation>„%1“ ist keine Datenbankdatei.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>“%1” is an SQLite database of another program, not a Mailwright database.</source>
+        <translation>„%1“ ist eine SQLite-Datenbank eines anderen Programms, keine Mailwright-Datenbank.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>“%1” was written by a newer version of Mailwright and cannot be opened by this version.</source>
+        <translation>„%1“ wurde von einer neueren Mailwright-Version geschrieben und kann mit dieser Version nicht geöffnet werden.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>“%1” is locked by another program. Close it there and try again.</source>
+        <translation>„%1“ ist von einem anderen Programm gesperrt. Schließen Sie sie dort und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>“%1” is damaged and cannot be opened.</source>
+        <translation>„%1“ ist beschädigt und kann nicht geöffnet werden.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>“%1” does not exist.</source>
+        <translation>„%1“ existiert nicht.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>“%1” could not be opened.</source>
+        <translation>„%1“ konnte nicht geöffnet werden.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cannot Open Database</source>
+        <translation>Datenbank kann nicht geöffnet werden</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The file was left unchanged.</source>
+        <translation>Die Datei wurde nicht verändert.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Details: %1</source>
+        <translation>Details: %1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>No database open</source>
+        <translation>Keine Datenbank geöffnet</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 — Mailwright</source>
+        <translation>%1 — Mailwright</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Counting subscribers…</source>
+        <translation>Abonnenten werden gezählt…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>1 subscriber</source>
+        <translation>1 Abonnent</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 subscribers</source>
+        <translation>%1 Abonnenten</translation>
+    </message>
+</context>
+<context>
+    <name>mw::ui::SampleDatabaseDialog</name>
+    <message>
+        <location filename="../ui/sampledatabasedialog.cpp" line="+20"/>
+        <source>New Sample Database</source>
+        <translation>Neue Beispieldatenbank</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Creates a database with realistic subscribers, a product catalogue, 180 days of events, derived metrics and example segments, campaigns and experiments. The same seed always gives the same data.</source>
+        <translation>Erstellt eine Datenbank mit realistischen Abonnenten, einem Produktkatalog, Ereignissen aus 180 Tagen, abgeleiteten Kennzahlen sowie Beispielsegmenten, -kampagnen und -experimenten. Derselbe Startwert ergibt immer dieselben Daten.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Browse…</source>
+        <translation>Durchsuchen…</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>File:</source>
+        <translation>Datei:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Subscribers:</source>
+        <translation>Abonnenten:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Seed:</source>
+        <translation>Startwert:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Create</source>
+        <translation>Erstellen</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Sample Database</source>
+        <translation>Beispieldatenbank</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mailwright databases (*.db *.sqlite *.mwdb);;All files (*)</source>
+        <translation>Mailwright-Datenbanken (*.db *.sqlite *.mwdb);;Alle Dateien (*)</translation>
+    </message>
+</context>
+<context>
+    <name>mw::ui::SubscriberBrowser</name>
+    <message>
+        <location filename="../ui/audience/subscriberbrowser.cpp" line="+60"/>
+        <source>Search e-mail or name…</source>
+        <translation>E-Mail oder Name suchen…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Finds subscribers whose e-mail, first name or last name starts with the text; “Anna Sch” matches first and last name.</source>
+        <translation>Findet Abonnenten, deren E-Mail, Vor- oder Nachname mit dem Text beginnt; „Anna Sch“ sucht nach Vor- und Nachname.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location line="+181"/>
+        <source>All countries</source>
+        <translation>Alle Länder</translation>
+    </message>
+    <message>
+        <location line="-180"/>
+        <location line="+181"/>
+        <source>All lifecycle stages</source>
+        <translation>Alle Lebenszyklus-Phasen</translation>
+    </message>
+    <message>
+        <location line="-180"/>
+        <location line="+182"/>
+        <source>All engagement tiers</source>
+        <translation>Alle Engagement-Stufen</translation>
+    </message>
+    <message>
+        <location line="-180"/>
+        <source>Clear</source>
+        <translation>Zurücksetzen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Clear the search and all filters</source>
+        <translation>Suche und alle Filter zurücksetzen</translation>
+    </message>
+    <message>
+        <location line="+92"/>
+        <location line="+80"/>
+        <source>Error: %1</source>
+        <translation>Fehler: %1</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Counting…</source>
+        <translation>Wird gezählt…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>1 subscriber</source>
+        <translation>1 Abonnent</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 subscribers</source>
+        <translation>%1 Abonnenten</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 of %2 subscribers</source>
+        <translation>%1 von %2 Abonnenten</translation>
+    </message>
+</context>
+<context>
+    <name>mw::ui::SubscriberDetailPane</name>
+    <message>
+        <location filename="../ui/audience/subscriberdetailpane.cpp" line="+42"/>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>External ID</source>
+        <translation>Externe ID</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>E-mail</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>First name</source>
+        <translation>Vorname</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last name</source>
+        <translation>Nachname</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>City</source>
+        <translation>Stadt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Country</source>
+        <translation>Land</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Language</source>
+        <translation>Sprache</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Time zone</source>
+        <translation>Zeitzone</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Subscribed since</source>
+        <translation>Abonnent seit</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Engagement score (90 days)</source>
+        <translation>Engagement-Wert (90 Tage)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Engagement score (30 days)</source>
+        <translation>Engagement-Wert (30 Tage)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Engagement tier</source>
+        <translation>Engagement-Stufe</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Lifecycle stage</source>
+        <translation>Lebenszyklus-Phase</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>RFM segment</source>
+        <translation>RFM-Segment</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recency score</source>
+        <translation>Aktualitätswert (R)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Frequency score</source>
+        <translation>Häufigkeitswert (F)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Monetary score</source>
+        <translation>Umsatzwert (M)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Days since last purchase</source>
+        <translation>Tage seit dem letzten Kauf</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Orders</source>
+        <translation>Bestellungen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Revenue</source>
+        <translation>Umsatz</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lifetime value</source>
+        <translation>Kundenwert (CLV)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Average order value</source>
+        <translation>Durchschnittlicher Bestellwert</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Favourite category</source>
+        <translation>Lieblingskategorie</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Last open</source>
+        <translation>Zuletzt geöffnet</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Last click</source>
+        <translation>Zuletzt geklickt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Last purchase</source>
+        <translation>Letzter Kauf</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Churn risk</source>
+        <translation>Abwanderungsrisiko</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Purchase propensity</source>
+        <translation>Kaufneigung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Best send hour</source>
+        <translation>Beste Versandstunde</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Computed</source>
+        <translation>Berechnet</translation>
+    </message>
+    <message>
+        <location line="+72"/>
+        <source>Field</source>
+        <translation>Feld</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+1"/>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Metric</source>
+        <translation>Kennzahl</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Event</source>
+        <translation>Ereignis</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Campaign / product</source>
+        <translation>Kampagne / Produkt</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Amount</source>
+        <translation>Betrag</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Show older events</source>
+        <translation>Ältere Ereignisse zeigen</translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <location line="+103"/>
+        <source>Profile</source>
+        <translation>Profil</translation>
+    </message>
+    <message>
+        <location line="-102"/>
+        <source>Metrics</source>
+        <translation>Kennzahlen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Timeline</source>
+        <translation>Verlauf</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location line="+11"/>
+        <location line="+25"/>
+        <source>Select a subscriber to see their profile, metrics and event timeline.</source>
+        <translation>Wählen Sie einen Abonnenten, um Profil, Kennzahlen und Ereignisverlauf zu sehen.</translation>
+    </message>
+    <message>
+        <location line="-17"/>
+        <source>No database is open.</source>
+        <translation>Es ist keine Datenbank geöffnet.</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Subscriber %1 no longer exists.</source>
+        <translation>Abonnent %1 existiert nicht mehr.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Could not load subscriber %1: %2</source>
+        <translation>Abonnent %1 konnte nicht geladen werden: %2</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>(no name)</source>
+        <translation>(ohne Namen)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>&lt;b&gt;%1&lt;/b&gt; · score %2</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; · Wert %2</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>1 order</source>
+        <translation>1 Bestellung</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1 orders</source>
+        <translation>%1 Bestellungen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>revenue %1</source>
+        <translation>Umsatz %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No derived metrics yet</source>
+        <translation>Noch keine abgeleiteten Kennzahlen</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Custom attributes</source>
+        <translation>Eigene Attribute</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>(none)</source>
+        <translation>(keine)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>No derived metrics have been computed for this subscriber.</source>
+        <translation>Für diesen Abonnenten wurden noch keine Kennzahlen berechnet.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Timeline (%1)</source>
+        <translation>Verlauf (%1)</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>No events recorded.</source>
+        <translation>Keine Ereignisse erfasst.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Showing the newest %1 of %2 events</source>
+        <translation>Die neuesten %1 von %2 Ereignissen</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Could not load events: %1</source>
+        <translation>Ereignisse konnten nicht geladen werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>mw::ui::SubscriberTableModel</name>
+    <message>
+        <location filename="../ui/audience/subscribertablemodel.cpp" line="+323"/>
+        <source>Loading…</source>
+        <translation>Wird geladen…</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>E-mail</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Country</source>
+        <translation>Land</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Lifecycle</source>
+        <translation>Lebenszyklus</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Engagement</source>
+        <translation>Engagement</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Score</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Last open</source>
+        <translation>Zuletzt geöffnet</translation>
+    </message>
+</context>
+<context>
+    <name>mw::ui::WelcomePage</name>
+    <message>
+        <location filename="../ui/pages/welcomepage.cpp" line="+15"/>
+        <source>Create Sample Database…</source>
+        <translation>Beispieldatenbank erstellen…</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Welcome to Mailwright</source>
+        <translation>Willkommen bei Mailwright</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Mailwright works on a local database of subscribers, products and events. Start with a realistic sample to explore, create an empty database to import your own data, or open an existing one.</source>
+        <translation>Mailwright arbeitet mit einer lokalen Datenbank aus Abonnenten, Produkten und Ereignissen. Beginnen Sie mit realistischen Beispieldaten, legen Sie eine leere Datenbank für Ihre eigenen Daten an oder öffnen Sie eine vorhandene.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>New Empty Database…</source>
+        <translation>Neue leere Datenbank…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open Database…</source>
+        <translation>Datenbank öffnen…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Recent databases</source>
+        <translation>Zuletzt geöffnete Datenbanken</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>No recent databases.</source>
+        <translation>Keine zuletzt geöffneten Datenbanken.</translation>
+    </message>
+</context>
+</TS>
