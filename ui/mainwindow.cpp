@@ -2,7 +2,7 @@
 
 #include "audience/audiencepage.h"
 #include "audience/subscriberbrowser.h"
-#include "pages/campaignspage.h"
+#include "campaign/campaignspage.h"
 #include "pages/contentpage.h"
 #include "pages/experimentspage.h"
 #include "pages/welcomepage.h"
@@ -85,7 +85,8 @@ MainWindow::MainWindow(QWidget *parent)
     m_pages->setObjectName(QStringLiteral("pages"));
     m_pages->addWidget(m_audience);
     m_pages->addWidget(new ContentPage);
-    m_pages->addWidget(new CampaignsPage);
+    auto *campaigns = new CampaignsPage;
+    m_pages->addWidget(campaigns);
     m_pages->addWidget(new ExperimentsPage);
 
     auto *workspaceLayout = new QHBoxLayout(m_workspace);
@@ -118,6 +119,7 @@ MainWindow::MainWindow(QWidget *parent)
         if (!openDatabase(path))
             removeRecentFile(path);
     });
+    connect(this, &MainWindow::databaseOpened, campaigns, &CampaignsPage::setDatabase);
     connect(m_audience->browser(), &SubscriberBrowser::totalSubscribersChanged, this,
             &MainWindow::updateTitleAndStatus);
 

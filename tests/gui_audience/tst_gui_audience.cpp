@@ -605,13 +605,13 @@ void TestGuiAudience::navigationAndPageReplacement()
 {
     openFixture();
     QCOMPARE(m_window->currentPage(), MainWindow::Page::Audience);
-    m_window->showPage(MainWindow::Page::Campaigns);
+    m_window->showPage(MainWindow::Page::Experiments);
     auto *pages = m_window->findChild<QStackedWidget *>(QStringLiteral("pages"));
-    QCOMPARE(pages->currentWidget()->objectName(), QStringLiteral("campaignsPage"));
+    QCOMPARE(pages->currentWidget()->objectName(), QStringLiteral("experimentsPage"));
     QVERIFY(pages->currentWidget()
                 ->findChild<QLabel *>(QStringLiteral("emptyStateTitle"))
                 ->text()
-                .contains(QStringLiteral("No campaigns yet")));
+                .contains(QStringLiteral("No experiments yet")));
     // Ctrl+2 goes to Content.
     QTest::keyClick(m_window.get(), Qt::Key_2, Qt::ControlModifier);
     QCOMPARE(m_window->currentPage(), MainWindow::Page::Content);
