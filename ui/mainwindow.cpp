@@ -95,7 +95,6 @@ MainWindow::MainWindow(QWidget *parent)
     auto *campaigns = new CampaignsPage;
     campaigns->setObjectName(QStringLiteral("campaignsPage"));
     m_pages->addWidget(campaigns);
-    connect(this, &MainWindow::databaseOpened, campaigns, &CampaignsPage::setDatabase);
     m_pages->addWidget(new ExperimentsPage);
 
     auto *workspaceLayout = new QHBoxLayout(m_workspace);
@@ -128,6 +127,7 @@ MainWindow::MainWindow(QWidget *parent)
         if (!openDatabase(path))
             removeRecentFile(path);
     });
+    connect(this, &MainWindow::databaseOpened, campaigns, &CampaignsPage::setDatabase);
     connect(m_audience->browser(), &SubscriberBrowser::totalSubscribersChanged, this,
             &MainWindow::updateTitleAndStatus);
 
