@@ -1,7 +1,5 @@
 #pragma once
 
-#include "campaign/previewrender.h"
-
 #include <QJsonObject>
 #include <QString>
 
@@ -13,8 +11,6 @@ struct CampaignFixture {
     static QJsonObject springSale();
     /// Creates the database at path; returns the campaign id (0 on failure).
     static qint64 create(const QString &path);
-    /// A stand-in renderer (subscriber.* substitution only) until the render core lands.
-    static ui::PreviewRendererFactory simpleRenderer();
 };
 
 } // namespace mw::test

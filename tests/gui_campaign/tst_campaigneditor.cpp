@@ -4,7 +4,7 @@
 #include "campaign/blocklistmodel.h"
 #include "campaign/campaigndocument.h"
 #include "campaign/campaigneditor.h"
-#include "campaign/campaignspage.h"
+#include "campaign/campaignworkspace.h"
 #include "campaign/inboxrow.h"
 #include "campaign/liquidtextedit.h"
 #include "campaign/previewview.h"
@@ -91,7 +91,7 @@ private:
     void waitForPreview();
 
     std::unique_ptr<test::TempDir> m_dir;
-    std::unique_ptr<CampaignsPage> m_page;
+    std::unique_ptr<CampaignWorkspace> m_page;
     CampaignEditor *m_editor = nullptr;
     qint64 m_campaign = 0;
 };
@@ -102,11 +102,11 @@ void TestCampaignEditor::init()
     const QString path = m_dir->path(QStringLiteral("editor.db"));
     m_campaign = test::CampaignFixture::create(path);
     QVERIFY(m_campaign > 0);
-    m_page = std::make_unique<CampaignsPage>(nullptr, test::CampaignFixture::simpleRenderer());
+    m_page = std::make_unique<CampaignWorkspace>(); // renders with the core renderer
     m_page->resize(1500, 950);
     m_page->show();
     m_editor = m_page->editor();
-    QSignalSpy loaded(m_page.get(), &CampaignsPage::campaignsLoaded);
+    QSignalSpy loaded(m_page.get(), &CampaignWorkspace::campaignsLoaded);
     m_page->setDatabase(path);
     QVERIFY(loaded.wait(10000));
     QCOMPARE(m_editor->campaignId(), m_campaign);
@@ -218,7 +218,8 @@ void TestCampaignEditor::editingLiquidFieldUpdatesPreview()
 void TestCampaignEditor::switchingSubscriberChangesSubject()
 {
     InboxRow *inbox = m_editor->preview()->inboxRow();
-    QCOMPARE(inbox->subject(), QStringLiteral("Hi Anna, spring is here"));
+    // The preview renders off the GUI thread: wait for it rather than race it.
+    QTRY_COMPARE_WITH_TIMEOUT(inbox->subject(), QStringLiteral("Hi Anna, spring is here"), 10000);
     QCOMPARE(inbox->fromName(), QStringLiteral("Acme Outdoor"));
     QCOMPARE(inbox->preheader(), QStringLiteral("Fresh picks for Oslo"));
 

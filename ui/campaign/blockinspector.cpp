@@ -180,6 +180,27 @@ void BlockInspector::rebuild()
         const QString type = block.value(QLatin1String("type")).toString();
         m_title->setText(
             tr("%1 block · %2").arg(humanLabel(type), block.value(QLatin1String("id")).toString()));
+        const QString library = block.value(QLatin1String("library")).toString();
+        if (!library.isEmpty() && block.value(QLatin1String("content")).toObject().isEmpty()) {
+            auto *note = new QLabel(tr("This block is the library block \"%1\": its content is "
+                                       "edited in the block library. Detach it to edit a copy "
+                                       "in this campaign.")
+                                        .arg(library));
+            note->setWordWrap(true);
+            form->addRow(note);
+            auto *detach = new QPushButton(tr("Detach from library"));
+            const QJsonObject libraryContent =
+                m_libraryLookup ? m_libraryLookup(library) : QJsonObject();
+            detach->setEnabled(!libraryContent.isEmpty());
+            const int index = m_block;
+            connect(detach, &QPushButton::clicked, this, [this, index, libraryContent] {
+                QJsonObject b = m_doc->block(index);
+                b.remove(QStringLiteral("library"));
+                b.insert(QStringLiteral("content"), libraryContent);
+                m_doc->pushValue(CampaignDocument::blockPath(index), b);
+            });
+            form->addRow(detach);
+        }
         QStringList keys = block.value(QLatin1String("content")).toObject().keys();
         std::stable_sort(keys.begin(), keys.end(), [](const QString &a, const QString &b) {
             return fieldRank(a) < fieldRank(b);

@@ -1,9 +1,12 @@
 #pragma once
 
 #include <QHash>
+#include <QJsonObject>
+
 #include <QJsonValue>
 #include <QStringList>
 #include <QWidget>
+#include <functional>
 
 class QFormLayout;
 class QLabel;
@@ -25,6 +28,11 @@ public:
     explicit BlockInspector(CampaignDocument *document, QWidget *parent = nullptr);
 
     void setCompletions(const QStringList &fields, const QStringList &filters);
+    /// Where "Detach from library" gets a library block's content from.
+    void setLibraryLookup(std::function<QJsonObject(const QString &)> lookup)
+    {
+        m_libraryLookup = std::move(lookup);
+    }
     void showBlock(int index); // -1: nothing selected
     void showEnvelope();
     bool isShowingEnvelope() const { return m_envelope; }
@@ -71,6 +79,7 @@ private:
     int m_variant = -1;
     bool m_envelope = false;
     bool m_rebuilding = false;
+    std::function<QJsonObject(const QString &)> m_libraryLookup;
 };
 
 } // namespace mw::ui

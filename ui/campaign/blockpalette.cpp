@@ -3,6 +3,11 @@
 #include "asyncdatabase.h"
 #include "blocklistmodel.h"
 
+#include "content/blockfields.h"
+#include "content/blocklibrary.h"
+#include "content/blocktype.h"
+
+#include <QHash>
 #include <QHeaderView>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -13,16 +18,14 @@ namespace mw::ui {
 namespace {
 
 constexpr int BlockRole = Qt::UserRole + 1;
+constexpr int LibraryContentRole = Qt::UserRole + 2;
 
-QJsonObject block(const QString &type,
-                  std::initializer_list<std::pair<const char *, const char *>> fields)
+QJsonObject content(std::initializer_list<std::pair<const char *, const char *>> fields)
 {
     QJsonObject f;
     for (const auto &[k, v] : fields)
         f.insert(QLatin1String(k), QString::fromUtf8(v));
-    return QJsonObject{{QStringLiteral("type"), type},
-                       {QStringLiteral("content"), f},
-                       {QStringLiteral("variants"), QJsonArray()}};
+    return f;
 }
 
 } // namespace
@@ -57,30 +60,43 @@ BlockPalette::BlockPalette(QWidget *parent) : QTreeWidget(parent)
 
 QList<QJsonObject> BlockPalette::blockTypes()
 {
-    return {
-        block(
-            QStringLiteral("header"),
-            {{"logo_url", "https://example.com/logo.png"}, {"logo_alt", "Logo"}, {"tagline", ""}}),
-        block(QStringLiteral("hero"),
-              {{"headline", "Hello {{ subscriber.first_name | default: \"there\" }}"},
-               {"subheadline", "Something new for you this week."},
-               {"image_url", ""},
-               {"image_alt", ""},
-               {"cta_label", "Shop now"},
-               {"cta_url", "https://example.com/"}}),
-        block(QStringLiteral("text"), {{"text", "Write your message here."}}),
-        block(QStringLiteral("button"), {{"label", "Shop now"}, {"url", "https://example.com/"}}),
-        block(QStringLiteral("image"),
-              {{"image_url", "https://example.com/image.png"}, {"alt", "Image"}, {"link_url", ""}}),
-        block(QStringLiteral("products"), {{"title", "Picked for you"}}),
-        block(QStringLiteral("offer"),
-              {{"title", "10 % off your next order"}, {"code", "WELCOME10"}, {"description", ""}}),
-        block(QStringLiteral("testimonial"), {{"quote", "Great service!"}, {"author", ""}}),
-        block(QStringLiteral("divider"), {}),
-        block(QStringLiteral("spacer"), {}),
-        block(QStringLiteral("footer"),
-              {{"company", "Example Ltd"}, {"postal_address", "1 Main Street, Springfield"}}),
+    // Starter text so a new block renders (and validates) at once; every other field
+    // comes from the block type's defaults.
+    static const QHash<QString, QJsonObject> starters = {
+        {QStringLiteral("header"),
+         content({{"logo_url", "https://example.com/logo.png"}, {"logo_alt", "Logo"}})},
+        {QStringLiteral("hero"),
+         content({{"headline", "Hello {{ subscriber.first_name | default: \"there\" }}"},
+                  {"subheadline", "Something new for you this week."},
+                  {"cta_label", "Shop now"},
+                  {"cta_url", "https://example.com/"}})},
+        {QStringLiteral("text"), content({{"text", "Write your message here."}})},
+        {QStringLiteral("image"),
+         content({{"image_url", "https://example.com/image.png"}, {"alt", "Image"}})},
+        {QStringLiteral("button"),
+         content({{"label", "Shop now"}, {"url", "https://example.com/"}})},
+        {QStringLiteral("products"), content({{"title", "Picked for you"}})},
+        {QStringLiteral("offer"),
+         content({{"title", "10 % off your next order"}, {"code", "WELCOME10"}})},
+        {QStringLiteral("testimonial"),
+         content({{"quote", "Great service!"}, {"author", "A happy customer"}})},
+        {QStringLiteral("articles"), content({{"title", "From the blog"}})},
+        {QStringLiteral("footer"),
+         content({{"company", "Example Ltd"}, {"postal_address", "1 Main Street, Springfield"}})},
     };
+    QList<QJsonObject> out;
+    for (BlockType type : allBlockTypes()) {
+        const QString name = blockTypeName(type);
+        QJsonObject c = withDefaults(type, starters.value(name));
+        if (type == BlockType::Articles) {
+            c.insert(QStringLiteral("items"),
+                     QJsonArray{QJsonObject{
+                         {QStringLiteral("title"), QStringLiteral("Our first article")},
+                         {QStringLiteral("url"), QStringLiteral("https://example.com/blog")}}});
+        }
+        out.append(QJsonObject{{QStringLiteral("type"), name}, {QStringLiteral("content"), c}});
+    }
+    return out;
 }
 
 void BlockPalette::setDatabase(const QString &path)
@@ -89,16 +105,17 @@ void BlockPalette::setDatabase(const QString &path)
     runWithDatabase<QList<QJsonObject>>(
         this, path,
         [](Database &db) -> Result<QList<QJsonObject>> {
-            auto st = db.prepare("SELECT name, type, document FROM blocks ORDER BY name");
-            if (!st)
-                return st.error();
+            auto blocks = BlockLibrary(db).list();
+            if (!blocks)
+                return blocks.error();
+            // A campaign refers to a library block by name; its content stays in the
+            // library (CampaignStore resolves it) until the marketer detaches it.
             QList<QJsonObject> out;
-            while (st->step()) {
-                QJsonObject b = QJsonDocument::fromJson(st->text(2).toUtf8()).object();
-                b.insert(QStringLiteral("library"), st->text(0));
-                if (!b.contains(QLatin1String("type")))
-                    b.insert(QStringLiteral("type"), st->text(1));
-                out.append(b);
+            for (const LibraryBlock &b : *blocks) {
+                out.append(QJsonObject{{QStringLiteral("type"), blockTypeName(b.block.type)},
+                                       {QStringLiteral("library"), b.name},
+                                       {QStringLiteral("status"), b.status},
+                                       {QStringLiteral("library_content"), b.block.content}});
             }
             return out;
         },
@@ -109,7 +126,13 @@ void BlockPalette::setDatabase(const QString &path)
                 auto *item = new QTreeWidgetItem(
                     m_library, {tr("%1 (%2)").arg(b.value(QLatin1String("library")).toString(),
                                                   b.value(QLatin1String("type")).toString())});
-                item->setData(0, BlockRole, b);
+                QJsonObject ref = b;
+                ref.remove(QStringLiteral("status"));
+                ref.remove(QStringLiteral("library_content"));
+                item->setData(0, BlockRole, ref);
+                item->setData(0, LibraryContentRole, b.value(QLatin1String("library_content")));
+                item->setToolTip(0, tr("Library block, status %1")
+                                        .arg(b.value(QLatin1String("status")).toString()));
                 item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsDragEnabled);
             }
             m_library->setExpanded(true);
@@ -123,6 +146,17 @@ QList<QJsonObject> BlockPalette::libraryBlocks() const
     for (int i = 0; i < m_library->childCount(); ++i)
         out.append(m_library->child(i)->data(0, BlockRole).toJsonObject());
     return out;
+}
+
+QJsonObject BlockPalette::libraryContent(const QString &name) const
+{
+    for (int i = 0; i < m_library->childCount(); ++i) {
+        const QTreeWidgetItem *item = m_library->child(i);
+        if (item->data(0, BlockRole).toJsonObject().value(QLatin1String("library")).toString() ==
+            name)
+            return item->data(0, LibraryContentRole).toJsonObject();
+    }
+    return {};
 }
 
 QStringList BlockPalette::mimeTypes() const

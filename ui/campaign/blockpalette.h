@@ -19,6 +19,8 @@ public:
     /// Starter blocks per type, with the fields each type renders.
     static QList<QJsonObject> blockTypes();
     QList<QJsonObject> libraryBlocks() const;
+    /// The content of a library block (for "Detach from library").
+    QJsonObject libraryContent(const QString &name) const;
 
 signals:
     void blockActivated(const QJsonObject &block);

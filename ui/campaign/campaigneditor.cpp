@@ -4,7 +4,7 @@
 #include "blocklistmodel.h"
 #include "blockpalette.h"
 #include "campaigndocument.h"
-#include "campaignstore.h"
+#include "campaigndraftstore.h"
 #include "comparedialog.h"
 #include "liquidfieldcatalog.h"
 #include "previewscheduler.h"
@@ -208,7 +208,7 @@ bool CampaignEditor::openCampaign(qint64 campaignId)
     flushAutosave();
     if (!m_db)
         return false;
-    CampaignStore store(*m_db);
+    CampaignDraftStore store(*m_db);
     auto json = store.document(campaignId);
     if (!json) {
         setStatus(json.error().toString(), true);
@@ -254,6 +254,8 @@ void CampaignEditor::setDocument(const QJsonObject &json)
     delete m_inspector;
     m_inspector = new BlockInspector(m_doc, m_inspectorHost);
     m_inspector->setCompletions(fields, filters);
+    m_inspector->setLibraryLookup(
+        [this](const QString &name) { return m_palette->libraryContent(name); });
     m_inspectorHost->layout()->addWidget(m_inspector);
     connect(m_inspector, &BlockInspector::errorStatus, this, [this](const QString &text) {
         m_liquidStatus->setText(text);
@@ -374,7 +376,7 @@ bool CampaignEditor::flushAutosave()
     m_autosave->stop();
     if (!m_db || m_campaignId <= 0 || !m_doc || m_doc->revision() == m_savedRevision)
         return true;
-    CampaignStore store(*m_db);
+    CampaignDraftStore store(*m_db);
     if (Status s = store.saveDocument(m_campaignId, m_doc->json()); !s) {
         setStatus(tr("Autosave failed: %1").arg(s.error().toString()), true);
         return false;
@@ -389,7 +391,7 @@ bool CampaignEditor::saveVersion(const QString &note)
 {
     if (!m_db || m_campaignId <= 0)
         return false;
-    CampaignStore store(*m_db);
+    CampaignDraftStore store(*m_db);
     auto v = store.saveVersion(m_campaignId, m_doc->json(), note);
     if (!v) {
         setStatus(tr("Could not save the version: %1").arg(v.error().toString()), true);
@@ -405,7 +407,7 @@ bool CampaignEditor::restoreVersion(int version)
 {
     if (!m_db || m_campaignId <= 0)
         return false;
-    CampaignStore store(*m_db);
+    CampaignDraftStore store(*m_db);
     auto json = store.versionDocument(m_campaignId, version);
     if (!json) {
         setStatus(json.error().toString(), true);

@@ -1,11 +1,51 @@
 #include "corepreviewrenderer.h"
 
+#include "segmentmembership.h"
+
+#include "content/campaignstore.h"
+#include "render/compiledcampaign.h"
+#include "render/recommendationprovider.h"
+#include "render/renderer.h"
+#include "render/subscriberloader.h"
+#include "storage/database.h"
+
+#include <QJsonDocument>
 #include <QObject>
 
 namespace mw::ui {
 
+namespace {
+
+QString fromUtf8(const std::string &s)
+{
+    return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size()));
+}
+
+QString describe(const Error &e)
+{
+    // Field errors carry both a JSON path and a line/column inside the field.
+    if (!e.path.isEmpty() && e.line > 0)
+        return e.path + QStringLiteral(": ") + e.toString();
+    return e.toString();
+}
+
+} // namespace
+
 struct CorePreviewRenderer::State {
     QString path;
+    Database db;
+    bool opened = false;
+    QString openError;
+    std::shared_ptr<const RecommendationProvider> recommendations;
+    std::unique_ptr<SegmentMembership> membership;
+    int64_t now = 0;
+    // The last compiled document: typing in one field recompiles, switching subscribers
+    // does not.
+    QJsonObject compiledJson;
+    std::shared_ptr<const CompiledCampaign> compiled;
+    QString compileError;
+    std::unique_ptr<Renderer> renderer;
+    std::unique_ptr<RenderSession> session;
 };
 
 CorePreviewRenderer::CorePreviewRenderer(const QString &databasePath)
@@ -18,11 +58,109 @@ CorePreviewRenderer::~CorePreviewRenderer() = default;
 
 PreviewRender CorePreviewRenderer::render(const QJsonObject &document, qint64 subscriberId)
 {
-    Q_UNUSED(document)
-    PreviewRender r;
-    r.subscriberId = subscriberId;
-    r.error = QObject::tr("the render core is not available in this build");
-    return r;
+    State &s = *m_state;
+    PreviewRender out;
+    out.subscriberId = subscriberId;
+    if (!s.opened) {
+        s.opened = true;
+        Database::OpenOptions options;
+        options.readOnly = true;
+        auto db = Database::open(s.path, options);
+        if (!db) {
+            s.openError = db.error().toString();
+        } else {
+            s.db = std::move(*db);
+            s.now = s.db.referenceTime();
+            auto recs = RecommendationProvider::load(s.db);
+            s.recommendations = recs ? *recs : RecommendationProvider::empty();
+            s.membership = std::make_unique<SegmentMembership>(s.db);
+        }
+    }
+    if (!s.openError.isEmpty()) {
+        out.error = s.openError;
+        return out;
+    }
+    if (document != s.compiledJson || (!s.compiled && s.compileError.isEmpty())) {
+        s.compiledJson = document;
+        s.compiled.reset();
+        s.renderer.reset();
+        s.compileError.clear();
+        // Library references are resolved exactly as for stored campaigns.
+        CampaignRecord record;
+        record.name = document.value(QLatin1String("name")).toString();
+        record.document = QJsonDocument(document).toJson(QJsonDocument::Compact);
+        CampaignStore store(s.db);
+        auto doc = store.document(record);
+        if (!doc) {
+            s.compileError = describe(doc.error());
+        } else {
+            auto compiled = CompiledCampaign::compile(0, record.name, *doc);
+            if (!compiled) {
+                s.compileError = describe(compiled.error());
+            } else {
+                s.compiled = *compiled;
+                s.renderer = std::make_unique<Renderer>(s.compiled, s.recommendations, s.now);
+                s.session = std::make_unique<RenderSession>();
+            }
+        }
+    }
+    if (!s.compileError.isEmpty()) {
+        out.error = s.compileError;
+        return out;
+    }
+    SubscriberLoader loader(s.db);
+    auto record = loader.byId(subscriberId);
+    if (!record) {
+        out.error = record.error().toString();
+        return out;
+    }
+    const RenderResult r = s.renderer->render(*record, s.membership.get(), s.session.get(), true);
+    out.email = r.email;
+    out.fromName = s.compiled->document.fromName;
+    out.subject = fromUtf8(r.subject);
+    out.preheader = fromUtf8(r.preheader);
+    out.html = fromUtf8(r.html);
+    out.text = fromUtf8(r.text);
+    for (const RuleTraceEntry &t : r.trace) {
+        PreviewTraceRow row;
+        row.block = t.block;
+        row.rule =
+            t.condition.isEmpty() ? t.rule : QStringLiteral("%1: %2").arg(t.rule, t.condition);
+        row.values = t.values.join(QStringLiteral("; "));
+        row.outcome = t.outcome;
+        row.reason = t.reason;
+        out.trace.append(row);
+    }
+    for (const RenderWarning &w : r.warnings)
+        out.warnings.append({w.kind, w.field, w.block, w.message});
+    const CampaignDocument &doc = s.compiled->document;
+    if (!doc.subjectVariants.empty()) {
+        out.shown.append({QStringLiteral("subject"),
+                          r.subjectVariant >= 0
+                              ? doc.subjectVariants[static_cast<size_t>(r.subjectVariant)].id
+                              : QStringLiteral("default")});
+    }
+    for (size_t i = 0; i < r.outcomes.size() && i < doc.blocks.size(); ++i) {
+        const BlockOutcome &o = r.outcomes[i];
+        const CampaignBlock &b = doc.blocks[i];
+        QString variant;
+        switch (o.kind) {
+        case BlockDecision::Kind::Hidden:
+            variant = QObject::tr("(hidden)");
+            break;
+        case BlockDecision::Kind::Suppressed:
+            variant = QObject::tr("(suppressed)");
+            break;
+        case BlockDecision::Kind::Shown:
+            variant = o.variant >= 0 ? b.variants[static_cast<size_t>(o.variant)].id
+                                     : QStringLiteral("default");
+            if (o.fallback)
+                variant += QObject::tr(" (fallback)");
+            break;
+        }
+        out.shown.append({b.id, variant});
+    }
+    return out;
 }
 
 } // namespace mw::ui

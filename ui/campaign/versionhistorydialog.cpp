@@ -1,6 +1,6 @@
 #include "versionhistorydialog.h"
 
-#include "campaignstore.h"
+#include "campaigndraftstore.h"
 
 #include <QDateTime>
 #include <QDialogButtonBox>
@@ -32,7 +32,7 @@ VersionHistoryDialog::VersionHistoryDialog(Database &db, qint64 campaignId, QWid
     layout->addWidget(buttons);
     resize(560, 360);
 
-    CampaignStore store(db);
+    CampaignDraftStore store(db);
     auto versions = store.versions(campaignId);
     if (!versions) {
         hint->setText(versions.error().toString());

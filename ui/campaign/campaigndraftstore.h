@@ -29,11 +29,13 @@ struct CampaignVersion {
     QString note;
 };
 
+/// The editor's working copy of a campaign: autosave of the raw JSON (valid or not yet)
+/// and versions in campaign_versions. (mw::CampaignStore saves validated documents.)
 /// Reads and writes campaign documents and their history (campaigns.document,
 /// campaign_versions). Each write is one statement or one transaction.
-class CampaignStore {
+class CampaignDraftStore {
 public:
-    explicit CampaignStore(Database &db) : m_db(db) {}
+    explicit CampaignDraftStore(Database &db) : m_db(db) {}
 
     Result<QList<CampaignSummary>> list();
     Result<QJsonObject> document(qint64 campaignId);

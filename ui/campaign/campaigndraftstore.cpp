@@ -1,4 +1,4 @@
-#include "campaignstore.h"
+#include "campaigndraftstore.h"
 
 #include "storage/database.h"
 
@@ -31,7 +31,7 @@ int64_t now()
 
 } // namespace
 
-Result<QList<CampaignSummary>> CampaignStore::list()
+Result<QList<CampaignSummary>> CampaignDraftStore::list()
 {
     auto st = m_db.prepare("SELECT id, name, status, version, updated_at FROM campaigns "
                            "WHERE document IS NOT NULL ORDER BY name");
@@ -46,7 +46,7 @@ Result<QList<CampaignSummary>> CampaignStore::list()
     return out;
 }
 
-Result<QJsonObject> CampaignStore::document(qint64 campaignId)
+Result<QJsonObject> CampaignDraftStore::document(qint64 campaignId)
 {
     auto v = m_db.scalar("SELECT document FROM campaigns WHERE id = ?1", {campaignId});
     if (!v)
@@ -57,7 +57,7 @@ Result<QJsonObject> CampaignStore::document(qint64 campaignId)
     return parse(v->toString(), QStringLiteral("campaign %1's document").arg(campaignId));
 }
 
-Status CampaignStore::saveDocument(qint64 campaignId, const QJsonObject &document)
+Status CampaignDraftStore::saveDocument(qint64 campaignId, const QJsonObject &document)
 {
     auto st = m_db.prepare("UPDATE campaigns SET document = ?1, updated_at = ?2 WHERE id = ?3");
     if (!st)
@@ -66,8 +66,8 @@ Status CampaignStore::saveDocument(qint64 campaignId, const QJsonObject &documen
     return st->run();
 }
 
-Result<int> CampaignStore::saveVersion(qint64 campaignId, const QJsonObject &document,
-                                       const QString &note)
+Result<int> CampaignDraftStore::saveVersion(qint64 campaignId, const QJsonObject &document,
+                                            const QString &note)
 {
     Transaction tx(m_db);
     if (!tx.begun())
@@ -99,7 +99,7 @@ Result<int> CampaignStore::saveVersion(qint64 campaignId, const QJsonObject &doc
     return version;
 }
 
-Result<QList<CampaignVersion>> CampaignStore::versions(qint64 campaignId)
+Result<QList<CampaignVersion>> CampaignDraftStore::versions(qint64 campaignId)
 {
     auto st = m_db.prepare("SELECT version, created_at, coalesce(author, ''), coalesce(note, '') "
                            "FROM campaign_versions WHERE campaign_id = ?1 ORDER BY version DESC");
@@ -114,7 +114,7 @@ Result<QList<CampaignVersion>> CampaignStore::versions(qint64 campaignId)
     return out;
 }
 
-Result<QJsonObject> CampaignStore::versionDocument(qint64 campaignId, int version)
+Result<QJsonObject> CampaignDraftStore::versionDocument(qint64 campaignId, int version)
 {
     auto v = m_db.scalar(
         "SELECT document FROM campaign_versions WHERE campaign_id = ?1 AND version = ?2",
@@ -126,7 +126,7 @@ Result<QJsonObject> CampaignStore::versionDocument(qint64 campaignId, int versio
     return parse(v->toString(), QStringLiteral("version %1").arg(version));
 }
 
-Result<qint64> CampaignStore::create(const QString &name, const QJsonObject &document)
+Result<qint64> CampaignDraftStore::create(const QString &name, const QJsonObject &document)
 {
     auto st = m_db.prepare("INSERT INTO campaigns(name, status, document, version, created_at, "
                            "updated_at) VALUES (?1, 'draft', ?2, 0, ?3, ?3)");

@@ -1,9 +1,9 @@
-#include "campaignspage.h"
+#include "campaignworkspace.h"
 
 #include "asyncdatabase.h"
 #include "blockpalette.h"
+#include "campaigndraftstore.h"
 #include "campaigneditor.h"
-#include "campaignstore.h"
 #include "corepreviewrenderer.h"
 
 #include <QComboBox>
@@ -17,7 +17,7 @@
 
 namespace mw::ui {
 
-CampaignsPage::CampaignsPage(QWidget *parent, PreviewRendererFactory factory)
+CampaignWorkspace::CampaignWorkspace(QWidget *parent, PreviewRendererFactory factory)
     : QWidget(parent), m_campaigns(new QComboBox(this)),
       m_new(new QPushButton(tr("New campaign…"), this)),
       m_editor(new CampaignEditor(factory ? factory : coreRendererFactory(), this))
@@ -27,7 +27,7 @@ CampaignsPage::CampaignsPage(QWidget *parent, PreviewRendererFactory factory)
     connect(m_campaigns, &QComboBox::activated, this, [this](int index) {
         m_editor->openCampaign(m_campaigns->itemData(index).toLongLong());
     });
-    connect(m_new, &QPushButton::clicked, this, &CampaignsPage::createCampaign);
+    connect(m_new, &QPushButton::clicked, this, &CampaignWorkspace::createCampaign);
     auto *top = new QHBoxLayout;
     top->setContentsMargins(6, 6, 6, 0);
     top->addWidget(new QLabel(tr("Campaign:"), this));
@@ -40,24 +40,24 @@ CampaignsPage::CampaignsPage(QWidget *parent, PreviewRendererFactory factory)
     layout->addWidget(m_editor, 1);
 }
 
-PreviewRendererFactory CampaignsPage::coreRendererFactory()
+PreviewRendererFactory CampaignWorkspace::coreRendererFactory()
 {
     return [](const QString &path) -> std::unique_ptr<PreviewRenderer> {
         return std::make_unique<CorePreviewRenderer>(path);
     };
 }
 
-void CampaignsPage::setDatabase(const QString &path)
+void CampaignWorkspace::setDatabase(const QString &path)
 {
     m_path = path;
     m_editor->setDatabase(path);
     reloadList({});
 }
 
-void CampaignsPage::reloadList(const QString &select)
+void CampaignWorkspace::reloadList(const QString &select)
 {
     runWithDatabase<QList<CampaignSummary>>(
-        this, m_path, [](Database &db) { return CampaignStore(db).list(); },
+        this, m_path, [](Database &db) { return CampaignDraftStore(db).list(); },
         [this, select](const Result<QList<CampaignSummary>> &r) {
             m_campaigns->clear();
             if (!r)
@@ -75,7 +75,7 @@ void CampaignsPage::reloadList(const QString &select)
         });
 }
 
-bool CampaignsPage::openCampaign(const QString &name)
+bool CampaignWorkspace::openCampaign(const QString &name)
 {
     const int index = m_campaigns->findData(name, Qt::UserRole + 1);
     if (index < 0)
@@ -84,7 +84,7 @@ bool CampaignsPage::openCampaign(const QString &name)
     return m_editor->openCampaign(m_campaigns->itemData(index).toLongLong());
 }
 
-void CampaignsPage::createCampaign()
+void CampaignWorkspace::createCampaign()
 {
     bool ok = false;
     const QString name = QInputDialog::getText(this, tr("New campaign"), tr("Name:"),
@@ -112,7 +112,7 @@ void CampaignsPage::createCampaign()
         QMessageBox::warning(this, tr("New campaign"), db.error().toString());
         return;
     }
-    auto id = CampaignStore(*db).create(name, doc);
+    auto id = CampaignDraftStore(*db).create(name, doc);
     if (!id) {
         QMessageBox::warning(this, tr("New campaign"), id.error().toString());
         return;
