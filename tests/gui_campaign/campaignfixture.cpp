@@ -21,7 +21,10 @@ QJsonObject CampaignFixture::springSale()
                      "subheadline": "New arrivals for the season.",
                      "cta_label": "Shop now", "cta_url": "https://acme.example/spring"}},
         {"id": "intro", "type": "text",
-         "content": {"text": "Our spring collection is in."}},
+         "content": {"text": "Our spring collection is in."},
+         "variants": [{"id": "oslo", "priority": 10,
+                       "when": {"field": "subscriber.city", "op": "=", "value": "Oslo"},
+                       "content": {"text": "Hei from Oslo!"}}]},
         {"id": "footer", "type": "footer",
          "content": {"company": "Acme Outdoor Ltd",
                      "postal_address": "1 Trail Road, Boulder, CO 80302"}}
@@ -42,6 +45,11 @@ qint64 CampaignFixture::create(const QString &path)
                (3, 'chloe@example.com', 'Chloe', 'Dubois', NULL, 'FR', 1700000000);
     )SQL";
     if (!db.exec(sql))
+        return 0;
+    // Anna (NO) and Ben (GB): a segment of two with different emails.
+    if (!db.exec(R"SQL(INSERT INTO segments(name, definition, created_at, updated_at) VALUES
+        ('nordic-and-uk', '{"match": "all", "conditions": [{"field": "country", "op": "in",
+         "value": ["NO", "GB"]}]}', 1, 1))SQL"))
         return 0;
     auto st = db.prepare("INSERT INTO campaigns(name, status, document, version, created_at, "
                          "updated_at) VALUES ('Spring sale', 'draft', ?1, 0, 1, 1)");

@@ -4,11 +4,14 @@
 #include "campaign/blocklistmodel.h"
 #include "campaign/campaigndocument.h"
 #include "campaign/campaigneditor.h"
-#include "campaign/campaignworkspace.h"
+#include "campaign/campaignspage.h"
+#include "campaign/comparedialog.h"
 #include "campaign/inboxrow.h"
 #include "campaign/liquidtextedit.h"
 #include "campaign/previewview.h"
 #include "campaign/remoteloadblocker.h"
+#include "campaign/renderexplanationpanel.h"
+#include "campaign/segmentoverviewdialog.h"
 #include "campaign/subscriberpicker.h"
 #include "campaignfixture.h"
 #include "testutils.h"
@@ -20,6 +23,7 @@
 #include <QMimeData>
 #include <QSignalSpy>
 #include <QTextBlock>
+#include <QTreeWidget>
 #include <QUndoStack>
 #include <QWebEnginePage>
 #include <QWebEngineView>
@@ -85,13 +89,16 @@ private slots:
     void syntaxErrorReportedAtItsLine();
     void autosavesAndRestoresVersions();
     void blocksRemoteLoadsUntilAllowed();
+    void explainsWhyThisEmail();
+    void comparesTwoSubscribers();
+    void segmentOverviewCountsRendersAndReach();
 
 private:
     /// Waits until the preview shows a render for the current document and subscriber.
     void waitForPreview();
 
     std::unique_ptr<test::TempDir> m_dir;
-    std::unique_ptr<CampaignWorkspace> m_page;
+    std::unique_ptr<CampaignsPage> m_page;
     CampaignEditor *m_editor = nullptr;
     qint64 m_campaign = 0;
 };
@@ -102,11 +109,11 @@ void TestCampaignEditor::init()
     const QString path = m_dir->path(QStringLiteral("editor.db"));
     m_campaign = test::CampaignFixture::create(path);
     QVERIFY(m_campaign > 0);
-    m_page = std::make_unique<CampaignWorkspace>(); // renders with the core renderer
+    m_page = std::make_unique<CampaignsPage>(); // renders with the core renderer
     m_page->resize(1500, 950);
     m_page->show();
     m_editor = m_page->editor();
-    QSignalSpy loaded(m_page.get(), &CampaignWorkspace::campaignsLoaded);
+    QSignalSpy loaded(m_page.get(), &CampaignsPage::campaignsLoaded);
     m_page->setDatabase(path);
     QVERIFY(loaded.wait(10000));
     QCOMPARE(m_editor->campaignId(), m_campaign);
@@ -353,6 +360,67 @@ void TestCampaignEditor::blocksRemoteLoadsUntilAllowed()
     m_editor->preview()->setLoadImages(true);
     QVERIFY(blocker->allowRemote());
     QVERIFY(m_editor->preview()->loadImagesAction()->isChecked());
+}
+
+void TestCampaignEditor::explainsWhyThisEmail()
+{
+    // Anna lives in Oslo: the intro's "oslo" variant wins, and the trace says why.
+    QVERIFY(m_editor->preview()->html().contains(QLatin1String("Hei from Oslo!")));
+    QTreeWidget *trace = m_editor->explanation()->traceView();
+    bool found = false;
+    for (int i = 0; i < trace->topLevelItemCount(); ++i) {
+        const QTreeWidgetItem *item = trace->topLevelItem(i);
+        if (item->text(0) == QLatin1String("intro") &&
+            item->text(1).contains(QLatin1String("oslo")) &&
+            item->text(2).contains(QLatin1String("Oslo")))
+            found = true;
+    }
+    QVERIFY(found);
+    // Chloe has no city: the default text, and her preheader falls back.
+    m_editor->picker()->setCurrent(3);
+    QTRY_COMPARE_WITH_TIMEOUT(m_editor->subscriberId(), qint64(3), 10000);
+    waitForPreview();
+    QVERIFY(m_editor->preview()->html().contains(QLatin1String("Our spring collection is in.")));
+    QVERIFY(!m_editor->preview()->html().contains(QLatin1String("Hei from Oslo!")));
+}
+
+void TestCampaignEditor::comparesTwoSubscribers()
+{
+    CompareDialog dialog(CampaignsPage::coreRendererFactory(), m_editor->databasePath(),
+                         m_editor->document()->json(), 1);
+    QSignalSpy compared(&dialog, &CompareDialog::compared);
+    QTRY_VERIFY_WITH_TIMEOUT(!compared.isEmpty(), 15000);
+    QCOMPARE(dialog.view(0)->currentRender().subscriberId, qint64(1));
+    QCOMPARE(dialog.view(1)->currentRender().subscriberId, qint64(2)); // the next one
+    // Marked: subject (names differ), preheader (cities differ), intro (oslo vs default);
+    // not marked: from name, hero and footer (same variant for both).
+    QStringList marked;
+    QTreeWidget *diff = dialog.differences();
+    for (int i = 0; i < diff->topLevelItemCount(); ++i) {
+        if (diff->topLevelItem(i)->text(0).startsWith(QStringLiteral("≠")))
+            marked.append(diff->topLevelItem(i)->text(0));
+    }
+    QCOMPARE(marked, L("≠ Subject", "≠ Preheader", "≠ Block intro"));
+    QCOMPARE(dialog.differenceCount(), 3);
+}
+
+void TestCampaignEditor::segmentOverviewCountsRendersAndReach()
+{
+    SegmentOverviewDialog dialog(CampaignsPage::coreRendererFactory(), m_editor->databasePath(),
+                                 m_editor->document()->json());
+    QSignalSpy finished(&dialog, &SegmentOverviewDialog::finished);
+    dialog.run(QStringLiteral("nordic-and-uk"));
+    QVERIFY(finished.wait(20000));
+    QCOMPARE(finished.first().first().toBool(), true);
+    const SegmentInsight &insight = dialog.insight();
+    QCOMPARE(insight.members, 2);
+    QCOMPARE(insight.rendered, 2);
+    QCOMPARE(insight.failed, 0);
+    QCOMPARE(insight.distinctRenders, 2);
+    using Reach = QPair<QString, QString>;
+    QCOMPARE(insight.reach.value(Reach(QStringLiteral("intro"), QStringLiteral("oslo"))), 1);
+    QCOMPARE(insight.reach.value(Reach(QStringLiteral("intro"), QStringLiteral("default"))), 1);
+    QCOMPARE(insight.reach.value(Reach(QStringLiteral("hero"), QStringLiteral("default"))), 2);
 }
 
 QTEST_MAIN(TestCampaignEditor)

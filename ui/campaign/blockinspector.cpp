@@ -163,7 +163,11 @@ void BlockInspector::rebuild()
         }
     }
     auto *content = new QWidget;
-    auto *form = new QFormLayout(content);
+    auto *outer = new QVBoxLayout(content);
+    outer->setContentsMargins(0, 0, 0, 0);
+    auto *form = new QFormLayout;
+    outer->addLayout(form);
+    outer->addStretch(1); // rows keep their natural height; spare room goes below
     form->setRowWrapPolicy(QFormLayout::WrapLongRows);
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     form->setLabelAlignment(Qt::AlignLeft | Qt::AlignTop);
@@ -251,6 +255,7 @@ LiquidTextEdit *BlockInspector::addLiquidField(QFormLayout *form, const QString 
     edit->setSingleLine(singleLine);
     edit->setCompletions(m_fields, m_filters);
     edit->setTextQuietly(m_doc->value(path).toString());
+    edit->moveCursor(QTextCursor::Start); // show the beginning of long one-line fields
     edit->setProperty("mwLabel", label);
     connect(edit, &LiquidTextEdit::edited, this, [this, path](const QString &text) {
         // An emptied variant override is removed, so the variant inherits again.
@@ -399,8 +404,8 @@ void BlockInspector::addJsonField(QFormLayout *form, const QString &label, const
     const QJsonValue v = m_doc->value(path);
     auto *edit = new QPlainTextEdit(jsonText(v));
     edit->setPlaceholderText(tr("null (always)"));
-    edit->setMinimumHeight(56);
-    edit->setMaximumHeight(110);
+    edit->setMinimumHeight(44);
+    edit->setMaximumHeight(90);
     auto *status = new QLabel;
     status->setStyleSheet(QStringLiteral("color: #b00020;"));
     status->setWordWrap(true);

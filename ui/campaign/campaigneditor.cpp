@@ -86,7 +86,7 @@ CampaignEditor::CampaignEditor(PreviewRendererFactory factory, QWidget *parent)
     m_toolBar->addAction(tr("Segment overview…"), this, &CampaignEditor::openSegmentOverview);
 
     // Left: the envelope button, the blocks, the palette.
-    auto *envelope = new QPushButton(tr("✉  Subject & sender"), this);
+    auto *envelope = new QPushButton(tr("✉  Subject && sender"), this);
     envelope->setObjectName(QStringLiteral("envelopeButton"));
     envelope->setStyleSheet(QStringLiteral("text-align: left; padding: 6px;"));
     connect(envelope, &QPushButton::clicked, this, &CampaignEditor::showEnvelope);
@@ -139,8 +139,9 @@ CampaignEditor::CampaignEditor(PreviewRendererFactory factory, QWidget *parent)
     previewLayout->addWidget(m_preview, 1);
     right->addWidget(previewBox);
     right->addWidget(m_explanation);
-    right->setStretchFactor(0, 4);
+    right->setStretchFactor(0, 3);
     right->setStretchFactor(1, 1);
+    right->setSizes({720, 220});
 
     auto *split = new QSplitter(Qt::Horizontal, this);
     split->addWidget(left);
@@ -311,6 +312,16 @@ void CampaignEditor::requestRender()
     if (m_picker->current().id <= 0)
         return;
     m_scheduler->request(m_doc->json(), m_picker->current().id);
+}
+
+void CampaignEditor::requestPreview()
+{
+    requestRender();
+}
+
+quint64 CampaignEditor::latestRenderRequest() const
+{
+    return m_scheduler->latestRequest();
 }
 
 qint64 CampaignEditor::subscriberId() const

@@ -50,6 +50,10 @@ public:
     CampaignDocument *document() const { return m_doc; }
     qint64 campaignId() const { return m_campaignId; }
     qint64 subscriberId() const;
+    /// Renders the current document for the current subscriber (also done on every edit).
+    void requestPreview();
+    /// Id of the newest render requested (compare with previewUpdated()).
+    quint64 latestRenderRequest() const;
 
     // Editing actions (the toolbar's, callable from tests).
     void addBlock(const QJsonObject &block, int at = -1);

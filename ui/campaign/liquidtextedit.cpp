@@ -44,6 +44,8 @@ void LiquidTextEdit::setSingleLine(bool singleLine)
 {
     m_singleLine = singleLine;
     setVerticalScrollBarPolicy(singleLine ? Qt::ScrollBarAlwaysOff : Qt::ScrollBarAsNeeded);
+    // A scroll bar would take the only line's room; the text scrolls with the cursor.
+    setHorizontalScrollBarPolicy(singleLine ? Qt::ScrollBarAlwaysOff : Qt::ScrollBarAsNeeded);
     setLineWrapMode(singleLine ? QPlainTextEdit::NoWrap : QPlainTextEdit::WidgetWidth);
     setSizePolicy(QSizePolicy::Expanding, singleLine ? QSizePolicy::Fixed : QSizePolicy::Expanding);
     updateGeometry();

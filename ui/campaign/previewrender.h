@@ -14,8 +14,7 @@ namespace mw::ui {
 /// looked at, and what happened.
 struct PreviewTraceRow {
     QString block;
-    QString variant;
-    QString rule;
+    QString rule; // "variant vip: in segment \"vip\"", "default: always", ...
     QString values;
     QString outcome;
     QString reason;

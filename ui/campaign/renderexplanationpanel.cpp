@@ -1,5 +1,6 @@
 #include "renderexplanationpanel.h"
 
+#include <QColor>
 #include <QHeaderView>
 #include <QTabWidget>
 #include <QTreeWidget>
@@ -11,8 +12,8 @@ RenderExplanationPanel::RenderExplanationPanel(QWidget *parent)
     : QWidget(parent), m_tabs(new QTabWidget(this)), m_trace(new QTreeWidget(this)),
       m_warnings(new QTreeWidget(this))
 {
-    m_trace->setHeaderLabels({tr("Block"), tr("Variant"), tr("Rule"), tr("Subscriber's values"),
-                              tr("Outcome"), tr("Why")});
+    m_trace->setHeaderLabels(
+        {tr("Block"), tr("Rule"), tr("Subscriber's values"), tr("Outcome"), tr("Why")});
     m_warnings->setHeaderLabels({tr("Kind"), tr("Field"), tr("Block"), tr("Message")});
     for (QTreeWidget *t : {m_trace, m_warnings}) {
         t->setRootIsDecorated(false);
@@ -35,8 +36,13 @@ void RenderExplanationPanel::setRender(const PreviewRender &render)
     m_trace->clear();
     for (const PreviewTraceRow &row : render.trace) {
         auto *item = new QTreeWidgetItem(
-            m_trace, {row.block, row.variant, row.rule, row.values, row.outcome, row.reason});
-        for (int c = 0; c < 6; ++c)
+            m_trace, {row.block, row.rule, row.values, row.outcome, row.reason});
+        // Matched rules stand out from the ones that were only looked at.
+        if (row.outcome.startsWith(QLatin1String("variant")) ||
+            row.outcome == QLatin1String("hidden"))
+            for (int c = 0; c < 5; ++c)
+                item->setForeground(c, QColor(0x0b, 0x5c, 0x2e));
+        for (int c = 0; c < 5; ++c)
             item->setToolTip(c, item->text(c));
     }
     m_warnings->clear();

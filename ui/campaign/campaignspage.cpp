@@ -1,4 +1,4 @@
-#include "campaignworkspace.h"
+#include "campaignspage.h"
 
 #include "asyncdatabase.h"
 #include "blockpalette.h"
@@ -17,7 +17,7 @@
 
 namespace mw::ui {
 
-CampaignWorkspace::CampaignWorkspace(QWidget *parent, PreviewRendererFactory factory)
+CampaignsPage::CampaignsPage(QWidget *parent, PreviewRendererFactory factory)
     : QWidget(parent), m_campaigns(new QComboBox(this)),
       m_new(new QPushButton(tr("New campaign…"), this)),
       m_editor(new CampaignEditor(factory ? factory : coreRendererFactory(), this))
@@ -27,7 +27,7 @@ CampaignWorkspace::CampaignWorkspace(QWidget *parent, PreviewRendererFactory fac
     connect(m_campaigns, &QComboBox::activated, this, [this](int index) {
         m_editor->openCampaign(m_campaigns->itemData(index).toLongLong());
     });
-    connect(m_new, &QPushButton::clicked, this, &CampaignWorkspace::createCampaign);
+    connect(m_new, &QPushButton::clicked, this, &CampaignsPage::createCampaign);
     auto *top = new QHBoxLayout;
     top->setContentsMargins(6, 6, 6, 0);
     top->addWidget(new QLabel(tr("Campaign:"), this));
@@ -40,21 +40,21 @@ CampaignWorkspace::CampaignWorkspace(QWidget *parent, PreviewRendererFactory fac
     layout->addWidget(m_editor, 1);
 }
 
-PreviewRendererFactory CampaignWorkspace::coreRendererFactory()
+PreviewRendererFactory CampaignsPage::coreRendererFactory()
 {
     return [](const QString &path) -> std::unique_ptr<PreviewRenderer> {
         return std::make_unique<CorePreviewRenderer>(path);
     };
 }
 
-void CampaignWorkspace::setDatabase(const QString &path)
+void CampaignsPage::setDatabase(const QString &path)
 {
     m_path = path;
     m_editor->setDatabase(path);
     reloadList({});
 }
 
-void CampaignWorkspace::reloadList(const QString &select)
+void CampaignsPage::reloadList(const QString &select)
 {
     runWithDatabase<QList<CampaignSummary>>(
         this, m_path, [](Database &db) { return CampaignDraftStore(db).list(); },
@@ -75,7 +75,7 @@ void CampaignWorkspace::reloadList(const QString &select)
         });
 }
 
-bool CampaignWorkspace::openCampaign(const QString &name)
+bool CampaignsPage::openCampaign(const QString &name)
 {
     const int index = m_campaigns->findData(name, Qt::UserRole + 1);
     if (index < 0)
@@ -84,7 +84,7 @@ bool CampaignWorkspace::openCampaign(const QString &name)
     return m_editor->openCampaign(m_campaigns->itemData(index).toLongLong());
 }
 
-void CampaignWorkspace::createCampaign()
+void CampaignsPage::createCampaign()
 {
     bool ok = false;
     const QString name = QInputDialog::getText(this, tr("New campaign"), tr("Name:"),

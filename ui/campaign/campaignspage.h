@@ -11,13 +11,12 @@ namespace mw::ui {
 
 class CampaignEditor;
 
-/// The main window's Campaigns page: choose or create a campaign, then edit it. (Named
-/// apart from the placeholder pages/CampaignsPage, which it replaces via setPage().)
-class CampaignWorkspace : public QWidget {
+/// The main window's Campaigns page: choose or create a campaign, then edit it.
+class CampaignsPage : public QWidget {
     Q_OBJECT
 public:
     /// factory: how previews are rendered; empty means the render core.
-    explicit CampaignWorkspace(QWidget *parent = nullptr, PreviewRendererFactory factory = {});
+    explicit CampaignsPage(QWidget *parent = nullptr, PreviewRendererFactory factory = {});
 
     void setDatabase(const QString &path);
     /// Opens a campaign by name; false if there is none.
