@@ -17,6 +17,6 @@ cmake --build build-fuzz --target fuzz_liquid -j2
 mkdir -p tests/fuzz/corpus/liquid build-fuzz/corpus/liquid build-fuzz/fuzz-artifacts
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 export ASAN_OPTIONS=detect_leaks=1
-exec build-fuzz/tests/fuzz/fuzz_liquid -max_total_time="$SECONDS_TO_RUN" -timeout=10 \
+exec build-fuzz/tests/fuzz/fuzz_liquid -max_total_time="$SECONDS_TO_RUN" -timeout=30 \
   -rss_limit_mb=2048 -max_len=4096 -dict=tests/fuzz/liquid.dict \
   -artifact_prefix=build-fuzz/fuzz-artifacts/ build-fuzz/corpus/liquid tests/fuzz/corpus/liquid

@@ -13,6 +13,7 @@ PACKAGES=(
   libgl-dev libvulkan-dev libxkbcommon-dev
   # libraries
   libboost-dev libsqlite3-dev sqlite3
+  libssl-dev # OpenSSL libcrypto: hardware SHA-256 for batch-render digests (core/render)
   # GUI tests and screenshots
   xvfb xauth imagemagick fonts-liberation fonts-dejavu-core
   qt6-translations-l10n # Qt's own strings (dialog buttons) in the GUI's languages

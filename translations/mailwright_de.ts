@@ -146,6 +146,42 @@
     </message>
 </context>
 <context>
+    <name>QObject</name>
+    <message>
+        <location filename="../ui/campaign/corepreviewrenderer.cpp" line="+24"/>
+        <source>the render core is not available in this build</source>
+        <translation>der Render-Kern ist in dieser Version nicht verfügbar</translation>
+    </message>
+</context>
+<context>
+    <name>Undo Commands</name>
+    <message>
+        <location filename="../ui/campaign/campaigndocument.cpp" line="+124"/>
+        <source>Duplicate Block</source>
+        <translation>Block duplizieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/campaign/campaignundocommands.cpp" line="+16"/>
+        <source>Change %1</source>
+        <translation>%1 ändern</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Add Block</source>
+        <translation>Block hinzufügen</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Delete Block</source>
+        <translation>Block löschen</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Move Block</source>
+        <translation>Block verschieben</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <location filename="../app/gui/main.cpp" line="+17"/>
@@ -167,31 +203,378 @@
     </message>
 </context>
 <context>
-    <name>mw::ui::CampaignsPage</name>
+    <name>mw::ui::BlockInspector</name>
     <message>
-        <location filename="../ui/pages/campaignspage.cpp" line="+6"/>
-        <source>No campaigns yet</source>
-        <translation>Noch keine Kampagnen</translation>
+        <location filename="../ui/campaign/blockinspector.cpp" line="+172"/>
+        <source>Subject &amp; sender</source>
+        <translation>Betreff &amp; Absender</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Campaigns assemble content blocks for a segment, attach personalisation rules that explain every choice, and go through an approval checklist before they can be exported.</source>
-        <translation>Kampagnen setzen Inhaltsblöcke für ein Segment zusammen, verknüpfen Personalisierungsregeln, die jede Entscheidung erklären, und durchlaufen eine Freigabe-Checkliste, bevor sie exportiert werden können.</translation>
+        <source>From name</source>
+        <translation>Absendername</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>From email</source>
+        <translation>Absender-E-Mail</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+181"/>
+        <source>Subject</source>
+        <translation>Betreff</translation>
+    </message>
+    <message>
+        <location line="-180"/>
+        <source>Preheader</source>
+        <translation>Preheader</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 block · %2</source>
+        <translation>%1-Block · %2</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Hide when</source>
+        <translation>Ausblenden, wenn</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Nothing selected</source>
+        <translation>Nichts ausgewählt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Select a block on the left to edit its content and variants, or &quot;Subject &amp; sender&quot; for the envelope.</source>
+        <translation>Wählen Sie links einen Block, um Inhalt und Varianten zu bearbeiten, oder „Betreff &amp; Absender“ für den Umschlag.</translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <source>Variants</source>
+        <translation>Varianten</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The variant with the highest priority whose condition matches replaces the fields it sets; otherwise the default above is used.</source>
+        <translation>Die Variante mit der höchsten Priorität, deren Bedingung zutrifft, ersetzt die Felder, die sie setzt; sonst gilt der Standard oben.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <location line="+198"/>
+        <source>%1  · priority %2</source>
+        <translation>%1  · Priorität %2</translation>
+    </message>
+    <message>
+        <location line="-186"/>
+        <source>Add variant</source>
+        <translation>Variante hinzufügen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>Variant id</source>
+        <translation>Varianten-ID</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Higher priorities are tried first</source>
+        <translation>Höhere Prioritäten werden zuerst geprüft</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Priority</source>
+        <translation>Priorität</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>When</source>
+        <translation>Wenn</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>(same as default)</source>
+        <translation>(wie Standard)</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>null (always)</source>
+        <translation>null (immer)</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Not valid JSON (offset %1): %2</source>
+        <translation>Kein gültiges JSON (Position %1): %2</translation>
+    </message>
+</context>
+<context>
+    <name>mw::ui::BlockListModel</name>
+    <message numerus="yes">
+        <location filename="../ui/campaign/blocklistmodel.cpp" line="+83"/>
+        <source>  (%n variant(s))</source>
+        <translation>
+            <numerusform>  (%n Variante)</numerusform>
+            <numerusform>  (%n Varianten)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 block &quot;%2&quot;</source>
+        <translation>%1-Block „%2“</translation>
+    </message>
+</context>
+<context>
+    <name>mw::ui::BlockPalette</name>
+    <message>
+        <location filename="../ui/campaign/blockpalette.cpp" line="+36"/>
+        <source>Block types</source>
+        <translation>Blocktypen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Saved blocks</source>
+        <translation>Gespeicherte Blöcke</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Double-click or drag onto the block list to add</source>
+        <translation>Zum Hinzufügen doppelklicken oder auf die Blockliste ziehen</translation>
+    </message>
+    <message>
+        <location line="+62"/>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>mw::ui::CampaignEditor</name>
+    <message>
+        <location filename="../ui/campaign/campaigneditor.cpp" line="+52"/>
+        <source>Undo</source>
+        <translation>Rückgängig</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Redo</source>
+        <translation>Wiederholen</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Add block</source>
+        <translation>Block hinzufügen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Duplicate</source>
+        <translation>Duplizieren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move up</source>
+        <translation>Nach oben</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move down</source>
+        <translation>Nach unten</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save version…</source>
+        <translation>Version speichern…</translation>
     </message>
     <message>
         <location line="+3"/>
-        <source>Rules that show, hide or pick block variants per subscriber</source>
-        <translation>Regeln, die Blockvarianten je Abonnent zeigen, ausblenden oder auswählen</translation>
+        <source>Save version</source>
+        <translation>Version speichern</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Note for this version:</source>
+        <translation>Notiz zu dieser Version:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>History…</source>
+        <translation>Verlauf…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Compare…</source>
+        <translation>Vergleichen…</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>A trace of why each subscriber got what they got</source>
-        <translation>Eine Nachverfolgung, warum jeder Abonnent bekam, was er bekam</translation>
+        <source>Segment overview…</source>
+        <translation>Segmentübersicht…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>✉  Subject &amp; sender</source>
+        <translation>✉  Betreff &amp; Absender</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Blocks</source>
+        <translation>Blöcke</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Approval, version history and export for your sending platform</source>
-        <translation>Freigabe, Versionsverlauf und Export für Ihre Versandplattform</translation>
+        <source>Add from palette or library</source>
+        <translation>Aus Palette oder Bibliothek hinzufügen</translation>
+    </message>
+    <message>
+        <location line="+115"/>
+        <source>Opened.</source>
+        <translation>Geöffnet.</translation>
+    </message>
+    <message>
+        <location line="+83"/>
+        <source>Edited — autosave pending</source>
+        <translation>Bearbeitet — automatisches Speichern steht aus</translation>
+    </message>
+    <message>
+        <location line="+76"/>
+        <source>Autosave failed: %1</source>
+        <translation>Automatisches Speichern fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Saved at %1</source>
+        <translation>Gespeichert um %1</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Could not save the version: %1</source>
+        <translation>Die Version konnte nicht gespeichert werden: %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Saved as version %1.</source>
+        <translation>Als Version %1 gespeichert.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Restore Version %1</source>
+        <translation>Version %1 wiederherstellen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Restored version %1 (undo to go back).</source>
+        <translation>Version %1 wiederhergestellt (Rückgängig macht es ungeschehen).</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>This campaign is not stored in a database.</source>
+        <translation>Diese Kampagne ist in keiner Datenbank gespeichert.</translation>
+    </message>
+</context>
+<context>
+    <name>mw::ui::CampaignsPage</name>
+    <message>
+        <location filename="../ui/campaign/campaignspage.cpp" line="+22"/>
+        <source>New campaign…</source>
+        <translation>Neue Kampagne…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Campaign:</source>
+        <translation>Kampagne:</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <location line="+22"/>
+        <location line="+5"/>
+        <source>New campaign</source>
+        <translation>Neue Kampagne</translation>
+    </message>
+    <message>
+        <location line="-27"/>
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Hello {{ subscriber.first_name }}</source>
+        <translation>Hallo {{ subscriber.first_name }}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Your store</source>
+        <translation>Ihr Shop</translation>
+    </message>
+</context>
+<context>
+    <name>mw::ui::CompareDialog</name>
+    <message>
+        <location filename="../ui/campaign/comparedialog.cpp" line="+18"/>
+        <source>Compare subscribers</source>
+        <translation>Abonnenten vergleichen</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Part</source>
+        <translation>Teil</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Left</source>
+        <translation>Links</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Right</source>
+        <translation>Rechts</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>≠ %1</source>
+        <translation>≠ %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>From</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Subject</source>
+        <translation>Betreff</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Preheader</source>
+        <translation>Preheader</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>(hidden)</source>
+        <translation>(ausgeblendet)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>default</source>
+        <translation>Standard</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Block %1</source>
+        <translation>Block %1</translation>
     </message>
 </context>
 <context>
@@ -259,6 +642,24 @@
     </message>
 </context>
 <context>
+    <name>mw::ui::InboxRow</name>
+    <message>
+        <location filename="../ui/campaign/inboxrow.cpp" line="+29"/>
+        <source>now</source>
+        <translation>jetzt</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>(no sender name)</source>
+        <translation>(kein Absendername)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>(no subject)</source>
+        <translation>(kein Betreff)</translation>
+    </message>
+</context>
+<context>
     <name>mw::ui::MainWindow</name>
     <message>
         <location filename="../ui/mainwindow.cpp" line="+46"/>
@@ -267,12 +668,12 @@
     </message>
     <message>
         <location line="+17"/>
-        <location line="+438"/>
+        <location line="+440"/>
         <source>Mailwright</source>
         <translation>Mailwright</translation>
     </message>
     <message>
-        <location line="-422"/>
+        <location line="-424"/>
         <source>Audience</source>
         <translation>Zielgruppe</translation>
     </message>
@@ -297,7 +698,7 @@
         <translation>%1 (Strg+%2)</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+44"/>
         <location line="+34"/>
         <source>This build has no sample generator.</source>
         <translation>Diese Version enthält keinen Beispieldaten-Generator.</translation>
@@ -534,6 +935,117 @@
     </message>
 </context>
 <context>
+    <name>mw::ui::PreviewScheduler</name>
+    <message>
+        <location filename="../ui/campaign/previewscheduler.cpp" line="+68"/>
+        <source>No renderer is available.</source>
+        <translation>Kein Renderer verfügbar.</translation>
+    </message>
+</context>
+<context>
+    <name>mw::ui::PreviewView</name>
+    <message>
+        <location filename="../ui/campaign/previewview.cpp" line="+34"/>
+        <source>Desktop 600 px</source>
+        <translation>Desktop 600 px</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mobile 375 px</source>
+        <translation>Mobil 375 px</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Load images</source>
+        <translation>Bilder laden</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Remote images and other remote content are blocked until you allow them</source>
+        <translation>Externe Bilder und andere externe Inhalte sind gesperrt, bis Sie sie zulassen</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Email</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Plain text</source>
+        <translation>Nur Text</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>This subscriber&apos;s email could not be rendered: %1</source>
+        <translation>Die E-Mail dieses Abonnenten konnte nicht gerendert werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>mw::ui::RenderExplanationPanel</name>
+    <message>
+        <location filename="../ui/campaign/renderexplanationpanel.cpp" line="+14"/>
+        <location line="+2"/>
+        <source>Block</source>
+        <translation>Block</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>Variant</source>
+        <translation>Variante</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Rule</source>
+        <translation>Regel</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Subscriber&apos;s values</source>
+        <translation>Werte des Abonnenten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Outcome</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Why</source>
+        <translation>Warum</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Field</source>
+        <translation>Feld</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Message</source>
+        <translation>Meldung</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Why this email?</source>
+        <translation>Warum diese E-Mail?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+28"/>
+        <source>Warnings</source>
+        <translation>Warnungen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Warnings (%1)</source>
+        <translation>Warnungen (%1)</translation>
+    </message>
+</context>
+<context>
     <name>mw::ui::SampleDatabaseDialog</name>
     <message>
         <location filename="../ui/sampledatabasedialog.cpp" line="+20"/>
@@ -579,6 +1091,94 @@
         <location line="+1"/>
         <source>Mailwright databases (*.db *.sqlite *.mwdb);;All files (*)</source>
         <translation>Mailwright-Datenbanken (*.db *.sqlite *.mwdb);;Alle Dateien (*)</translation>
+    </message>
+</context>
+<context>
+    <name>mw::ui::SegmentOverviewDialog</name>
+    <message>
+        <location filename="../ui/campaign/segmentoverviewdialog.cpp" line="+76"/>
+        <source>Analyse</source>
+        <translation>Analysieren</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Segment overview</source>
+        <translation>Segmentübersicht</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>at most </source>
+        <translation>höchstens </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> members</source>
+        <translation> Mitglieder</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Block / subject</source>
+        <translation>Block / Betreff</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Variant</source>
+        <translation>Variante</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Members</source>
+        <translation>Mitglieder</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Share</source>
+        <translation>Anteil</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Segment:</source>
+        <translation>Segment:</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>Rendering the members of %1…</source>
+        <translation>Mitglieder von %1 werden gerendert…</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>The segment&apos;s members could not be read.</source>
+        <translation>Die Mitglieder des Segments konnten nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 of %2 members rendered%3: %4 distinct emails, %5 failed.</source>
+        <translation>%1 von %2 Mitgliedern gerendert%3: %4 verschiedene E-Mails, %5 fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source> (cancelled)</source>
+        <translation> (abgebrochen)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Subject lines</source>
+        <translation>Betreffzeilen</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Block %1</source>
+        <translation>Block %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>default</source>
+        <translation>Standard</translation>
     </message>
 </context>
 <context>
@@ -961,6 +1561,64 @@
     </message>
 </context>
 <context>
+    <name>mw::ui::SubscriberPicker</name>
+    <message>
+        <location filename="../ui/campaign/subscriberpicker.cpp" line="+28"/>
+        <source>Find subscriber by email or name…</source>
+        <translation>Abonnent nach E-Mail oder Name suchen…</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>◀</source>
+        <translation>◀</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Previous subscriber</source>
+        <translation>Vorheriger Abonnent</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>▶</source>
+        <translation>▶</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Next subscriber</source>
+        <translation>Nächster Abonnent</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Random</source>
+        <translation>Zufällig</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A random subscriber (from the segment, if one is chosen)</source>
+        <translation>Ein zufälliger Abonnent (aus dem Segment, falls eines gewählt ist)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>All subscribers</source>
+        <translation>Alle Abonnenten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pick preview subscribers from a segment</source>
+        <translation>Vorschau-Abonnenten aus einem Segment wählen</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Preview for:</source>
+        <translation>Vorschau für:</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>Subscriber #%1</source>
+        <translation>Abonnent #%1</translation>
+    </message>
+</context>
+<context>
     <name>mw::ui::SubscriberTableModel</name>
     <message>
         <location filename="../ui/audience/subscribertablemodel.cpp" line="+323"/>
@@ -1011,6 +1669,44 @@
         <location line="+2"/>
         <source>Last open</source>
         <translation>Zuletzt geöffnet</translation>
+    </message>
+</context>
+<context>
+    <name>mw::ui::VersionHistoryDialog</name>
+    <message>
+        <location filename="../ui/campaign/versionhistorydialog.cpp" line="+18"/>
+        <source>Version history</source>
+        <translation>Versionsverlauf</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Saved</source>
+        <translation>Gespeichert</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>By</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Note</source>
+        <translation>Notiz</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Restore</source>
+        <translation>Wiederherstellen</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Restoring replaces the working document; you can undo it.</source>
+        <translation>Das Wiederherstellen ersetzt das Arbeitsdokument; Sie können es rückgängig machen.</translation>
     </message>
 </context>
 <context>

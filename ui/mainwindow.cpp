@@ -3,10 +3,12 @@
 #include "audience/audiencepage.h"
 #include "audience/subscriberbrowser.h"
 #include "campaign/campaignspage.h"
+#include "import/importdialog.h"
 #include "pages/contentpage.h"
 #include "pages/experimentspage.h"
 #include "pages/welcomepage.h"
 #include "sampledatabasedialog.h"
+#include "segments/segmentspage.h"
 #include "setting.h"
 
 #include <QAction>
@@ -84,11 +86,15 @@ MainWindow::MainWindow(QWidget *parent)
     }
     m_pages->setObjectName(QStringLiteral("pages"));
     m_pages->addWidget(m_audience);
+    auto *segments = new SegmentsPage;
+    segments->setObjectName(QStringLiteral("segmentsPage"));
+    m_audience->addTab(segments, tr("Segments"));
+    connect(this, &MainWindow::databaseOpened, segments, &SegmentsPage::setDatabase);
+    connect(segments, &SegmentsPage::subscriberActivated, this, &MainWindow::showSubscriber);
     m_pages->addWidget(new ContentPage);
     auto *campaigns = new CampaignsPage;
     campaigns->setObjectName(QStringLiteral("campaignsPage"));
     m_pages->addWidget(campaigns);
-    connect(this, &MainWindow::databaseOpened, campaigns, &CampaignsPage::setDatabase);
     m_pages->addWidget(new ExperimentsPage);
 
     auto *workspaceLayout = new QHBoxLayout(m_workspace);
@@ -121,6 +127,7 @@ MainWindow::MainWindow(QWidget *parent)
         if (!openDatabase(path))
             removeRecentFile(path);
     });
+    connect(this, &MainWindow::databaseOpened, campaigns, &CampaignsPage::setDatabase);
     connect(m_audience->browser(), &SubscriberBrowser::totalSubscribersChanged, this,
             &MainWindow::updateTitleAndStatus);
 
@@ -161,6 +168,9 @@ void MainWindow::createActions()
         sample->setEnabled(false);
         sample->setToolTip(tr("This build has no sample generator."));
     }
+    QAction *import = file->addAction(tr("&Import CSV…"), this, &MainWindow::importCsv);
+    import->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
+    import->setObjectName(QStringLiteral("actionImport"));
     file->addSeparator();
     QAction *close = file->addAction(tr("&Close Database"), this, &MainWindow::closeDatabase);
     close->setShortcut(QKeySequence::Close);
@@ -270,6 +280,21 @@ bool MainWindow::openDatabase(const QString &path, bool create)
     updateTitleAndStatus();
     emit databaseOpened(absolute);
     return true;
+}
+
+void MainWindow::importCsv()
+{
+    if (!m_db.isOpen()) {
+        QMessageBox::information(this, tr("Import CSV"),
+                                 tr("Open or create a database first, then import into it."));
+        return;
+    }
+    ImportDialog dialog(m_db.path(), this);
+    connect(&dialog, &ImportDialog::importFinished, this, [this](bool committed) {
+        if (committed) // show the new rows; the browser reads through its own connection
+            m_audience->browser()->setDatabase(m_db.path());
+    });
+    dialog.exec();
 }
 
 void MainWindow::openLastDatabase()

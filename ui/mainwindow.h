@@ -40,6 +40,8 @@ public:
     /// Startup without a file argument: reopens the last database, or shows the welcome
     /// page that offers to create a sample.
     void openLastDatabase();
+    /// File > Import CSV: the import dialog on the open database.
+    void importCsv();
     void closeDatabase();
     QString databasePath() const { return m_db.isOpen() ? m_db.path() : QString(); }
     /// The message shown for the last failure ("" after a success).

@@ -1,14 +1,8 @@
 // mailwright-cli import subscribers|events|products --db FILE --csv FILE [--on-error abort|skip]
 #include "clicommand.h"
 
-#include "io/csvimporter.h"
-
-// The metrics calculator is being written on another branch; until it is on main the import
-// works without the refresh (see docs/import.md).
-#if __has_include("analysis/metricscalculator.h")
 #include "analysis/metricscalculator.h"
-#define MW_IMPORT_REFRESHES_METRICS 1
-#endif
+#include "io/csvimporter.h"
 
 #include <QElapsedTimer>
 
@@ -93,7 +87,6 @@ int runImport(const QStringList &args)
         };
     }
 
-#ifdef MW_IMPORT_REFRESHES_METRICS
     // Derived metrics follow the imported rows, in the same transaction.
     if (*kind != ImportKind::Products && !parser.isSet(QStringLiteral("no-metrics"))) {
         options.beforeCommit = [&](Database &d) {
@@ -113,7 +106,6 @@ int runImport(const QStringList &args)
             return MetricsCalculator::refresh(d, mo);
         };
     }
-#endif
     auto result = CsvImporter::run(*db, *kind, parser.value(QStringLiteral("csv")), options);
     if (showProgress)
         writeErr("\r\033[K");

@@ -8,7 +8,9 @@
 #include <QFile>
 #include <QSaveFile>
 
+#include <cstdint>
 #include <cstdio>
+#include <memory>
 
 namespace mw::cli {
 namespace {
@@ -45,6 +47,13 @@ int runLiquid(const QStringList &args)
         {QStringLiteral("strict-variables"), QStringLiteral("Fail on undefined variables.")});
     parser.addOption(
         {QStringLiteral("strict-filters"), QStringLiteral("Fail on unknown filters.")});
+    parser.addOption(
+        {QStringLiteral("max-output-bytes"),
+         QStringLiteral("Stop a render whose output exceeds N bytes (default 64 MiB)."),
+         QStringLiteral("N")});
+    parser.addOption({QStringLiteral("max-loop-iterations"),
+                      QStringLiteral("Stop a render after N loop iterations (default 10,000,000)."),
+                      QStringLiteral("N")});
     if (int rc = parseArgs(parser, args, QStringLiteral("liquid")); rc >= 0)
         return rc;
     if (int rc = requireOptions(parser, {QStringLiteral("template")}); rc >= 0)
@@ -71,6 +80,21 @@ int runLiquid(const QStringList &args)
     liquid::RenderOptions options;
     options.strictVariables = parser.isSet(QStringLiteral("strict-variables"));
     options.strictFilters = parseOptions.strictFilters;
+    for (const auto &[name, target] : {std::pair<const char *, std::uint64_t *>{
+             "max-loop-iterations", &options.maxLoopIterations}}) {
+        if (parser.isSet(QLatin1String(name))) {
+            bool ok = false;
+            *target = parser.value(QLatin1String(name)).toULongLong(&ok);
+            if (!ok)
+                return usageError(QStringLiteral("--%1 needs a number").arg(QLatin1String(name)));
+        }
+    }
+    if (parser.isSet(QStringLiteral("max-output-bytes"))) {
+        bool ok = false;
+        options.maxOutputBytes = parser.value(QStringLiteral("max-output-bytes")).toULongLong(&ok);
+        if (!ok)
+            return usageError(QStringLiteral("--max-output-bytes needs a number"));
+    }
 
     const QString dataPath =
         parser.value(hasData ? QStringLiteral("data") : QStringLiteral("data-jsonl"));
@@ -78,7 +102,32 @@ int runLiquid(const QStringList &args)
     if (!dataBytes)
         return fail(dataBytes.error());
 
+    // Output is streamed in 1 MiB chunks (a batch of 100,000 emails does not sit in
+    // memory); with --out it goes to a QSaveFile that only replaces the file on success.
+    std::unique_ptr<QSaveFile> outFile;
+    if (parser.isSet(QStringLiteral("out"))) {
+        outFile = std::make_unique<QSaveFile>(parser.value(QStringLiteral("out")));
+        if (!outFile->open(QIODevice::WriteOnly))
+            return fail(
+                Error(Error::Code::Io, QStringLiteral("cannot write %1: %2")
+                                           .arg(outFile->fileName(), outFile->errorString())));
+    }
     std::string out;
+    out.reserve(1 << 21);
+    std::size_t totalBytes = 0;
+    bool writeFailed = false;
+    auto flush = [&]() {
+        if (out.empty())
+            return;
+        totalBytes += out.size();
+        const QByteArray bytes =
+            QByteArray::fromRawData(out.data(), static_cast<qsizetype>(out.size()));
+        if (outFile)
+            writeFailed = writeFailed || outFile->write(bytes) != bytes.size();
+        else
+            writeOut(bytes);
+        out.clear();
+    };
     std::size_t renders = 0;
     QElapsedTimer timer;
     timer.start();
@@ -101,6 +150,8 @@ int runLiquid(const QStringList &args)
             return fail(e);
         }
         ++renders;
+        if (out.size() >= (1u << 20))
+            flush();
         return -1;
     };
     const std::string_view all(dataBytes->constData(), static_cast<std::size_t>(dataBytes->size()));
@@ -117,34 +168,22 @@ int runLiquid(const QStringList &args)
             std::string_view line = all.substr(pos, nl - pos);
             pos = nl + 1;
             ++lineNo;
-            bool blank = true;
-            for (char c : line)
-                if (c != ' ' && c != '\t' && c != '\r')
-                    blank = false;
-            if (blank)
-                continue;
+            if (line.find_first_not_of(" \t\r") == std::string_view::npos)
+                continue; // blank line
             if (int rc = renderOne(line, lineNo); rc >= 0)
                 return rc;
         }
     }
+    flush();
     const double seconds = static_cast<double>(timer.nsecsElapsed()) / 1e9;
-
-    const QByteArray bytes =
-        QByteArray::fromRawData(out.data(), static_cast<qsizetype>(out.size()));
-    if (parser.isSet(QStringLiteral("out"))) {
-        QSaveFile f(parser.value(QStringLiteral("out")));
-        if (!f.open(QIODevice::WriteOnly) || f.write(bytes) != bytes.size() || !f.commit())
-            return fail(Error(Error::Code::Io,
-                              QStringLiteral("cannot write %1: %2")
-                                  .arg(parser.value(QStringLiteral("out")), f.errorString())));
-    } else {
-        writeOut(bytes);
-        std::fflush(stdout);
-    }
+    if (outFile && (writeFailed || !outFile->commit()))
+        return fail(Error(Error::Code::Io, QStringLiteral("cannot write %1: %2")
+                                               .arg(outFile->fileName(), outFile->errorString())));
+    std::fflush(stdout);
     if (parser.isSet(QStringLiteral("stats")))
         printErrLine(QStringLiteral("renders=%1 bytes=%2 seconds=%3")
                          .arg(renders)
-                         .arg(out.size())
+                         .arg(totalBytes)
                          .arg(seconds, 0, 'f', 6));
     return 0;
 }

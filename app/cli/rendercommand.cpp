@@ -107,6 +107,8 @@ int renderBatch(Database &db, const LoadedCampaign &campaign, const QCommandLine
     BatchOptions options;
     options.threads = *threads;
     options.includeHtml = p.isSet(QStringLiteral("include-html"));
+    options.traceDetail =
+        p.isSet(QStringLiteral("full-trace")) ? TraceDetail::Full : TraceDetail::Outcomes;
     const bool terminal = stderrIsTerminal();
     QElapsedTimer timer;
     timer.start();
@@ -172,6 +174,8 @@ int runRender(const QStringList &args)
     opt("threads", "Batch rendering threads (default: one per core).", "N");
     opt("limit", "Render at most the first N members (by id).", "N");
     opt("include-html", "Batch: include the HTML in each line.");
+    opt("full-trace", "Batch: every rule looked at in the trace (default: the decisive entry "
+                      "per block, as --format json shows last for each block).");
     opt("insight", "Batch: add segment-wide insight (distinct renders, reach per block and "
                    "variant, rules that never fire, missing fields) to the summary.");
     opt("now", "Reference time (ISO 8601 or Unix seconds); default: the database's.", "T");
@@ -196,7 +200,7 @@ int runRender(const QStringList &args)
     if (batch && parser.isSet(QStringLiteral("format")))
         return usageError(QStringLiteral("--format applies to --subscriber only"));
     if (single)
-        for (const char *o : {"out", "threads", "limit", "include-html", "insight"})
+        for (const char *o : {"out", "threads", "limit", "include-html", "full-trace", "insight"})
             if (parser.isSet(QLatin1String(o)))
                 return usageError(
                     QStringLiteral("--%1 applies to --segment only").arg(QLatin1String(o)));

@@ -12,6 +12,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <cmath>
+#include <ctime>
 
 namespace mw::cli {
 namespace {
@@ -96,7 +97,8 @@ struct Prepared {
     int64_t now = 0;
     QString name; // empty for --definition
     CompiledSegment compiled;
-    QElapsedTimer timer; // started before compiling: elapsed_ms covers compile and count
+    QElapsedTimer timer;       // started before compiling: elapsed_ms covers compile and count
+    std::clock_t cpuStart = 0; // process CPU time, for cpu_ms (robust on a loaded machine)
 };
 
 int prepare(const QStringList &args, const QString &command, QCommandLineParser &parser,
@@ -127,6 +129,7 @@ int prepare(const QStringList &args, const QString &command, QCommandLineParser 
         return fail(now.error());
     out->now = *now;
     out->timer.start();
+    out->cpuStart = std::clock();
     SegmentCompiler compiler(out->db);
     if (hasName) {
         out->name = parser.value(QStringLiteral("name"));
@@ -171,10 +174,13 @@ int runCount(const QStringList &args)
     if (!n)
         return fail(n.error());
     const double elapsed = static_cast<double>(p.timer.nsecsElapsed()) / 1e6;
+    const double cpu = 1000.0 * static_cast<double>(std::clock() - p.cpuStart) /
+                       static_cast<double>(CLOCKS_PER_SEC);
     QJsonObject o;
     o.insert(QStringLiteral("segment"), p.name.isEmpty() ? QJsonValue() : QJsonValue(p.name));
     o.insert(QStringLiteral("count"), static_cast<qint64>(*n));
     o.insert(QStringLiteral("elapsed_ms"), std::round(elapsed * 1000.0) / 1000.0);
+    o.insert(QStringLiteral("cpu_ms"), std::round(cpu * 1000.0) / 1000.0);
     if (parser.isSet(funnelOpt)) {
         auto steps = service.funnel(p.compiled);
         if (!steps)

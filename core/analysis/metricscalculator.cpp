@@ -10,8 +10,10 @@
 #include <array>
 #include <bit>
 #include <cmath>
+#include <functional>
 #include <map>
 #include <optional>
+#include <type_traits>
 #include <unordered_map>
 #include <vector>
 

@@ -44,9 +44,21 @@ struct Expr {
     std::string text;              // the source text, for missing-variable reports
 
     Value evaluate(RenderState &st) const;
+    /// The value without copying it when it already lives somewhere (data, locals, a
+    /// literal); computed values are put in scratch. Valid until the next assignment.
+    const Value *resolve(RenderState &st, Value &scratch) const;
 };
 
-using FilterFn = Value (*)(RenderState &st, const Value &input, const std::vector<Value> &args,
+/// A filter's arguments (a view; no allocation per call).
+struct ArgList {
+    const Value *p = nullptr;
+    std::size_t n = 0;
+    std::size_t size() const { return n; }
+    bool empty() const { return n == 0; }
+    const Value &operator[](std::size_t i) const { return p[i]; }
+};
+
+using FilterFn = Value (*)(RenderState &st, const Value &input, const ArgList &args,
                            const Hash *kwargs);
 
 /// A standard filter: its function and how many arguments it takes after the input.
@@ -70,6 +82,7 @@ struct VariableExpr {
     ExprPtr expr; // may be null for an empty {{ }}
     std::vector<Filter> filters;
     Value evaluate(RenderState &st) const;
+    Value applyFilters(RenderState &st, const Value &input) const;
 };
 
 struct Node {
@@ -90,8 +103,10 @@ struct Body {
 };
 
 struct Condition {
+    enum class Op : std::uint8_t { None, Eq, Ne, Lt, Gt, Le, Ge, Contains };
     ExprPtr left;
     std::string op; // empty: just test left
+    Op opKind = Op::None;
     ExprPtr right;
     enum class Rel : std::uint8_t { None, And, Or } rel = Rel::None; // to the next one
     bool evaluate(RenderState &st) const;
@@ -121,6 +136,7 @@ struct RenderState {
         const std::string *name;
         Value value;
         const ForloopFrame *frame = nullptr; // set for the "forloop" variable
+        const Value *ref = nullptr;          // the current item, when it lives in the collection
     };
     std::vector<Scope> loopVars; // for-loop variables, innermost last
     std::vector<std::pair<std::string, std::int64_t>> cycles;
@@ -151,7 +167,7 @@ Status parseTemplate(std::string_view source, const ParseOptions &options, Body 
 /// Looks up a standard filter by name (nullptr if unknown).
 const FilterSpec *findFilter(std::string_view name);
 /// Checks the arity and calls the filter (errors are RenderErrors).
-Value callFilter(RenderState &st, const Filter &f, const Value &input, std::vector<Value> &args);
+Value callFilter(RenderState &st, const Filter &f, const Value &input, const ArgList &args);
 /// Float -> Integer as Ruby's to_i would, clamped to 64 bits (Ruby would go to a Bignum;
 /// converting an out-of-range double is undefined behaviour in C++).
 inline std::int64_t clampToInt64(double d)

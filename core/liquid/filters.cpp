@@ -27,11 +27,20 @@ std::size_t utf8Length(std::string_view s)
 namespace {
 __extension__ typedef __int128 i128;
 
-using Args = std::vector<Value>;
+using Args = ArgList;
 
 [[noreturn]] void argError(std::string msg)
 {
     throw RenderError{std::move(msg)};
+}
+
+/// Stops a filter from building a value bigger than the output limit in one step (a few
+/// chained split/join or replace calls can otherwise grow a string exponentially).
+void checkSize(const RenderState &st, std::size_t bytes)
+{
+    if (st.opt.maxOutputBytes && bytes > st.opt.maxOutputBytes)
+        st.fatal("output limit exceeded (" + std::to_string(st.opt.maxOutputBytes) +
+                 " bytes) inside a filter");
 }
 
 bool isSpace(char c)
@@ -431,8 +440,40 @@ bool isAsciiOnly(std::string_view s)
     return true;
 }
 
+/// Latin-1 letters (U+00C0..U+00FE, two UTF-8 bytes C3 xx) map by +-0x20 like ASCII;
+/// the exceptions (multiplication/division signs, sharp s, y with diaeresis) and every
+/// other script go through Qt's full Unicode case mapping.
+bool latin1CaseMap(const std::string &s, bool upper, std::string &r)
+{
+    r = s;
+    for (std::size_t i = 0; i < r.size(); ++i) {
+        const unsigned char c = static_cast<unsigned char>(r[i]);
+        if (c < 0x80) {
+            if (upper && c >= 'a' && c <= 'z')
+                r[i] = static_cast<char>(c - 32);
+            else if (!upper && c >= 'A' && c <= 'Z')
+                r[i] = static_cast<char>(c + 32);
+            continue;
+        }
+        if (c != 0xC3 || i + 1 >= r.size())
+            return false;
+        const unsigned char d = static_cast<unsigned char>(r[i + 1]);
+        if (d < 0x80 || d > 0xBF || d == 0x97 || d == 0x9F || d == 0xB7 || d == 0xBF)
+            return false;
+        if (upper && d >= 0xA0)
+            r[i + 1] = static_cast<char>(d - 0x20);
+        else if (!upper && d < 0xA0)
+            r[i + 1] = static_cast<char>(d + 0x20);
+        ++i;
+    }
+    return true;
+}
+
 std::string caseMap(const std::string &s, bool upper)
 {
+    std::string fast;
+    if (latin1CaseMap(s, upper, fast))
+        return fast;
     if (isAsciiOnly(s)) {
         std::string r = s;
         for (char &c : r) {
@@ -478,6 +519,16 @@ std::string htmlEscape(std::string_view s)
 /// Ruby String#[start, len] on characters (nil when start is out of range).
 bool charSlice(const std::string &s, std::int64_t start, std::int64_t len, std::string &out)
 {
+    if (isAsciiOnly(s)) { // bytes are characters
+        const std::int64_t n = static_cast<std::int64_t>(s.size());
+        if (start < 0)
+            start += n;
+        if (start < 0 || start > n || len < 0)
+            return false;
+        out.assign(s, static_cast<std::size_t>(start),
+                   static_cast<std::size_t>(std::min(len, n - start)));
+        return true;
+    }
     std::vector<std::size_t> offs;
     offs.reserve(s.size() + 1);
     for (std::size_t i = 0; i < s.size(); ++i)
@@ -731,7 +782,11 @@ FILTER(capitalize)
     std::size_t firstLen = 1;
     while (firstLen < s.size() && (static_cast<unsigned char>(s[firstLen]) & 0xC0) == 0x80)
         ++firstLen;
-    return Value(caseMap(s.substr(0, firstLen), true) + caseMap(s.substr(firstLen), false));
+    // Ruby capitalizes with the title case of the first character: sharp s becomes "Ss".
+    const std::string head = s.compare(0, firstLen, "\xC3\x9F") == 0
+                                 ? std::string("Ss")
+                                 : caseMap(s.substr(0, firstLen), true);
+    return Value(head + caseMap(s.substr(firstLen), false));
 }
 FILTER(escape)
 {
@@ -1128,8 +1183,65 @@ FILTER(strip_html)
     removeBetween(s, "<", ">");
     return Value(s);
 }
+/// Ruby's sub/gsub replacement text: \0 and \& are the match, \` and \' the text
+/// before and after it, \1..\9 groups (always empty for a string pattern), \\ a backslash.
+std::string expandReplacement(std::string_view repl, std::string_view s, std::size_t at,
+                              std::size_t len)
+{
+    std::string out;
+    for (std::size_t i = 0; i < repl.size(); ++i) {
+        if (repl[i] != '\\' || i + 1 >= repl.size()) {
+            out += repl[i];
+            continue;
+        }
+        const char c = repl[++i];
+        if (c == '0' || c == '&')
+            out.append(s.substr(at, len));
+        else if (c == '`')
+            out.append(s.substr(0, at));
+        else if (c == '\'')
+            out.append(s.substr(at + len));
+        else if (c >= '1' && c <= '9')
+            ; // no groups in a string pattern
+        else if (c == '\\')
+            out += '\\';
+        else {
+            out += '\\';
+            out += c;
+        }
+    }
+    return out;
+}
+
 std::string replaceAll(const std::string &s, std::string_view from, std::string_view to)
 {
+    if (to.find('\\') != std::string_view::npos) {
+        std::string out;
+        if (from.empty()) {
+            for (std::size_t i = 0;;) {
+                out.append(expandReplacement(to, s, i, 0));
+                if (i >= s.size())
+                    break;
+                std::size_t j = i + 1;
+                while (j < s.size() && (static_cast<unsigned char>(s[j]) & 0xC0) == 0x80)
+                    ++j;
+                out.append(s, i, j - i);
+                i = j;
+            }
+            return out;
+        }
+        std::size_t i = 0;
+        for (;;) {
+            const std::size_t j = s.find(from, i);
+            if (j == std::string::npos)
+                break;
+            out.append(s, i, j - i);
+            out.append(expandReplacement(to, s, j, from.size()));
+            i = j + from.size();
+        }
+        out.append(s, i);
+        return out;
+    }
     if (from.empty()) {
         // Ruby gsub("") inserts the replacement between every character.
         std::string out(to);
@@ -1184,6 +1296,8 @@ FILTER(join)
 {
     const std::string glue = a.empty() ? std::string(" ") : toS(a[0]);
     const Array list = inputList(st, in);
+    if (!list.empty())
+        checkSize(st, (list.size() - 1) * glue.size());
     std::string out;
     for (std::size_t i = 0; i < list.size(); ++i) {
         if (i)
@@ -1321,8 +1435,23 @@ FILTER(compact)
 }
 FILTER(replace)
 {
-    UNUSED_ST;
-    return Value(replaceAll(toS(in), toS(a[0]), a.size() > 1 ? toS(a[1]) : std::string()));
+    const std::string s = toS(in), from = toS(a[0]);
+    const std::string to = a.size() > 1 ? toS(a[1]) : std::string();
+    if (to.size() > from.size() && st.opt.maxOutputBytes) {
+        std::size_t matches = 0;
+        if (from.empty()) {
+            matches = utf8Length(s) + 1;
+        } else {
+            for (std::size_t p = s.find(from); p != std::string::npos;
+                 p = s.find(from, p + from.size()))
+                ++matches;
+        }
+        std::size_t grow = 0;
+        if (__builtin_mul_overflow(matches, to.size() - from.size(), &grow))
+            grow = SIZE_MAX - s.size();
+        checkSize(st, s.size() + grow);
+    }
+    return Value(replaceAll(s, from, to));
 }
 FILTER(replace_first)
 {
@@ -1331,7 +1460,8 @@ FILTER(replace_first)
     const std::size_t j = s.find(from);
     if (j == std::string::npos)
         return Value(s);
-    return Value(s.substr(0, j) + to + s.substr(j + from.size()));
+    return Value(s.substr(0, j) + expandReplacement(to, s, j, from.size()) +
+                 s.substr(j + from.size()));
 }
 FILTER(replace_last)
 {
@@ -1349,13 +1479,13 @@ FILTER(remove)
 }
 FILTER(remove_first)
 {
-    const Args b{a[0], Value(std::string())};
-    return f_replace_first(st, in, b, nullptr);
+    const Value two[2] = {a[0], Value(std::string())};
+    return f_replace_first(st, in, Args{two, 2}, nullptr);
 }
 FILTER(remove_last)
 {
-    const Args b{a[0], Value(std::string())};
-    return f_replace_last(st, in, b, nullptr);
+    const Value two[2] = {a[0], Value(std::string())};
+    return f_replace_last(st, in, Args{two, 2}, nullptr);
 }
 FILTER(append)
 {
@@ -1628,7 +1758,7 @@ const FilterSpec *findFilter(std::string_view name)
     return nullptr;
 }
 
-Value callFilter(RenderState &st, const Filter &f, const Value &input, std::vector<Value> &args)
+Value callFilter(RenderState &st, const Filter &f, const Value &input, const ArgList &args)
 {
     const int given = static_cast<int>(args.size());
     if (given < f.fn->minArgs || given > f.fn->maxArgs) {

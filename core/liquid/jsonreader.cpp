@@ -5,13 +5,18 @@
 
 #include <QString>
 
+#include <array>
 #include <charconv>
 #include <cmath>
 #include <cstdlib>
+#include <deque>
+#include <unordered_map>
 
 namespace mw::liquid {
 
 namespace {
+
+constexpr int kMaxDepth = 512;
 
 class JsonReader {
 public:
@@ -37,6 +42,7 @@ private:
     bool m_untrusted;
     std::string m_error;
     std::size_t m_errorPos = 0;
+    std::deque<std::vector<Hash::Entry>> m_scratch; // per nesting depth
 
     bool fail(const char *msg)
     {
@@ -79,7 +85,7 @@ private:
 
     bool value(Value &out, int depth)
     {
-        if (depth > 512)
+        if (depth > kMaxDepth)
             return fail("nesting too deep");
         if (m_pos >= m_s.size())
             return fail("unexpected end of input");
@@ -115,11 +121,43 @@ private:
     bool object(Value &out, int depth)
     {
         ++m_pos; // {
-        Hash h;
+        // Entries are collected in a per-depth scratch vector (reused across objects and
+        // records) and the Hash is built with its final size in one allocation.
+        // A deque keeps references to its elements valid when it grows, so this
+        // reference survives nested objects adding deeper slots.
+        while (m_scratch.size() <= static_cast<std::size_t>(depth))
+            m_scratch.emplace_back();
+        std::vector<Hash::Entry> &entries = m_scratch[static_cast<std::size_t>(depth)];
+        entries.clear();
+        auto finish = [&]() {
+            Hash h;
+            h.reserve(entries.size());
+            if (entries.size() <= 32) {
+                for (Hash::Entry &e : entries)
+                    h.set(std::move(e.first), std::move(e.second));
+            } else {
+                // Big objects: find duplicate keys with an index instead of a quadratic
+                // scan. A repeated key keeps its first position and its last value (Ruby).
+                std::unordered_map<std::string_view, std::size_t> firstAt;
+                firstAt.reserve(entries.size());
+                std::vector<std::size_t> lastOf(entries.size());
+                for (std::size_t i = 0; i < entries.size(); ++i) {
+                    auto [it, inserted] = firstAt.emplace(entries[i].first, i);
+                    lastOf[it->second] = i;
+                    if (!inserted)
+                        lastOf[i] = SIZE_MAX; // a repeat: folded into the first one
+                }
+                for (std::size_t i = 0; i < entries.size(); ++i)
+                    if (lastOf[i] != SIZE_MAX)
+                        h.append(std::move(entries[i].first), std::move(entries[lastOf[i]].second));
+            }
+            entries.clear();
+            out = Value(std::move(h));
+        };
         skipWs();
         if (m_pos < m_s.size() && m_s[m_pos] == '}') {
             ++m_pos;
-            out = Value(std::move(h));
+            finish();
             return true;
         }
         for (;;) {
@@ -137,7 +175,7 @@ private:
             Value v;
             if (!value(v, depth + 1))
                 return false;
-            h.set(std::move(key), std::move(v));
+            entries.emplace_back(std::move(key), std::move(v));
             skipWs();
             if (m_pos < m_s.size() && m_s[m_pos] == ',') {
                 ++m_pos;
@@ -145,7 +183,7 @@ private:
             }
             if (m_pos < m_s.size() && m_s[m_pos] == '}') {
                 ++m_pos;
-                out = Value(std::move(h));
+                finish();
                 return true;
             }
             return fail("expected ',' or '}'");
@@ -224,6 +262,27 @@ private:
     bool string(std::string &s)
     {
         ++m_pos; // "
+        {
+            // Fast path: no escapes -- one scan, one copy.
+            // One table lookup per byte: quote, backslash and control characters stop it.
+            static const auto stops = [] {
+                std::array<bool, 256> t{};
+                for (int c = 0; c < 0x20; ++c)
+                    t[static_cast<std::size_t>(c)] = true;
+                t['"'] = t['\\'] = true;
+                return t;
+            }();
+            const char *b = m_s.data() + m_pos;
+            const char *e = m_s.data() + m_s.size();
+            const char *p = b;
+            while (p < e && !stops[static_cast<unsigned char>(*p)])
+                ++p;
+            if (p < e && *p == '"') {
+                s.assign(b, static_cast<std::size_t>(p - b));
+                m_pos += static_cast<std::size_t>(p - b) + 1;
+                return true;
+            }
+        }
         for (;;) {
             const std::size_t start = m_pos;
             while (m_pos < m_s.size() && m_s[m_pos] != '"' && m_s[m_pos] != '\\' &&

@@ -175,18 +175,25 @@ const char *rubyClass(const Value &v)
 
 const Value *RenderState::findVariable(std::string_view name, const ForloopFrame **frame) const
 {
+    // Size and first byte reject nearly every other name before a full compare.
+    const std::size_t n = name.size();
+    const char c0 = n ? name[0] : '\0';
+    auto same = [&](const std::string &s) {
+        return s.size() == n &&
+               (n == 0 || (s[0] == c0 && std::memcmp(s.data(), name.data(), n) == 0));
+    };
     for (auto it = loopVars.rbegin(); it != loopVars.rend(); ++it) {
-        if (*it->name == name) {
+        if (same(*it->name)) {
             *frame = it->frame;
-            return &it->value;
+            return it->ref ? it->ref : &it->value;
         }
     }
     *frame = nullptr;
     for (const auto &l : locals)
-        if (l.first == name)
+        if (same(l.first))
             return &l.second;
     for (const auto &c : counters)
-        if (c.first == name)
+        if (same(c.first))
             return &c.second;
     return data.hash().find(name);
 }
@@ -231,64 +238,82 @@ void appendOutput(RenderState &st, const Value &v, std::string &out)
 
 Value Expr::evaluate(RenderState &st) const
 {
+    if (kind == Kind::Literal || kind == Kind::EmptyLiteral || kind == Kind::BlankLiteral)
+        return literal;
+    Value scratch;
+    const Value *v = resolve(st, scratch);
+    return v == &scratch ? std::move(scratch) : *v;
+}
+
+namespace {
+const Value kNil;
+} // namespace
+
+const Value *Expr::resolve(RenderState &st, Value &scratch) const
+{
     switch (kind) {
     case Kind::Literal:
     case Kind::EmptyLiteral:
     case Kind::BlankLiteral:
-        return literal;
+        return &literal;
     case Kind::Range:
-        return Value::range(rangeBound(rangeFirst->evaluate(st)),
-                            rangeBound(rangeLast->evaluate(st)));
+        scratch =
+            Value::range(rangeBound(rangeFirst->evaluate(st)), rangeBound(rangeLast->evaluate(st)));
+        return &scratch;
     case Kind::Variable:
         break;
     }
-    auto missing = [&](const std::string &what) -> Value {
+    auto missing = [&](const std::string &what) -> const Value * {
         if (st.opt.strictVariables)
             st.fatal("undefined variable " + what);
         if (st.opt.onMissingVariable)
             st.opt.onMissingVariable(text);
-        return Value();
+        return &kNil;
     };
-    Value nameValue = nameExpr ? nameExpr->evaluate(st) : name;
+    Value nameTmp;
+    const Value &nameValue = nameExpr ? (nameTmp = nameExpr->evaluate(st)) : name;
     if (!nameValue.isString())
-        return lookups.empty() && nameValue.isNil() && !nameExpr ? Value()
+        return lookups.empty() && nameValue.isNil() && !nameExpr ? &kNil
                                                                  : missing(nameValue.toString());
     const ForloopFrame *frame = nullptr;
-    const Value *found = st.findVariable(nameValue.str(), &frame);
-    if (!found)
+    const Value *cur = st.findVariable(nameValue.str(), &frame);
+    if (!cur)
         return missing(nameValue.str());
-    Value object;
     std::size_t i = 0;
+    Value keyTmp;
     if (frame) {
         // forloop (and forloop.parentloop...) is a drop, resolved without materialising.
         for (; i < lookups.size(); ++i) {
-            Value key = lookups[i].expr ? lookups[i].expr->evaluate(st) : lookups[i].key;
+            const Value &key =
+                lookups[i].expr ? (keyTmp = lookups[i].expr->evaluate(st)) : lookups[i].key;
             if (key.isString() && key.str() == "parentloop") {
                 frame = frame->parent;
                 if (!frame) {
-                    object = Value();
+                    cur = &kNil;
                     ++i;
                     break;
                 }
                 continue;
             }
             bool ok;
-            object = forloopProperty(frame, key, ok);
+            scratch = forloopProperty(frame, key, ok);
+            cur = &scratch;
             frame = nullptr;
             ++i;
             break;
         }
-        if (frame)
-            return Value(std::string("Liquid::ForloopDrop"));
-    } else {
-        object = *found;
+        if (frame) {
+            scratch = Value(std::string("Liquid::ForloopDrop"));
+            return &scratch;
+        }
     }
     for (; i < lookups.size(); ++i) {
         const Lookup &l = lookups[i];
-        Value key = l.expr ? l.expr->evaluate(st) : l.key;
+        const Value &key = l.expr ? (keyTmp = l.expr->evaluate(st)) : l.key;
+        const Value &object = *cur;
         if (object.isHash() && key.isString()) {
             if (const Value *v = object.hash().find(key.str())) {
-                object = *v;
+                cur = v;
                 continue;
             }
         } else if (object.isArray() && key.isInt()) {
@@ -296,57 +321,59 @@ Value Expr::evaluate(RenderState &st) const
             std::int64_t idx = key.toInt();
             if (idx < 0)
                 idx += static_cast<std::int64_t>(a.size());
-            object = (idx >= 0 && idx < static_cast<std::int64_t>(a.size()))
-                         ? a[static_cast<std::size_t>(idx)]
-                         : Value();
+            cur = (idx >= 0 && idx < static_cast<std::int64_t>(a.size()))
+                      ? &a[static_cast<std::size_t>(idx)]
+                      : &kNil;
             continue;
         }
         if (l.command && key.isString()) {
             const std::string &k = key.str();
+            Value next;
+            bool done = true;
             if (k == "size") {
-                if (object.isArray()) {
-                    object = Value(static_cast<std::int64_t>(object.array().size()));
-                    continue;
-                }
-                if (object.isHash()) {
-                    object = Value(static_cast<std::int64_t>(object.hash().size()));
-                    continue;
-                }
-                if (object.isString()) {
-                    object = Value(static_cast<std::int64_t>(utf8Length(object.str())));
-                    continue;
-                }
-                if (object.isRange()) {
-                    object = Value(rangeCount(object));
-                    continue;
-                }
-                if (object.isInt()) {
-                    object = Value(8); // Shopify: Integer#size is its byte width
-                    continue;
-                }
+                if (object.isArray())
+                    next = Value(static_cast<std::int64_t>(object.array().size()));
+                else if (object.isHash())
+                    next = Value(static_cast<std::int64_t>(object.hash().size()));
+                else if (object.isString())
+                    next = Value(static_cast<std::int64_t>(utf8Length(object.str())));
+                else if (object.isRange())
+                    next = Value(rangeCount(object));
+                else if (object.isInt())
+                    next = Value(8); // Shopify: Integer#size is its byte width
+                else
+                    done = false;
             } else if (k == "first" || k == "last") {
                 const bool first = k == "first";
                 if (object.isArray()) {
                     const Array &a = object.array();
-                    object = a.empty() ? Value() : (first ? a.front() : a.back());
+                    if (a.empty())
+                        cur = &kNil;
+                    else
+                        cur = first ? &a.front() : &a.back();
                     continue;
                 }
                 if (object.isRange()) {
-                    object = Value(first ? object.rangeFirst() : object.rangeLast());
-                    continue;
-                }
-                if (object.isHash() && first) {
+                    next = Value(first ? object.rangeFirst() : object.rangeLast());
+                } else if (object.isHash() && first) {
                     // Shopify: hash.first is Ruby's Hash#first, a [key, value] pair.
                     const Hash &h = object.hash();
-                    object =
-                        h.empty() ? Value() : Value(Array{Value(h.at(0).first), h.at(0).second});
-                    continue;
+                    next = h.empty() ? Value() : Value(Array{Value(h.at(0).first), h.at(0).second});
+                } else {
+                    done = false;
                 }
+            } else {
+                done = false;
+            }
+            if (done) {
+                scratch = std::move(next); // object may live in scratch: next was built first
+                cur = &scratch;
+                continue;
             }
         }
         return missing(key.toString());
     }
-    return object;
+    return cur;
 }
 
 namespace {
@@ -372,32 +399,57 @@ bool containsUntrusted(const Value &v, int depth = 0)
 
 Value VariableExpr::evaluate(RenderState &st) const
 {
-    Value v = expr ? expr->evaluate(st) : Value();
+    if (!expr)
+        return applyFilters(st, kNil);
+    if (filters.empty())
+        return expr->evaluate(st);
+    Value scratch;
+    return applyFilters(st, *expr->resolve(st, scratch));
+}
+
+Value VariableExpr::applyFilters(RenderState &st, const Value &input) const
+{
+    Value v;
+    const Value *cur = &input;                 // the first filter reads the input in place
     const bool track = st.opt.escapeUntrusted; // no cost for pure Shopify renders
     for (const Filter &f : filters) {
-        std::vector<Value> args;
-        args.reserve(f.args.size() + 1);
-        bool untrusted = track && containsUntrusted(v);
+        // Arguments live in a small on-stack array (filters take at most 3).
+        const std::size_t count = f.args.size() + (f.kwargs.empty() ? 0 : 1);
+        Value small[4];
+        std::vector<Value> big;
+        Value *argv = small;
+        if (count > 4) {
+            big.resize(count);
+            argv = big.data();
+        }
+        bool untrusted = track && containsUntrusted(*cur);
+        std::size_t k = 0;
         for (const ExprPtr &a : f.args) {
-            args.push_back(a->evaluate(st));
-            untrusted = untrusted || (track && containsUntrusted(args.back()));
+            argv[k] = a->evaluate(st);
+            untrusted = untrusted || (track && containsUntrusted(argv[k]));
+            ++k;
         }
         if (!f.kwargs.empty()) {
             Hash h;
-            for (const auto &[k, e] : f.kwargs)
-                h.set(k, e->evaluate(st));
-            args.emplace_back(std::move(h));
+            for (const auto &[key, e] : f.kwargs)
+                h.set(key, e->evaluate(st));
+            argv[k++] = Value(std::move(h));
         }
         if (!f.fn) {
             if (st.opt.strictFilters)
                 st.fatal("undefined filter " + f.name);
             continue; // Shopify: an unknown filter passes its input through
         }
-        v = callFilter(st, f, v, args);
+        v = callFilter(st, f, *cur, ArgList{argv, count});
+        cur = &v;
+        if (st.opt.maxOutputBytes && ((v.isString() && v.str().size() > st.opt.maxOutputBytes) ||
+                                      (v.isArray() && v.array().size() > st.opt.maxOutputBytes)))
+            st.fatal("output limit exceeded (" + std::to_string(st.opt.maxOutputBytes) +
+                     " bytes) inside a filter");
         if (untrusted && v.isString() && !f.fn->escapes)
             v = v.withUntrusted(true);
     }
-    return v;
+    return cur == &v ? std::move(v) : *cur;
 }
 
 // ------------------------------------------------------------------- conditions
@@ -458,15 +510,17 @@ int compareOrThrow(const Value &l, const Value &r, bool &comparable)
 
 bool Condition::evaluate(RenderState &st) const
 {
-    Value l = left->evaluate(st);
-    if (op.empty())
+    Value ls;
+    const Value &l = *left->resolve(st, ls);
+    if (opKind == Op::None)
         return l.truthy();
-    Value r = right->evaluate(st);
-    if (op == "==")
+    Value rs;
+    const Value &r = *right->resolve(st, rs);
+    if (opKind == Op::Eq)
         return equalVariables(*left, l, *right, r);
-    if (op == "!=" || op == "<>")
+    if (opKind == Op::Ne)
         return !equalVariables(*left, l, *right, r);
-    if (op == "contains") {
+    if (opKind == Op::Contains) {
         if (!l.truthy() || !r.truthy())
             return false;
         if (l.isString()) {
@@ -492,15 +546,18 @@ bool Condition::evaluate(RenderState &st) const
     const int c = compareOrThrow(l, r, comparable);
     if (!comparable)
         return false;
-    if (op == "<")
+    switch (opKind) {
+    case Op::Lt:
         return c < 0;
-    if (op == ">")
+    case Op::Gt:
         return c > 0;
-    if (op == "<=")
+    case Op::Le:
         return c <= 0;
-    if (op == ">=")
+    case Op::Ge:
         return c >= 0;
-    throw RenderError{"Unknown operator " + op};
+    default:
+        throw RenderError{"Unknown operator " + op};
+    }
 }
 
 bool ConditionChain::evaluate(RenderState &st) const
@@ -528,8 +585,10 @@ void Body::render(RenderState &st, std::string &out) const
 {
     for (const NodePtr &n : nodes) {
         if (n->isText) {
-            out += static_cast<const TextNode *>(n.get())->text;
-        } else {
+            out += static_cast<const TextNode *>(n.get())->text; // bounded by the template
+            continue;
+        }
+        {
             try {
                 n->render(st, out);
             } catch (RenderError &e) {
@@ -562,6 +621,13 @@ void TextNode::render(RenderState &, std::string &out) const
 
 void OutputNode::render(RenderState &st, std::string &out) const
 {
+    if (!var.expr)
+        return;
+    if (var.filters.empty()) {
+        Value scratch; // plain {{ a.b }}: print in place, no copy of the value
+        appendOutput(st, *var.expr->resolve(st, scratch), out);
+        return;
+    }
     appendOutput(st, var.evaluate(st), out);
 }
 
@@ -695,18 +761,19 @@ void ForNode::render(RenderState &st, std::string &out) const
         for (std::int64_t n = 0; n < count; ++n) {
             st.countIteration();
             const std::int64_t k = reversed ? end - 1 - n : begin + n;
-            Value item;
-            if (arr)
-                item = (*arr)[static_cast<std::size_t>(k)];
-            else if (coll.isRange())
-                item = Value(coll.rangeFirst() + k);
-            else
-                item = coll;
             // Assigning to the loop variable inside the body goes to the outer scope, so
-            // the slot is refreshed every iteration.
-            st.loopVars[scopeBase + 1].value = std::move(item);
+            // the slot is refreshed every iteration. Array items are referenced in place
+            // (coll keeps them alive), not copied.
+            RenderState::Scope &slot = st.loopVars[scopeBase + 1];
+            if (arr)
+                slot.ref = &(*arr)[static_cast<std::size_t>(k)];
+            else if (coll.isRange())
+                slot.value = Value(coll.rangeFirst() + k);
+            else
+                slot.ref = &coll;
             frame.index0 = n;
             body.render(st, out);
+            st.checkOutput(out); // text-only bodies are not checked node by node
             if (st.interrupt != RenderState::Interrupt::None) {
                 const bool brk = st.interrupt == RenderState::Interrupt::Break;
                 st.interrupt = RenderState::Interrupt::None;

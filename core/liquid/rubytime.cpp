@@ -91,7 +91,8 @@ bool toRubyTime(const Value &input, std::int64_t now, int localOffset, RubyTime 
     if (s.empty())
         return false;
     for (char &c : s)
-        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        if (c >= 'A' && c <= 'Z')
+            c = static_cast<char>(c + 32);
     if (s == "now" || s == "today") {
         out.seconds = now;
         return true;
@@ -141,16 +142,19 @@ struct Scanner {
     }
     bool month(unsigned &m)
     {
+        static const std::string_view names[] = {"january",   "february", "march",    "april",
+                                                 "may",       "june",     "july",     "august",
+                                                 "september", "october",  "november", "december"};
+        if (i >= s.size() || s[i] < 'a' || s[i] > 'z')
+            return false;
         for (unsigned k = 0; k < 12; ++k) {
-            std::string full = kMonths[k];
-            for (char &c : full)
-                c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+            const std::string_view full = names[k];
             if (s.compare(i, full.size(), full) == 0) {
                 i += full.size();
                 m = k + 1;
                 return true;
             }
-            if (s.compare(i, 3, full, 0, 3) == 0) {
+            if (s.compare(i, 3, full.substr(0, 3)) == 0) {
                 i += 3;
                 if (i < s.size() && s[i] == '.')
                     ++i;
@@ -162,16 +166,17 @@ struct Scanner {
     }
     void weekday()
     {
-        for (const char *d : kDays) {
-            std::string full = d;
-            for (char &c : full)
-                c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        static const std::string_view names[] = {"sunday",   "monday", "tuesday", "wednesday",
+                                                 "thursday", "friday", "saturday"};
+        if (i >= s.size() || s[i] < 'a' || s[i] > 'z')
+            return;
+        for (const std::string_view full : names) {
             if (s.compare(i, full.size(), full) == 0) {
                 i += full.size();
                 ws();
                 return;
             }
-            if (s.compare(i, 3, full, 0, 3) == 0) {
+            if (s.compare(i, 3, full.substr(0, 3)) == 0) {
                 i += 3;
                 ws();
                 return;

@@ -965,6 +965,14 @@ private:
             std::string_view op;
             if (p.consumeIf(Tok::Comparison, &op)) {
                 c.op = std::string(op);
+                using O = Condition::Op;
+                c.opKind = op == "=="                   ? O::Eq
+                           : (op == "!=" || op == "<>") ? O::Ne
+                           : op == "<"                  ? O::Lt
+                           : op == ">"                  ? O::Gt
+                           : op == "<="                 ? O::Le
+                           : op == ">="                 ? O::Ge
+                                                        : O::Contains;
                 c.right = parseExpressionText(p.expression(), true);
             }
             if (p.idIs("and"))

@@ -32,11 +32,17 @@ const Hash &emptyHash()
 void Hash::set(std::string key, Value value)
 {
     for (Entry &e : m_entries) {
-        if (e.first == key) {
+        if (e.first.size() == key.size() && (key.empty() || e.first[0] == key[0]) &&
+            e.first == key) {
             e.second = std::move(value);
             return;
         }
     }
+    m_entries.emplace_back(std::move(key), std::move(value));
+}
+
+void Hash::append(std::string key, Value value)
+{
     m_entries.emplace_back(std::move(key), std::move(value));
 }
 

@@ -118,6 +118,8 @@ public:
     Hash() = default;
     /// Sets key to value, replacing an existing entry in place (order kept).
     void set(std::string key, Value value);
+    /// Appends an entry whose key the caller knows is not present yet (no search).
+    void append(std::string key, Value value);
     /// The value for key, or nullptr.
     const Value *find(std::string_view key) const;
     bool contains(std::string_view key) const { return find(key) != nullptr; }

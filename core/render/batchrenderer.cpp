@@ -3,6 +3,7 @@
 #include "render/subscriberloader.h"
 #include "storage/database.h"
 
+#include <algorithm>
 #include <condition_variable>
 #include <mutex>
 #include <optional>
@@ -22,8 +23,9 @@ Result<BatchSummary> BatchRenderer::run(const std::vector<int64_t> &ids,
                                         const BatchOptions &options)
 {
     const size_t chunks = (ids.size() + kChunkSize - 1) / kChunkSize;
-    const int threads =
-        std::max(1, std::min<int>(options.threads, static_cast<int>(std::max<size_t>(chunks, 1))));
+    // No more threads than chunks, and a sane ceiling (each thread opens a connection).
+    const int threads = std::clamp(
+        std::min<int>(options.threads, static_cast<int>(std::max<size_t>(chunks, 1))), 1, 64);
     const size_t window = static_cast<size_t>(threads) * 4; // chunks in flight at most
 
     struct Chunk {
@@ -49,6 +51,7 @@ Result<BatchSummary> BatchRenderer::run(const std::vector<int64_t> &ids,
         o.readOnly = true;
         auto db = Database::open(m_path, o);
         RenderSession session;
+        RenderResult r; // reused: keeps its buffers between subscribers
         std::optional<SubscriberLoader> loader;
         if (db)
             loader.emplace(*db);
@@ -75,16 +78,14 @@ Result<BatchSummary> BatchRenderer::run(const std::vector<int64_t> &ids,
                 const Status st = loader->forEach(slice, [&](SubscriberRecord &record) {
                     if (cancelled())
                         return false;
-                    const RenderResult r = m_renderer->render(record, m_membership.get(), &session);
-                    r.appendJson(chunk.out, options.includeHtml, true);
+                    m_renderer->render(record, m_membership.get(), &session, options.traceDetail,
+                                       r);
+                    r.appendJson(chunk.out, options.includeHtml, true,
+                                 options.traceDetail != TraceDetail::Full);
                     chunk.out += '\n';
                     ++chunk.count;
-                    if (options.collectInsight) {
-                        // The digest was just written into the line; reuse it rather than hash
-                        // twice.
-                        const size_t at = chunk.out.rfind("\"html_sha256\":\"");
-                        collectors[static_cast<size_t>(t)].add(r, chunk.out.substr(at + 15, 64));
-                    }
+                    if (options.collectInsight)
+                        collectors[static_cast<size_t>(t)].add(r, r.htmlSha256());
                     return true;
                 });
                 if (!st)

@@ -19,6 +19,8 @@ struct BatchOptions {
     int threads = 1;
     bool includeHtml = false;
     bool collectInsight = true;
+    /// Batch lines carry the decisive trace entry per block unless asked for all of them.
+    TraceDetail traceDetail = TraceDetail::Outcomes;
     std::atomic<bool> *cancel = nullptr;
     /// Called on the calling thread after each written chunk.
     std::function<void(int64_t done, int64_t total)> progress;

@@ -36,6 +36,20 @@ void addDependency(const std::string &path, CompiledTemplate &t)
                 return;
         t.dependsOn.push_back({kind, index, key});
     };
+    if (root == QLatin1String("subscriber"))
+        t.contextRoots |= kRootSubscriber;
+    else if (root == QLatin1String("metrics"))
+        t.contextRoots |= kRootMetrics;
+    else if (root == QLatin1String("attributes"))
+        t.contextRoots |= kRootAttributes;
+    else if (root == QLatin1String("recommendations"))
+        t.contextRoots |= kRootRecommendations;
+    else if (root == QLatin1String("campaign"))
+        t.contextRoots |= kRootCampaign;
+    else if (root == QLatin1String("unsubscribe_url") || root == QLatin1String("preferences_url"))
+        t.contextRoots |= kRootUrls;
+    else if (p.isEmpty())
+        t.contextRoots |= kAllRoots;
     if (root == QLatin1String("subscriber")) {
         const auto ref = second.isEmpty()
                              ? std::nullopt
@@ -142,6 +156,17 @@ Result<CompiledVariant> compileVariant(const QString &id, BlockType type,
         return text.error();
     v.html = std::move(*html);
     v.text = std::move(*text);
+    v.both = v.html;
+    v.both.slot = slot++;
+    v.both.perSubscriber = v.html.perSubscriber || v.text.perSubscriber;
+    v.both.contextRoots = v.html.contextRoots | v.text.contextRoots;
+    for (const TemplateKeyPart &k : v.text.dependsOn) {
+        bool seen = false;
+        for (const TemplateKeyPart &h : v.both.dependsOn)
+            seen = seen || (h.kind == k.kind && h.index == k.index && h.key == k.key);
+        if (!seen)
+            v.both.dependsOn.push_back(k);
+    }
     return v;
 }
 

@@ -31,11 +31,23 @@ struct TemplateKeyPart {
     QString key;
 };
 
+/// Top-level variables of the rendering context, as bits.
+enum ContextRoot : int {
+    kRootSubscriber = 1,
+    kRootAttributes = 2,
+    kRootMetrics = 4,
+    kRootRecommendations = 8,
+    kRootCampaign = 16,
+    kRootUrls = 32,
+    kAllRoots = 63,
+};
+
 /// One parsed Liquid template plus what its output depends on.
 struct CompiledTemplate {
     std::shared_ptr<const liquid::Template> tpl;
     std::vector<TemplateKeyPart> dependsOn;
     bool perSubscriber = false; // depends on something unique per subscriber
+    int contextRoots = 0;       // ContextRoot bits of the variables it reads
     int slot = 0;               // index for per-thread memo tables
 };
 
@@ -43,6 +55,9 @@ struct CompiledVariant {
     QString id; // "default" or the variant id
     CompiledTemplate html;
     CompiledTemplate text;
+    /// html's template with the union of both parts' dependencies and its own memo slot:
+    /// the renderer memoizes a block's HTML and text together (one look-up, not two).
+    CompiledTemplate both;
 };
 
 struct CompiledBlock {

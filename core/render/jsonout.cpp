@@ -4,13 +4,34 @@
 
 namespace mw::json {
 
+namespace {
+// Bytes that need escaping: control characters, quote, backslash, and "/" (only after
+// "<", checked separately).
+constexpr bool needsEscape(unsigned char c)
+{
+    return c < 0x20 || c == '"' || c == '\\' || c == '/';
+}
+struct EscapeTable {
+    bool v[256];
+    constexpr EscapeTable() : v()
+    {
+        for (int i = 0; i < 256; ++i)
+            v[i] = needsEscape(static_cast<unsigned char>(i));
+    }
+};
+constexpr EscapeTable kEscape;
+} // namespace
+
 void appendString(std::string &out, std::string_view s)
 {
     static const char hex[] = "0123456789abcdef";
+    out.reserve(out.size() + s.size() + 2);
     out += '"';
     size_t start = 0;
     for (size_t i = 0; i < s.size(); ++i) {
         const auto c = static_cast<unsigned char>(s[i]);
+        if (!kEscape.v[c]) [[likely]]
+            continue;
         const char *rep = nullptr;
         char buf[7];
         switch (c) {
@@ -34,16 +55,14 @@ void appendString(std::string &out, std::string_view s)
                 rep = "\\/";
             break;
         default:
-            if (c < 0x20) {
-                buf[0] = '\\';
-                buf[1] = 'u';
-                buf[2] = '0';
-                buf[3] = '0';
-                buf[4] = hex[c >> 4];
-                buf[5] = hex[c & 15];
-                buf[6] = 0;
-                rep = buf;
-            }
+            buf[0] = '\\';
+            buf[1] = 'u';
+            buf[2] = '0';
+            buf[3] = '0';
+            buf[4] = hex[c >> 4];
+            buf[5] = hex[c & 15];
+            buf[6] = 0;
+            rep = buf;
         }
         if (rep) {
             out.append(s.data() + start, i - start);

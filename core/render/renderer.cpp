@@ -5,6 +5,7 @@
 #include <QJsonObject>
 #include <QSet>
 
+#include <array>
 #include <cstring>
 
 namespace mw {
@@ -106,36 +107,67 @@ QString Renderer::unsubscribeUrl(int64_t subscriberId) const
                .arg(token, 16, 16, QLatin1Char('0'));
 }
 
-liquid::Value Renderer::context(const SubscriberRecord &record) const
+/// The contexts built for one subscriber, by root mask (usually one or two).
+struct Renderer::ContextCache {
+    const Renderer *renderer;
+    const SubscriberRecord *record;
+    int count = 0;
+    std::array<int, 8> masks{};
+    std::array<liquid::Value, 8> values;
+
+    const liquid::Value &get(int mask)
+    {
+        for (int i = 0; i < count; ++i)
+            if (masks[static_cast<size_t>(i)] == mask)
+                return values[static_cast<size_t>(i)];
+        if (count == 8)
+            count = 0; // cannot happen with six roots in practice; stay correct anyway
+        masks[static_cast<size_t>(count)] = mask;
+        values[static_cast<size_t>(count)] = renderer->context(*record, mask);
+        return values[static_cast<size_t>(count++)];
+    }
+};
+
+liquid::Value Renderer::context(const SubscriberRecord &record, int mask) const
 {
-    liquid::Hash subscriber;
-    const auto &names = subscriberFieldNames();
-    for (int i = 0; i < kSubscriberFieldCount; ++i) {
-        const FieldValue &v = record.fields[static_cast<size_t>(i)];
-        if (!isMissing(v)) // missing fields stay undefined so templates report them
-            subscriber.set(names[static_cast<size_t>(i)], fieldToLiquid(v));
-    }
-    liquid::Hash metrics;
-    const auto &metricNames = metricColumns();
-    for (int i = 0; i < kMetricCount; ++i) {
-        const FieldValue &v = record.metrics[static_cast<size_t>(i)];
-        if (!isMissing(v))
-            metrics.set(metricNames[static_cast<size_t>(i)], fieldToLiquid(v));
-    }
-    const QString fav = std::holds_alternative<QString>(record.metric(Metric::FavoriteCategory))
-                            ? std::get<QString>(record.metric(Metric::FavoriteCategory))
-                            : QString();
     liquid::Hash root;
     root.reserve(7);
-    root.set("subscriber", liquid::Value(std::move(subscriber)));
-    root.set("attributes", liquid::Value::fromJson(QJsonValue(record.attributes), true));
-    root.set("metrics", liquid::Value(std::move(metrics)));
-    root.set("recommendations", m_recommendations->list(m_recommendations->listIndex(fav)));
-    root.set("campaign", m_campaign->campaignValue);
-    const QString unsub = unsubscribeUrl(record.id());
-    root.set("unsubscribe_url", liquid::Value::untrusted(utf8(unsub)));
-    root.set("preferences_url",
-             liquid::Value::untrusted(utf8(unsub + QStringLiteral("&page=preferences"))));
+    if (mask & kRootSubscriber) {
+        liquid::Hash subscriber;
+        const auto &names = subscriberFieldNames();
+        for (int i = 0; i < kSubscriberFieldCount; ++i) {
+            const FieldValue &v = record.fields[static_cast<size_t>(i)];
+            if (!isMissing(v)) // missing fields stay undefined so templates report them
+                subscriber.set(names[static_cast<size_t>(i)], fieldToLiquid(v));
+        }
+        root.set("subscriber", liquid::Value(std::move(subscriber)));
+    }
+    if (mask & kRootAttributes)
+        root.set("attributes", liquid::Value::fromJson(QJsonValue(record.attributes), true));
+    if (mask & kRootMetrics) {
+        liquid::Hash metrics;
+        const auto &metricNames = metricColumns();
+        for (int i = 0; i < kMetricCount; ++i) {
+            const FieldValue &v = record.metrics[static_cast<size_t>(i)];
+            if (!isMissing(v))
+                metrics.set(metricNames[static_cast<size_t>(i)], fieldToLiquid(v));
+        }
+        root.set("metrics", liquid::Value(std::move(metrics)));
+    }
+    if (mask & kRootRecommendations) {
+        const QString fav = std::holds_alternative<QString>(record.metric(Metric::FavoriteCategory))
+                                ? std::get<QString>(record.metric(Metric::FavoriteCategory))
+                                : QString();
+        root.set("recommendations", m_recommendations->list(m_recommendations->listIndex(fav)));
+    }
+    if (mask & kRootCampaign)
+        root.set("campaign", m_campaign->campaignValue);
+    if (mask & kRootUrls) {
+        const QString unsub = unsubscribeUrl(record.id());
+        root.set("unsubscribe_url", liquid::Value::untrusted(utf8(unsub)));
+        root.set("preferences_url",
+                 liquid::Value::untrusted(utf8(unsub + QStringLiteral("&page=preferences"))));
+    }
     return liquid::Value(std::move(root));
 }
 
@@ -194,19 +226,36 @@ void Renderer::buildKey(const CompiledTemplate &t, const SubscriberRecord &recor
 const RenderSession::Output &Renderer::renderTemplate(const CompiledTemplate &t, bool html,
                                                       const SubscriberRecord &record, int recList,
                                                       RenderSession &session,
-                                                      std::unique_ptr<liquid::Value> &context) const
+                                                      ContextCache &contexts,
+                                                      const CompiledTemplate *textPart) const
 {
-    if (session.m_memo.size() < static_cast<size_t>(m_campaign->templateCount))
+    if (session.m_memo.size() < static_cast<size_t>(m_campaign->templateCount)) {
         session.m_memo.resize(static_cast<size_t>(m_campaign->templateCount));
+        session.m_static.resize(static_cast<size_t>(m_campaign->templateCount));
+        session.m_stats.resize(static_cast<size_t>(m_campaign->templateCount));
+    }
     auto &memo = session.m_memo[static_cast<size_t>(t.slot)];
-    if (!t.perSubscriber) {
+    // Output that depends on nothing about the subscriber is rendered once per session.
+    std::unique_ptr<RenderSession::Output> &once = session.m_static[static_cast<size_t>(t.slot)];
+    if (once)
+        return *once;
+    const bool isStatic = !t.perSubscriber && t.dependsOn.empty();
+    RenderSession::Stats &stats = session.m_stats[static_cast<size_t>(t.slot)];
+    const bool memoize = !t.perSubscriber && !stats.off;
+    if (memoize) {
         buildKey(t, record, recList, session.m_key);
         const auto it = memo.find(session.m_key);
-        if (it != memo.end())
+        ++stats.lookups;
+        if (it != memo.end()) {
+            ++stats.hits;
             return it->second;
+        }
+        if (stats.lookups == 4096 && stats.hits < 256) {
+            stats.off = true; // the output is the same either way; only the speed differs
+            memo.clear();
+        }
     }
-    if (!context)
-        context = std::make_unique<liquid::Value>(this->context(record));
+    const liquid::Value &context = contexts.get(t.contextRoots);
     RenderSession::Output out;
     liquid::RenderOptions options;
     options.escapeUntrusted = html;
@@ -221,13 +270,22 @@ const RenderSession::Output &Renderer::renderTemplate(const CompiledTemplate &t,
                 return;
         missing->emplace_back(path);
     };
-    const Status st = t.tpl->render(*context, options, out.text);
+    Status st = t.tpl->render(context, options, out.text);
+    if (st && textPart) {
+        options.escapeUntrusted = false; // the plain-text part is not HTML
+        st = textPart->tpl->render(context, options, out.text2);
+    }
     if (!st) {
         out.ok = false;
         out.error = st.error().message;
         out.text.clear();
+        out.text2.clear();
     }
-    if (t.perSubscriber) {
+    if (isStatic) {
+        once = std::make_unique<RenderSession::Output>(std::move(out));
+        return *once;
+    }
+    if (!memoize) {
         // Keep one scratch slot so the reference stays valid until the next call.
         auto &slot = memo[std::string()];
         slot = std::move(out);
@@ -239,12 +297,20 @@ const RenderSession::Output &Renderer::renderTemplate(const CompiledTemplate &t,
 }
 
 RenderResult Renderer::render(SubscriberRecord &record, MembershipProvider *membership,
-                              RenderSession *session, bool withTrace) const
+                              RenderSession *session, TraceDetail detail) const
+{
+    RenderResult r;
+    render(record, membership, session, detail, r);
+    return r;
+}
+
+void Renderer::render(SubscriberRecord &record, MembershipProvider *membership,
+                      RenderSession *session, TraceDetail detail, RenderResult &r) const
 {
     RenderSession localSession;
     RenderSession &s = session ? *session : localSession;
     const CompiledCampaign &c = *m_campaign;
-    RenderResult r;
+    r.reset();
     r.subscriberId = record.id();
     r.email = record.email();
     const QString fav = std::holds_alternative<QString>(record.metric(Metric::FavoriteCategory))
@@ -252,8 +318,11 @@ RenderResult Renderer::render(SubscriberRecord &record, MembershipProvider *memb
                             : QString();
     const int recList = m_recommendations->listIndex(fav);
     record.recommendationCount = m_recommendations->count(recList);
-    std::unique_ptr<liquid::Value> context; // built on the first memo miss only
-    std::vector<RuleTraceEntry> *trace = withTrace ? &r.trace : nullptr;
+    ContextCache context; // built on memo misses only, with just the roots a template reads
+    context.renderer = this;
+    context.record = &record;
+    std::vector<RuleTraceEntry> *trace = detail == TraceDetail::None ? nullptr : &r.trace;
+    const bool outcomesOnly = detail == TraceDetail::Outcomes;
     QSet<QString> warned;
 
     const auto warnMissing = [&](const RenderSession::Output &o, const QString &block) {
@@ -269,7 +338,7 @@ RenderResult Renderer::render(SubscriberRecord &record, MembershipProvider *memb
     };
 
     // Subject and preheader: plain text (they are headers / hidden text, escaped below).
-    r.subjectVariant = c.subjectRules.decide(record, membership, trace);
+    r.subjectVariant = c.subjectRules.decide(record, membership, trace, outcomesOnly);
     const CompiledTemplate &subjectTpl =
         r.subjectVariant >= 0 ? c.subjectVariants[static_cast<size_t>(r.subjectVariant)]
                               : c.subject;
@@ -300,7 +369,6 @@ RenderResult Renderer::render(SubscriberRecord &record, MembershipProvider *memb
         warnMissing(o, QStringLiteral("preheader"));
     }
 
-    r.html.reserve(16384);
     r.html += c.layoutHead;
     appendHtmlEscaped(r.html, r.subject);
     r.html += c.layoutMiddle;
@@ -311,7 +379,7 @@ RenderResult Renderer::render(SubscriberRecord &record, MembershipProvider *memb
     for (size_t i = 0; i < c.blocks.size(); ++i) {
         const CompiledBlock &b = c.blocks[i];
         BlockOutcome &outcome = r.outcomes[i];
-        const BlockDecision d = b.rules.decide(record, membership, trace);
+        const BlockDecision d = b.rules.decide(record, membership, trace, outcomesOnly);
         outcome.kind = d.kind;
         outcome.variant = d.variant;
         outcome.fallback = d.fallback;
@@ -319,12 +387,10 @@ RenderResult Renderer::render(SubscriberRecord &record, MembershipProvider *memb
             continue;
         const CompiledVariant *v =
             d.variant >= 0 ? &b.variants[static_cast<size_t>(d.variant)] : &b.defaultVariant;
-        const RenderSession::Output *html =
-            &renderTemplate(v->html, true, record, recList, s, context);
-        const RenderSession::Output *text =
-            html->ok ? &renderTemplate(v->text, false, record, recList, s, context) : html;
-        if ((!html->ok || !text->ok) && d.variant >= 0) {
-            const QString err = html->ok ? text->error : html->error;
+        const RenderSession::Output *o =
+            &renderTemplate(v->both, true, record, recList, s, context, &v->text);
+        if (!o->ok && d.variant >= 0) {
+            const QString err = o->error;
             r.warnings.push_back(
                 {QStringLiteral("render_error"), QString(), b.id,
                  QStringLiteral("variant %1 failed (%2); default content used").arg(v->id, err)});
@@ -340,11 +406,10 @@ RenderResult Renderer::render(SubscriberRecord &record, MembershipProvider *memb
             v = &b.defaultVariant;
             outcome.variant = -1;
             outcome.fallback = true;
-            html = &renderTemplate(v->html, true, record, recList, s, context);
-            text = html->ok ? &renderTemplate(v->text, false, record, recList, s, context) : html;
+            o = &renderTemplate(v->both, true, record, recList, s, context, &v->text);
         }
-        if (!html->ok || !text->ok) {
-            const QString err = html->ok ? text->error : html->error;
+        if (!o->ok) {
+            const QString err = o->error;
             r.warnings.push_back({QStringLiteral("render_error"), QString(), b.id,
                                   QStringLiteral("block suppressed: %1").arg(err)});
             if (trace)
@@ -358,10 +423,9 @@ RenderResult Renderer::render(SubscriberRecord &record, MembershipProvider *memb
             outcome.kind = BlockDecision::Kind::Suppressed;
             continue;
         }
-        r.html += html->text;
-        warnMissing(*html, b.id);
-        warnMissing(*text, b.id);
-        std::string_view blockText = text->text;
+        r.html += o->text;
+        warnMissing(*o, b.id);
+        std::string_view blockText = o->text2;
         while (!blockText.empty() && (blockText.back() == '\n' || blockText.back() == ' '))
             blockText.remove_suffix(1);
         if (!blockText.empty()) {
@@ -373,7 +437,6 @@ RenderResult Renderer::render(SubscriberRecord &record, MembershipProvider *memb
     }
     r.html += c.layoutClose;
     r.text += '\n';
-    return r;
 }
 
 } // namespace mw

@@ -28,10 +28,18 @@ private:
     struct Output {
         bool ok = true;
         std::string text;
+        std::string text2;                // the plain-text part, for CompiledVariant::both
         std::vector<std::string> missing; // undefined variable paths
         QString error;
     };
     std::vector<std::unordered_map<std::string, Output>> m_memo;
+    std::vector<std::unique_ptr<Output>> m_static; // templates that read no subscriber data
+    struct Stats {
+        uint32_t lookups = 0;
+        uint32_t hits = 0;
+        bool off = false; // keys almost never repeat (e.g. the email): memo only costs
+    };
+    std::vector<Stats> m_stats;
     size_t m_maxEntries;
     std::string m_key;
 };
@@ -40,6 +48,8 @@ private:
 /// preheader, HTML, text) with a trace of every rule and a warning for every missing
 /// field. Const and thread-safe; each thread passes its own RenderSession.
 class Renderer {
+    struct ContextCache;
+
 public:
     Renderer(std::shared_ptr<const CompiledCampaign> campaign,
              std::shared_ptr<const RecommendationProvider> recommendations, int64_t now);
@@ -47,24 +57,30 @@ public:
     /// record.recommendationCount is set from the provider. membership may be null
     /// (segment conditions are then false and say so in the trace).
     RenderResult render(SubscriberRecord &record, MembershipProvider *membership,
-                        RenderSession *session = nullptr, bool withTrace = true) const;
+                        RenderSession *session = nullptr,
+                        TraceDetail detail = TraceDetail::Full) const;
+    /// The same into an existing result, reusing its buffers (batch rendering).
+    void render(SubscriberRecord &record, MembershipProvider *membership, RenderSession *session,
+                TraceDetail detail, RenderResult &into) const;
 
     const CompiledCampaign &campaign() const { return *m_campaign; }
 
     /// The Liquid data a template sees for this subscriber (also for the preview's
     /// "data" pane). Subscriber-provided strings are marked untrusted.
-    liquid::Value context(const SubscriberRecord &record) const;
+    liquid::Value context(const SubscriberRecord &record) const
+    {
+        return context(record, kAllRoots);
+    }
+    /// Only the top-level variables in rootMask (CompiledTemplate::contextRoots).
+    liquid::Value context(const SubscriberRecord &record, int rootMask) const;
 
     QString unsubscribeUrl(int64_t subscriberId) const;
 
 private:
-    struct Rendered {
-        const RenderSession::Output *out;
-    };
     const RenderSession::Output &renderTemplate(const CompiledTemplate &t, bool html,
                                                 const SubscriberRecord &record, int recList,
-                                                RenderSession &session,
-                                                std::unique_ptr<liquid::Value> &context) const;
+                                                RenderSession &session, ContextCache &contexts,
+                                                const CompiledTemplate *textPart = nullptr) const;
     void buildKey(const CompiledTemplate &t, const SubscriberRecord &record, int recList,
                   std::string &key) const;
 

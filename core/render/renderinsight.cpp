@@ -65,7 +65,8 @@ void InsightCollector::add(const RenderResult &r, const std::string &htmlDigest)
     for (const RenderWarning &w : r.warnings)
         if (w.kind == QLatin1String("missing_field"))
             m_missing[w.block + QStringLiteral(": ") + w.field]++;
-    m_digests.insert(htmlDigest);
+    // 64 bits of a SHA-256 are plenty to tell emails apart (collisions ~ n^2 / 2^65).
+    m_digests.insert(std::stoull(htmlDigest.substr(0, 16), nullptr, 16));
 }
 
 void InsightCollector::merge(InsightCollector &&other)

@@ -53,7 +53,7 @@ private:
     std::vector<std::vector<int64_t>> m_block; // [b][0 hidden, 1 suppressed, 2 default, 3+k]
     std::vector<int64_t> m_fallback;
     QHash<QString, int64_t> m_missing;
-    std::unordered_set<std::string> m_digests;
+    std::unordered_set<uint64_t> m_digests; // first 64 bits of each HTML's SHA-256
 };
 
 } // namespace mw

@@ -2,19 +2,44 @@
 
 #include "render/jsonout.h"
 
-#include <QCryptographicHash>
+#include <openssl/sha.h>
 
 namespace mw {
 
-std::string RenderResult::htmlSha256() const
+void RenderResult::reset()
 {
-    const QByteArray digest =
-        QCryptographicHash::hash(QByteArrayView(html.data(), static_cast<qsizetype>(html.size())),
-                                 QCryptographicHash::Sha256);
-    return digest.toHex().toStdString();
+    subscriberId = 0;
+    email.clear();
+    subject.clear();
+    preheader.clear();
+    html.clear();
+    text.clear();
+    trace.clear();
+    warnings.clear();
+    outcomes.clear();
+    subjectVariant = -1;
+    m_sha256.clear();
 }
 
-void RenderResult::appendJson(std::string &out, bool includeHtml, bool withDigest) const
+const std::string &RenderResult::htmlSha256() const
+{
+    if (!m_sha256.empty())
+        return m_sha256;
+    // OpenSSL uses the CPU's SHA extensions: hashing is a large share of a batch render.
+    unsigned char digest[SHA256_DIGEST_LENGTH];
+    SHA256(reinterpret_cast<const unsigned char *>(html.data()), html.size(), digest);
+    static const char hex[] = "0123456789abcdef";
+    std::string out(2 * SHA256_DIGEST_LENGTH, '0');
+    for (int i = 0; i < SHA256_DIGEST_LENGTH; ++i) {
+        out[static_cast<size_t>(2 * i)] = hex[digest[i] >> 4];
+        out[static_cast<size_t>(2 * i + 1)] = hex[digest[i] & 15];
+    }
+    m_sha256 = std::move(out);
+    return m_sha256;
+}
+
+void RenderResult::appendJson(std::string &out, bool includeHtml, bool withDigest,
+                              bool compactTrace) const
 {
     out += '{';
     json::appendKey(out, "subscriber_id", true);
@@ -54,6 +79,10 @@ void RenderResult::appendJson(std::string &out, bool includeHtml, bool withDiges
         json::appendString(out, t.outcome);
         json::appendKey(out, "reason");
         json::appendString(out, t.reason);
+        if (compactTrace) {
+            out += '}';
+            continue;
+        }
         json::appendKey(out, "condition");
         json::appendString(out, t.condition);
         json::appendKey(out, "values");

@@ -42,9 +42,17 @@ struct RenderResult {
 
     /// The CONTRACT.md JSON object: subscriber_id, email, subject, preheader, html (when
     /// includeHtml), html_sha256 + bytes (when withDigest), text, trace, warnings.
-    void appendJson(std::string &out, bool includeHtml, bool withDigest) const;
-    /// Lower-case hex SHA-256 of html.
-    std::string htmlSha256() const;
+    /// compactTrace keeps only the contract's trace fields (block, rule, outcome, reason).
+    void appendJson(std::string &out, bool includeHtml, bool withDigest,
+                    bool compactTrace = false) const;
+    /// Empties the result but keeps the buffers' capacity.
+    void reset();
+
+    /// Lower-case hex SHA-256 of html (computed once, then cached).
+    const std::string &htmlSha256() const;
+
+private:
+    mutable std::string m_sha256;
 };
 
 } // namespace mw

@@ -91,9 +91,17 @@ Result<BlockRules> BlockRules::compile(const CampaignBlock &block, const QString
 }
 
 BlockDecision BlockRules::decide(const SubscriberRecord &record, MembershipProvider *membership,
-                                 std::vector<RuleTraceEntry> *trace) const
+                                 std::vector<RuleTraceEntry> *fullTrace, bool outcomesOnly) const
 {
     BlockDecision d;
+    // Intermediate entries go to `trace`, decisive ones to `fullTrace` (as `add` does).
+    std::vector<RuleTraceEntry> *trace = outcomesOnly ? nullptr : fullTrace;
+    const auto addFinal = [&](RuleTraceEntry e) {
+        if (fullTrace) {
+            e.block = m_block;
+            fullTrace->push_back(std::move(e));
+        }
+    };
     const auto add = [&](RuleTraceEntry e) {
         if (trace) {
             e.block = m_block;
@@ -102,8 +110,16 @@ BlockDecision BlockRules::decide(const SubscriberRecord &record, MembershipProvi
     };
     if (m_hasHide) {
         ConditionTrace ct;
-        const bool hidden = m_hide.evaluate(record, membership, trace ? &ct : nullptr);
-        if (hidden || trace)
+        const bool hidden = m_hide.evaluate(record, membership, fullTrace ? &ct : nullptr);
+        if (hidden)
+            addFinal({{},
+                      QStringLiteral("hide"),
+                      m_hide.describe(),
+                      ct.values,
+                      true,
+                      QStringLiteral("hidden"),
+                      QStringLiteral("hide rule holds: ") + valuesSentence(ct)});
+        else if (trace)
             add({{},
                  QStringLiteral("hide"),
                  m_hide.describe(),
@@ -144,15 +160,15 @@ BlockDecision BlockRules::decide(const SubscriberRecord &record, MembershipProvi
     }
     QString missing;
     if (winner) {
-        if (winner->required.met(record, trace ? &missing : nullptr)) {
+        if (winner->required.met(record, fullTrace ? &missing : nullptr)) {
             d.variant = winner->index;
-            add({{},
-                 QStringLiteral("variant ") + winner->id,
-                 winner->when.describe(),
-                 {},
-                 true,
-                 QStringLiteral("variant ") + winner->id,
-                 QStringLiteral("first matching variant by priority")});
+            addFinal({{},
+                      QStringLiteral("variant ") + winner->id,
+                      winner->when.describe(),
+                      {},
+                      true,
+                      QStringLiteral("variant ") + winner->id,
+                      QStringLiteral("first matching variant by priority")});
             return d;
         }
         d.fallback = true;
@@ -165,20 +181,21 @@ BlockDecision BlockRules::decide(const SubscriberRecord &record, MembershipProvi
              QStringLiteral("variant %1 needs %2, which is missing; using the default content")
                  .arg(winner->id, missing)});
     }
-    if (m_defaultRequires.met(record, trace ? &missing : nullptr)) {
-        add({{},
-             QStringLiteral("default"),
-             QStringLiteral("always"),
-             {},
-             true,
-             d.fallback ? QStringLiteral("fallback: default") : QStringLiteral("default"),
-             d.fallback           ? QStringLiteral("fallback because %1 is missing").arg(missing)
-             : m_variants.empty() ? QStringLiteral("block has no variants")
-                                  : QStringLiteral("no variant condition holds")});
+    if (m_defaultRequires.met(record, fullTrace ? &missing : nullptr)) {
+        addFinal({{},
+                  QStringLiteral("default"),
+                  QStringLiteral("always"),
+                  {},
+                  true,
+                  d.fallback ? QStringLiteral("fallback: default") : QStringLiteral("default"),
+                  d.fallback ? QStringLiteral("fallback because %1 is missing").arg(missing)
+                  : m_variants.empty() ? QStringLiteral("block has no variants")
+                                       : QStringLiteral("no variant condition holds")});
         return d;
     }
     d.kind = BlockDecision::Kind::Suppressed;
-    add({{},
+    addFinal(
+        {{},
          QStringLiteral("default"),
          QStringLiteral("always"),
          {},
@@ -221,19 +238,21 @@ Result<SubjectRules> SubjectRules::compile(const CampaignDocument &doc)
 }
 
 int SubjectRules::decide(const SubscriberRecord &record, MembershipProvider *membership,
-                         std::vector<RuleTraceEntry> *trace) const
+                         std::vector<RuleTraceEntry> *trace, bool outcomesOnly) const
 {
     for (const Variant &v : m_variants) {
         ConditionTrace ct;
-        const bool match = v.when.evaluate(record, membership, trace ? &ct : nullptr);
-        if (trace)
+        const bool match =
+            v.when.evaluate(record, membership, trace && !outcomesOnly ? &ct : nullptr);
+        if (trace && (match || !outcomesOnly))
             trace->push_back(
                 {QStringLiteral("subject"), QStringLiteral("variant ") + v.id, v.when.describe(),
                  ct.values, match,
                  match ? QStringLiteral("variant ") + v.id : QStringLiteral("not matched"),
-                 (match ? QStringLiteral("condition holds: ")
-                        : QStringLiteral("condition does not hold: ")) +
-                     valuesSentence(ct)});
+                 (match ? QStringLiteral("condition holds")
+                        : QStringLiteral("condition does not hold")) +
+                     (ct.values.isEmpty() ? QString()
+                                          : QStringLiteral(": ") + valuesSentence(ct))});
         if (match)
             return v.index;
     }

@@ -27,8 +27,10 @@ class BlockRules {
 public:
     static Result<BlockRules> compile(const CampaignBlock &block, const QString &path);
 
+    /// With outcomesOnly, trace gets only the decisive entry (hidden / variant / default /
+    /// fallback / suppressed), not every rule that was looked at.
     BlockDecision decide(const SubscriberRecord &record, MembershipProvider *membership,
-                         std::vector<RuleTraceEntry> *trace) const;
+                         std::vector<RuleTraceEntry> *trace, bool outcomesOnly = false) const;
 
     /// Variant ids in evaluation order, for insight ("rules that never fire").
     QStringList ruleNames() const;
@@ -59,7 +61,7 @@ public:
     static Result<SubjectRules> compile(const CampaignDocument &doc);
     /// Index into doc.subjectVariants, or -1 for the default subject.
     int decide(const SubscriberRecord &record, MembershipProvider *membership,
-               std::vector<RuleTraceEntry> *trace) const;
+               std::vector<RuleTraceEntry> *trace, bool outcomesOnly = false) const;
     void collectSegments(QStringList &out) const;
 
 private:

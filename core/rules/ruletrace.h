@@ -5,6 +5,10 @@
 
 namespace mw {
 
+/// How much of the explanation to record: nothing, the decisive entry per block (batch
+/// output), or every rule looked at with the values it read (preview, --format json).
+enum class TraceDetail { None, Outcomes, Full };
+
 /// One line of the explanation of a render: which rule of which block was looked at,
 /// what it tested, the subscriber's actual values, whether it held and what followed.
 struct RuleTraceEntry {

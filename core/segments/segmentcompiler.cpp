@@ -99,6 +99,13 @@ SqlFragment CompiledSegment::countQuery() const
             predicate.binds};
 }
 
+SqlFragment CompiledSegment::funnelQuery() const
+{
+    return {QStringLiteral("SELECT stage, count(*) FROM (") + funnelStages.sql +
+                QStringLiteral(") GROUP BY stage ORDER BY stage"),
+            funnelStages.binds};
+}
+
 SqlFragment CompiledSegment::membersQuery() const
 {
     return {QStringLiteral("SELECT s.id FROM subscribers s WHERE ") + predicate.sql +
@@ -241,31 +248,32 @@ Result<CompiledSegment> SegmentCompiler::compileTop(const QJsonObject &def, cons
     out.predicate.binds = suppression.binds + group->binds;
 
     if (withFunnel) {
-        // Step i: suppression and the first i top-level conditions (AND for "all",
-        // OR for "any": then each step shows how many the conditions so far reach).
-        out.funnel.push_back(suppression);
-        out.funnelLabels << (out.includeUnsubscribed ? QStringLiteral("all subscribers")
-                                                     : QStringLiteral("subscribed"));
+        // The funnel is answered in one pass over the subscribers: each row gets the stage
+        // at which the top-level conditions, taken in order, first fail ("all") or first
+        // hold ("any"); every condition is evaluated at most once per row.
         const bool any = def.value(QLatin1String("match")).toString() == QLatin1String("any");
         const QJsonArray conds = def.value(QLatin1String("conditions")).toArray();
-        SqlFragment acc;
+        out.funnelLabels << (out.includeUnsubscribed ? QStringLiteral("all subscribers")
+                                                     : QStringLiteral("subscribed"));
+        SqlFragment stage{QStringLiteral("CASE"), {}};
         for (int i = 0; i < conds.size(); ++i) {
             auto c = compileCondition(conds[i], indexPath(path, i), ctx);
             if (!c)
                 return c.error();
-            if (i == 0) {
-                acc = *c;
-            } else {
-                acc.sql = QLatin1Char('(') + acc.sql +
-                          (any ? QStringLiteral(") OR (") : QStringLiteral(") AND (")) + c->sql +
-                          QLatin1Char(')');
-                acc.binds += c->binds;
-            }
-            out.funnel.push_back(
-                {suppression.sql + QStringLiteral(" AND (") + acc.sql + QLatin1Char(')'),
-                 suppression.binds + acc.binds});
+            stage.sql += (any ? QStringLiteral(" WHEN coalesce((")
+                              : QStringLiteral(" WHEN NOT coalesce((")) +
+                         c->sql + QStringLiteral("), 0) THEN %1").arg(i + 1);
+            stage.binds += c->binds;
             out.funnelLabels << describe(conds[i].toObject());
         }
+        stage.sql += QStringLiteral(" ELSE %1 END").arg(conds.size() + 1);
+        if (conds.isEmpty())
+            stage.sql = QStringLiteral("1");
+        out.funnelStages = {QStringLiteral("SELECT ") + stage.sql +
+                                QStringLiteral(" AS stage FROM subscribers s WHERE ") +
+                                suppression.sql,
+                            stage.binds + suppression.binds};
+        out.funnelMatchAny = any;
     }
     return out;
 }
@@ -512,6 +520,14 @@ Result<SqlFragment> SegmentCompiler::compileField(const QJsonObject &c, const QS
         add(v);
     }
 
+    if (metrics && m_strategy == EventStrategy::Correlated) {
+        // Membership tests of one subscriber: a primary-key probe, not the whole IN list.
+        return SqlFragment{(negate ? QStringLiteral("NOT EXISTS") : QStringLiteral("EXISTS")) +
+                               QStringLiteral(" (SELECT 1 FROM subscriber_metrics m WHERE "
+                                              "m.subscriber_id = s.id AND ") +
+                               base.sql + QLatin1Char(')'),
+                           base.binds};
+    }
     if (metrics) {
         // A semi-join on subscriber_metrics lets SQLite drive from the metric indexes
         // (engagement score, tier, lifecycle) instead of probing per subscriber.
@@ -829,8 +845,20 @@ QString SegmentCompiler::describe(const QJsonObject &c)
         QString s = c.value(QLatin1String("event")).toString() + QLatin1Char(' ') + count;
         if (c.contains(QLatin1String("within_days")))
             s += QStringLiteral(" in %1 days").arg(c.value(QLatin1String("within_days")).toInt());
-        if (c.contains(QLatin1String("where")))
-            s += QStringLiteral(" where ") + jsonText(c.value(QLatin1String("where")));
+        const QJsonObject where = c.value(QLatin1String("where")).toObject();
+        QStringList filters;
+        for (auto it = where.begin(); it != where.end(); ++it) {
+            QString v = it.value().isString() ? it.value().toString() : jsonText(it.value());
+            if (it.value().isArray()) {
+                QStringList items;
+                for (const QJsonValue &x : it.value().toArray())
+                    items << (x.isString() ? x.toString() : jsonText(x));
+                v = items.join(QStringLiteral(", "));
+            }
+            filters << it.key() + QLatin1Char(' ') + v;
+        }
+        if (!filters.isEmpty())
+            s += QStringLiteral(" where ") + filters.join(QStringLiteral("; "));
         return s;
     }
     if (c.contains(QLatin1String("segment")))

@@ -23,13 +23,18 @@ struct SqlFragment {
 
 /// A segment definition compiled to one predicate over `subscribers s`.
 struct CompiledSegment {
-    SqlFragment predicate;           // suppression AND the definition
-    std::vector<SqlFragment> funnel; // [0] suppression only, [i] after top-level condition i
-    QStringList funnelLabels;        // same length as funnel
+    SqlFragment predicate; // suppression AND the definition
+    /// Per suppressed subscriber, the stage its top-level conditions reach: for "all" the
+    /// 1-based index of the first condition that fails (n + 1 if none), for "any" of the
+    /// first that holds. funnelLabels[0] names the start, [i] condition i.
+    SqlFragment funnelStages;
+    bool funnelMatchAny = false;
+    QStringList funnelLabels;
     bool includeUnsubscribed = false;
 
     SqlFragment countQuery() const;
     SqlFragment membersQuery() const; // ordered by id, no limit
+    SqlFragment funnelQuery() const;  // rows (stage, count)
 };
 
 /// Validates a segment definition (CONTRACT.md, "Segments") and compiles it to SQL.
@@ -39,10 +44,11 @@ struct CompiledSegment {
 /// Saved segments referenced by name are inlined, with cycle detection.
 class SegmentCompiler {
 public:
-    /// How event conditions are written. Correlated probes the (subscriber_id, type,
-    /// occurred_at) index once per candidate subscriber and suits a few subscribers (membership
-    /// tests); Grouped reads the matching events once through (type, occurred_at) and suits
-    /// rare events; Auto picks per condition from a bounded count of the matching events.
+    /// How event (and, for Correlated, metric) conditions are written. Correlated probes the
+    /// (subscriber_id, type, occurred_at) index once per candidate subscriber and suits a few
+    /// subscribers (membership tests); Grouped reads the matching events once through (type,
+    /// occurred_at) and suits rare events; Auto picks per condition from a bounded count of the
+    /// matching events.
     enum class EventStrategy { Auto, Correlated, Grouped };
 
     explicit SegmentCompiler(Database &db);

@@ -79,6 +79,7 @@ SegmentPreview SegmentPreviewJob::run(const QString &databasePath, const QJsonOb
         return p;
     }
     p.count = *count;
+    p.countMs = static_cast<double>(timer.nsecsElapsed()) / 1e6;
     auto funnel = service.funnel(*compiled);
     if (!funnel) {
         p.error = funnel.error();

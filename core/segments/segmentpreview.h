@@ -23,7 +23,8 @@ struct SegmentPreview {
     std::vector<SegmentMember> sample;
     QString sql;
     QVariantList binds;
-    double elapsedMs = 0;
+    double countMs = 0;   // compiling and counting
+    double elapsedMs = 0; // everything, funnel and sample included
 };
 
 /// Computes a SegmentPreview on the calling thread with its own connection. `stale` is

@@ -132,14 +132,32 @@ Result<std::vector<FunnelStep>> SegmentService::funnel(const QJsonObject &defini
 
 Result<std::vector<FunnelStep>> SegmentService::funnel(const CompiledSegment &segment)
 {
+    const SqlFragment q = segment.funnelQuery();
+    auto st = m_db.prepare(q.sql.toStdString());
+    if (!st)
+        return st.error();
+    st->bindAll(q.binds);
+    const int n = static_cast<int>(segment.funnelLabels.size()) - 1; // conditions
+    std::vector<int64_t> perStage(static_cast<size_t>(n + 2), 0);
+    while (st->step()) {
+        const int64_t stage = st->int64(0);
+        if (stage >= 1 && stage <= n + 1)
+            perStage[static_cast<size_t>(stage)] = st->int64(1);
+    }
+    if (st->error())
+        return *st->error();
+    int64_t total = 0;
+    for (int64_t c : perStage)
+        total += c;
     std::vector<FunnelStep> steps;
-    for (size_t i = 0; i < segment.funnel.size(); ++i) {
-        const SqlFragment &p = segment.funnel[i];
-        auto n = runCount(
-            {QStringLiteral("SELECT count(*) FROM subscribers s WHERE ") + p.sql, p.binds});
-        if (!n)
-            return n.error();
-        steps.push_back({static_cast<int>(i), segment.funnelLabels.value(static_cast<int>(i)), *n});
+    steps.push_back({0, segment.funnelLabels.value(0), total});
+    // "all": after i conditions remain those whose first failure is later than i.
+    // "any": the first i conditions reach those whose first success is at most i.
+    int64_t acc = 0;
+    for (int i = 1; i <= n; ++i) {
+        acc += perStage[static_cast<size_t>(i)];
+        steps.push_back(
+            {i, segment.funnelLabels.value(i), segment.funnelMatchAny ? acc : total - acc});
     }
     return steps;
 }

@@ -12,12 +12,21 @@ using namespace mw;
 
 namespace {
 
-const QStringList kTables = {QStringLiteral("meta"),        QStringLiteral("subscribers"),
-                             QStringLiteral("products"),    QStringLiteral("campaigns"),
-                             QStringLiteral("events"),      QStringLiteral("subscriber_metrics"),
-                             QStringLiteral("segments"),    QStringLiteral("segment_versions"),
-                             QStringLiteral("experiments"), QStringLiteral("experiment_arms"),
-                             QStringLiteral("assignments"), QStringLiteral("experiment_outcomes")};
+const QStringList kTables = {QStringLiteral("meta"),
+                             QStringLiteral("subscribers"),
+                             QStringLiteral("products"),
+                             QStringLiteral("campaigns"),
+                             QStringLiteral("events"),
+                             QStringLiteral("subscriber_metrics"),
+                             QStringLiteral("segments"),
+                             QStringLiteral("segment_versions"),
+                             QStringLiteral("experiments"),
+                             QStringLiteral("experiment_arms"),
+                             QStringLiteral("assignments"),
+                             QStringLiteral("experiment_outcomes"),
+                             QStringLiteral("blocks"),
+                             QStringLiteral("block_versions"),
+                             QStringLiteral("campaign_versions")};
 
 /// SHA-256 over every row (all columns, typed) of a table in primary-key order.
 QByteArray tableHash(Database &db, const QString &table)
@@ -247,7 +256,11 @@ void TestSampleGenerator::eventsAreConsistent()
     QCOMPARE(count(m_db, "SELECT count(*) FROM events e JOIN subscribers s ON s.id = "
                          "e.subscriber_id WHERE e.occurred_at < s.created_at"),
              qint64(0));
-    QCOMPARE(count(m_db, "PRAGMA foreign_key_check"), qint64(0));
+    QCOMPARE(count(m_db, "SELECT count(*) FROM pragma_foreign_key_check"), qint64(0));
+    // The bulk-load settings are restored.
+    QCOMPARE(m_db.scalar("PRAGMA journal_mode")->toString(), QStringLiteral("wal"));
+    QCOMPARE(m_db.scalar("PRAGMA foreign_keys")->toInt(), 1);
+    QCOMPARE(m_db.scalar("PRAGMA synchronous")->toInt(), 1); // NORMAL
     QCOMPARE(m_db.scalar("PRAGMA integrity_check")->toString(), QStringLiteral("ok"));
 }
 
@@ -285,8 +298,14 @@ void TestSampleGenerator::catalogueAndCampaigns()
     const qint64 campaigns = count(m_db, "SELECT count(*) FROM campaigns WHERE status = 'sent'");
     QVERIFY2(campaigns >= 25 && campaigns <= 26, qPrintable(QString::number(campaigns)));
     QCOMPARE(count(m_db, "SELECT count(*) FROM (SELECT updated_at - lag(updated_at) OVER "
-                         "(ORDER BY updated_at) AS gap FROM campaigns) WHERE gap != 604800"),
+                         "(ORDER BY updated_at) AS gap FROM campaigns WHERE status = 'sent') "
+                         "WHERE gap != 604800"),
              qint64(0));
+    // Plus the example campaign document of the content stage, with its library blocks.
+    QCOMPARE(count(m_db, "SELECT count(*) FROM campaigns WHERE status != 'sent' AND document "
+                         "IS NOT NULL"),
+             qint64(1));
+    QVERIFY(count(m_db, "SELECT count(*) FROM blocks") >= 2);
 }
 
 void TestSampleGenerator::segmentsAndExperiment()
@@ -367,7 +386,8 @@ void TestSampleGenerator::metricsComputed()
 void TestSampleGenerator::cancelLeavesDatabaseUnchanged_data()
 {
     QTest::addColumn<double>("cancelAt");
-    QTest::newRow("while loading events") << 0.3;
+    QTest::newRow("early in the bulk load") << 0.1;
+    QTest::newRow("half-way through the bulk load") << 0.5;
     QTest::newRow("while computing metrics") << 0.85;
     QTest::newRow("at the very end") << 1.0;
 }
@@ -397,6 +417,7 @@ void TestSampleGenerator::cancelLeavesDatabaseUnchanged()
     for (const QString &t : kTables)
         QVERIFY2(after.value(t) == before.value(t), qPrintable(t));
     QCOMPARE(db.scalar("PRAGMA foreign_keys")->toInt(), 1);
+    QCOMPARE(db.scalar("PRAGMA journal_mode")->toString(), QStringLiteral("wal"));
     // The database is still usable for a complete run.
     o.progress = {};
     o.subscribers = 50;

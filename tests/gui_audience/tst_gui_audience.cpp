@@ -17,6 +17,7 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSettings>
+#include <QSplitter>
 #include <QStackedWidget>
 #include <QTabWidget>
 #include <QTableView>
@@ -187,6 +188,8 @@ private slots:
     void missingFileIsCreated();
     void recentFilesRememberedAndPruned();
     void navigationAndPageReplacement();
+    void welcomePageWithoutDatabase();
+    void windowLayoutRemembered();
     void germanTranslationFromLocale();
 
 private:
@@ -629,6 +632,55 @@ void TestGuiAudience::navigationAndPageReplacement()
     QCOMPARE(m_window->currentPage(), MainWindow::Page::Audience);
     QTRY_COMPARE(QApplication::focusWidget(),
                  browser()->findChild<QLineEdit *>(QStringLiteral("searchEdit")));
+}
+
+void TestGuiAudience::welcomePageWithoutDatabase()
+{
+    // No recent database: the welcome page, offering a sample, new and open.
+    m_window->openLastDatabase();
+    auto *root = qobject_cast<QStackedWidget *>(m_window->centralWidget());
+    QCOMPARE(root->currentWidget()->objectName(), QStringLiteral("welcomePage"));
+    QVERIFY(root->currentWidget()->findChild<QPushButton *>(QStringLiteral("sampleButton")));
+    QVERIFY(root->currentWidget()->findChild<QPushButton *>(QStringLiteral("openButton")));
+    // The last database was deleted since: the welcome page again, no error.
+    const QString gone = m_dir->path(QStringLiteral("gone.db"));
+    QVERIFY(m_window->openDatabase(gone, true));
+    m_window.reset();
+    for (const char *suffix : {"", "-wal", "-shm"})
+        QFile::remove(gone + QLatin1String(suffix));
+    m_window = std::make_unique<MainWindow>();
+    m_window->openLastDatabase();
+    root = qobject_cast<QStackedWidget *>(m_window->centralWidget());
+    QCOMPARE(root->currentWidget()->objectName(), QStringLiteral("welcomePage"));
+    QVERIFY(m_window->lastError().isEmpty());
+}
+
+void TestGuiAudience::windowLayoutRemembered()
+{
+    openFixture();
+    m_window->resize(1234, 777);
+    QTRY_COMPARE(m_window->size(), QSize(1234, 777));
+    QTest::qWait(50); // let the layouts follow
+    auto *splitter = browser()->findChild<QSplitter *>(QStringLiteral("browserSplitter"));
+    QVERIFY(splitter);
+    splitter->setSizes({700, 400});
+    emit splitter->splitterMoved(700, 1); // what dragging the handle signals
+    QTest::qWait(50);
+    const QList<int> sizes = splitter->sizes();
+    m_window->showPage(MainWindow::Page::Experiments);
+    QVERIFY(m_window->close());
+    m_window.reset();
+
+    m_window = std::make_unique<MainWindow>();
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    QCOMPARE(m_window->size(), QSize(1234, 777));
+    QCOMPARE(m_window->currentPage(), MainWindow::Page::Experiments);
+    m_window->openLastDatabase(); // as a start without arguments does
+    QCOMPARE(m_window->databasePath(), QFileInfo(m_fixture).absoluteFilePath());
+    m_window->showPage(MainWindow::Page::Audience);
+    QTRY_COMPARE(browser()->findChild<QSplitter *>(QStringLiteral("browserSplitter"))->sizes(),
+                 sizes);
 }
 
 void TestGuiAudience::germanTranslationFromLocale()

@@ -225,7 +225,8 @@ void TestCampaignEditor::editingLiquidFieldUpdatesPreview()
 void TestCampaignEditor::switchingSubscriberChangesSubject()
 {
     InboxRow *inbox = m_editor->preview()->inboxRow();
-    QCOMPARE(inbox->subject(), QStringLiteral("Hi Anna, spring is here"));
+    // The preview renders off the GUI thread: wait for it rather than race it.
+    QTRY_COMPARE_WITH_TIMEOUT(inbox->subject(), QStringLiteral("Hi Anna, spring is here"), 10000);
     QCOMPARE(inbox->fromName(), QStringLiteral("Acme Outdoor"));
     QCOMPARE(inbox->preheader(), QStringLiteral("Fresh picks for Oslo"));
 

@@ -1,5 +1,6 @@
 // Cell checks used by the importers: ISO 8601 dates, e-mail addresses, numbers, countries.
 #include "io/fieldparsers.h"
+#include "io/seenkeys.h"
 
 #include <QDateTime>
 #include <QtTest>
@@ -21,6 +22,7 @@ private slots:
     void jsonNumbers_data();
     void jsonNumbers();
     void numbersAndCountries();
+    void seenKeysRemembersFirstLines();
 };
 
 void TestFieldParsers::parsesIsoDates_data()
@@ -172,6 +174,25 @@ void TestFieldParsers::numbersAndCountries()
     QVERIFY(fields::isLanguageTag("zh-Hant-TW"));
     for (const char *bad : {"", "d", "deutsch", "de_DE", "de-", "-de", "de-toolongsubtag"})
         QVERIFY2(!fields::isLanguageTag(bad), bad);
+}
+
+void TestFieldParsers::seenKeysRemembersFirstLines()
+{
+    // Enough keys to grow the table several times; keys that share prefixes and lengths.
+    SeenKeys seen;
+    QCOMPARE(seen.find("a@x.com"), int64_t(0));
+    for (int i = 0; i < 100000; ++i)
+        seen.insert(QByteArray("user" + QByteArray::number(i) + "@x.com").toStdString(), i + 2);
+    seen.insert("", 1); // the empty key is a key like any other
+    QCOMPARE(seen.size(), size_t(100001));
+    for (int i = 0; i < 100000; i += 7)
+        QCOMPARE(seen.find(QByteArray("user" + QByteArray::number(i) + "@x.com").toStdString()),
+                 int64_t(i + 2));
+    QCOMPARE(seen.find(""), int64_t(1));
+    QCOMPARE(seen.find("user100000@x.com"), int64_t(0));
+    QCOMPARE(seen.find("user1@x.co"), int64_t(0));
+    seen.clear();
+    QCOMPARE(seen.find("user1@x.com"), int64_t(0));
 }
 
 QTEST_GUILESS_MAIN(TestFieldParsers)

@@ -1,4 +1,5 @@
 // mailwright-cli import: exit codes, "line N: reason" on stderr, JSON summary, rejects file.
+#include "storage/database.h"
 #include "testutils.h"
 
 #include <QCryptographicHash>
@@ -35,6 +36,7 @@ private slots:
     void badFileExitsTwo_data();
     void badFileExitsTwo();
     void eventsAndProducts();
+    void refreshesDerivedMetrics();
 
 private:
     std::unique_ptr<test::TempDir> m_dir;
@@ -225,6 +227,42 @@ void TestImportCli::eventsAndProducts()
     const QJsonObject o = QJsonDocument::fromJson(ok.out).object();
     QCOMPARE(o.value(QStringLiteral("inserted")).toInt(), 1);
     QCOMPARE(o.value(QStringLiteral("created_campaigns")).toInt(), 1);
+}
+
+void TestImportCli::refreshesDerivedMetrics()
+{
+    const QString subs = m_dir->writeFile(QStringLiteral("s.csv"), "email\na@x.com\nb@x.com\n");
+    const QString events =
+        m_dir->writeFile(QStringLiteral("e.csv"), "email,type,occurred_at,amount\n"
+                                                  "a@x.com,purchase,2024-05-01,20\n"
+                                                  "a@x.com,purchase,2024-05-03,30\n");
+    const auto s = test::runCli({QStringLiteral("import"), QStringLiteral("subscribers"),
+                                 QStringLiteral("--db"), m_db, QStringLiteral("--csv"), subs});
+    QCOMPARE(s.exitCode, 0);
+    const auto e = test::runCli({QStringLiteral("import"), QStringLiteral("events"),
+                                 QStringLiteral("--db"), m_db, QStringLiteral("--csv"), events});
+    QCOMPARE(e.exitCode, 0);
+    const bool refreshed =
+        QJsonDocument::fromJson(e.out).object().value(QStringLiteral("metrics_refreshed")).toBool();
+    auto db = Database::open(m_db);
+    QVERIFY(db.ok());
+    const int rows = db->scalar("SELECT count(*) FROM subscriber_metrics")->toInt();
+    // Every subscriber has fresh metrics; a's two purchases are counted.
+    QVERIFY(refreshed);
+    QCOMPARE(rows, 2);
+    QCOMPARE(db->scalar("SELECT m.order_count FROM subscriber_metrics m JOIN subscribers s ON "
+                        "s.id = m.subscriber_id WHERE s.email = 'a@x.com'")
+                 ->toInt(),
+             2);
+    // --no-metrics leaves the metrics as they were.
+    const QString more = m_dir->writeFile(QStringLiteral("m.csv"), "email\nc@x.com\n");
+    const auto n = test::runCli({QStringLiteral("import"), QStringLiteral("subscribers"),
+                                 QStringLiteral("--db"), m_db, QStringLiteral("--csv"), more,
+                                 QStringLiteral("--no-metrics")});
+    QCOMPARE(n.exitCode, 0);
+    QCOMPARE(QJsonDocument::fromJson(n.out).object().value(QStringLiteral("metrics_refreshed")),
+             QJsonValue(false));
+    QCOMPARE(db->scalar("SELECT count(*) FROM subscriber_metrics")->toInt(), rows);
 }
 
 QTEST_GUILESS_MAIN(TestImportCli)

@@ -286,6 +286,74 @@ for i, (t, d) in enumerate([
 ]):
     add(f"data_{i:03d}", t, d)
 
+# --- more edge cases: identifiers, comparisons, case mapping, keyword arguments
+for i, t in enumerate([
+    "{{ 'àÀÿßÞþ×÷ÉCOLE' | upcase }}|{{ 'ÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÐÑÒÓÔÕÖØÙÚÛÜÝÞ' | downcase }}",
+    "{{ 'ñandú' | capitalize }}{{ 'ÉTÉ' | capitalize }}{{ 'ßx' | capitalize }}",
+    "{{ 'Ωμέγα' | upcase }}{{ 'ДОМ' | downcase }}", "{% assign a-b = 1 %}{{ a-b }}",
+    "{% assign q? = 'x' %}{{ q? }}", "{{ user.first_name | append: '!', extra: 1 }}",
+    "{{ 'x' | default: 'y', allow_false: false }}", "{{ false | default: 'y', allow_false: nil }}",
+    "{{ products | where: 'cat', nil | size }}", "{{ products | where: 'price', 15 | map: 'title' }}",
+    "{{ products | where: 'tags' | size }}", "{{ products | sort: 'cat' | map: 'title' | join }}",
+    "{% for p in h limit: 2 %}{{ p | join: ':' }};{% endfor %}", "{% for p in h reversed %}{{ p[0] }}{% endfor %}",
+    "{% for i in (1..2) %}{% for j in (1..2) %}{{ forloop.parentloop.length }}{{ forloop.parentloop.first }}{{ forloop.parentloop.rindex }}{% endfor %}{% endfor %}",
+    "{% for i in (1..3) %}{{ forloop.first }}{{ forloop.last }}{% endfor %}",
+    "{% if (1..5) contains 3 %}r{% endif %}{% if (1..5) contains 9 %}x{% endif %}",
+    "{% if 1.5 > 1 %}a{% endif %}{% if 2 == 2.0 %}b{% endif %}{% if -1 < 0.5 %}c{% endif %}",
+    "{% if 'abc' < 'abd' %}a{% endif %}{% if 'B' < 'a' %}b{% endif %}{% if '10' < '9' %}c{% endif %}",
+    "{% if h == h %}hh{% endif %}{% if arr != words %}ne{% endif %}{% if emptya == emptyh %}x{% endif %}",
+    "{% if nil == false %}x{% else %}nf{% endif %}{% if false == false %}ff{% endif %}",
+    "{% if t == true %}tt{% endif %}{% if 1 == true %}x{% endif %}", "{% if user %}u{% endif %}{% if user.nope %}x{% endif %}",
+    "{% for i in (1..'3') %}{{ i }}{% endfor %}", "{% for i in (nil..2) %}{{ i }}{% endfor %}",
+    "{% for i in (1..3) offset: 1 limit: 5 %}{{ i }}{% endfor %}", "{% for c in 'abc' limit: 0 %}{{ c }}{% endfor %}",
+    "{{ name | size | plus: 1 }}", "{{ uni | size }}{{ uni | slice: -3 }}", "{{ 'abc' | slice: -5, 10 }}|{{ 'abc' | slice: 1, 0 }}|",
+    "{{ arr | slice: -1 }}{{ arr | slice: 1, 1 }}", "{{ 1 | slice: 0 }}", "{{ 12345 | slice: 1, 2 }}",
+    "{{ 'a b c d' | truncatewords: 2, '' }}", "{{ '  a   b   c  ' | truncatewords: 2 }}",
+    "{{ 'abcdefghij' | truncate: 3 }}|{{ 'abcdefghij' | truncate: 0 }}|{{ 'ab' | truncate: 2 }}",
+    "{{ 12.0 | round: 1 }} {{ 12.345 | round: 2 }} {{ -0.5 | round }} {{ 0.5 | round }} {{ 1.5 | round: 0 }}",
+    "{{ 10 | at_least: 10.0 }} {{ 3 | at_most: '2.5' }} {{ 'x' | at_least: 1 }}",
+    "{{ 2 | times: 0.1 }} {{ 3 | divided_by: 0.5 }} {{ 0.3 | minus: 0.1 }} {{ 1.2 | modulo: 0.5 }}",
+    "{{ 5 | divided_by: '2' }} {{ '5.0' | divided_by: 2 }} {{ '5' | times: '3' }}",
+    "{{ 1e3 | plus: 1 }}", "{{ 1.0 | divided_by: 3 | times: 3 }}", "{{ 7 | modulo: 2.0 }}",
+    "{{ 'a,b' | split: ',' | first | upcase }}", "{{ 'abc' | split: 'b' | last }}", "{{ 'aaa' | split: 'a' | size }}",
+    "{{ nil | split: ',' | size }}", "{{ 5 | split: '' | join: '-' }}",
+    "{{ 'a<b>c' | escape | escape }}", "{{ '&amp;' | escape_once | escape_once }}",
+    "{{ '<p>a</p><br/>b' | strip_html | upcase }}", "{{ '<scr<script>ipt>x</script>' | strip_html }}",
+    "{{ 'a\nb' | newline_to_br | strip_newlines }}", "{{ 'Hello' | url_encode | url_decode }}",
+    "{{ '~!*()\'' | url_encode }}", "{{ 'a+b%2Bc' | url_decode }}",
+    "{{ 'dGVzdA==' | base64_decode }}{{ 'dGVzdA' | base64_decode }}", "{{ '' | base64_encode }}|",
+    "{% capture x -%}  a  {%- endcapture %}[{{ x }}]", "{% capture x %}{% for i in (1..3) %}{{ i }}{% endfor %}{% endcapture %}{{ x | size }}",
+    "{% assign x = 1 %}{% capture x %}cap{% endcapture %}{{ x }}", "{% capture name %}shadow{% endcapture %}{{ name }}",
+    "{% assign arr2 = arr | sort %}{{ arr2 | join }}{{ arr | join }}", "{% assign h2 = h %}{{ h2.b }}",
+    "{% liquid\n for i in (1..3)\n  if i == 2\n   continue\n  endif\n  echo i\n endfor\n%}",
+    "{% liquid\n capture c\n echo 'in'\n endcapture\n echo c | upcase\n%}",
+    "{% liquid\n unless fa\n echo 'u'\n endunless\n assign z = 'q'\n%}{{ z }}",
+    "{%- for i in (1..3) -%}\n  {{- i -}}\n{%- endfor -%}", "a\n{% comment %}\n  c\n{% endcomment %}\nb",
+    "{% raw %}{{{% endraw %}x{% raw %}}}{% endraw %}", "{% raw %}{%- if -%}{% endraw %}",
+    "{{ 'x' }}{% # comment with {{ braces }} %}{{ 'y' }}", "{% #multi\n # line %}ok",
+    "{% cycle 'a', 'b' %}{% cycle 'a', 'b' %}{% cycle 'a', 'b' %}", "{% cycle 'g': 'a' %}{% cycle 'g': 'b', 'c' %}",
+    "{% for i in (1..3) %}{% increment k %}{% endfor %}{{ k }}", "{% decrement k %}{% increment k %}{{ k }}",
+    "{% if t %}{% if t %}{% if fa %}{% else %}deep{% endif %}{% endif %}{% endif %}",
+    "{% case t %}{% when true %}T{% when false %}F{% endcase %}", "{% case 1.0 %}{% when 1 %}one{% endcase %}",
+    "{% case name %}{% when 'Ada' or 'Bob', 'Cy' %}m{% else %}e{% endcase %}",
+    "{% unless arr contains 5 %}no5{% endunless %}", "{% if words contains 'A' and words contains 'b' %}both{% endif %}",
+    "{{ products[0].tags.first }}{{ products[2]['tags'][1] }}{{ products[-1].title }}",
+    "{{ h['missing'] | default: 'dm' }}{{ h.d.first }}{{ h.d.last }}", "{{ user.address }}",
+    "{{ nested.first.last }}{{ nested.last.last.first }}", "{{ arr.first.size }}",
+    "{{ 'tab\there' }}|{{ 'q\"uote' }}", "{{ -5 | abs | minus: 10 | abs }}",
+    "{{ 'Zoë' | downcase | upcase | size }}", "{{ '  ' | strip | default: 'blank-ish' }}",
+]):
+    add(f"more_{i:03d}", t)
+
+# --- Ruby's sub/gsub replacement sequences
+for i, t in enumerate([
+    r"{{ 'abc' | replace: 'b', '[\0]' }}", r"{{ 'abcb' | replace: 'b', '<\&>' }}",
+    r'''{{ 'abc' | replace_first: 'b', "[\`|\']" }}''', r"{{ 'abc' | replace: 'b', '\1\\x\q' }}",
+    r"{{ 'abc' | replace_last: 'b', '[\0]' }}", r"{{ 'abc' | replace: '', '\0-' }}",
+    r"{{ 'a\\b' | replace: '\\', '/' }}", r"{{ 'abc' | replace: 'b', '\\\\' }}",
+]):
+    add(f"sub_{i:03d}", t)
+
 # --- realistic email templates live in corpus/emails/*.liquid (+ .json)
 os.makedirs(OUT, exist_ok=True)
 with open(os.path.join(OUT, "generated.jsonl"), "w", encoding="utf-8") as fh:

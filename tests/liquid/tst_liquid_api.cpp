@@ -53,6 +53,7 @@ private slots:
     void concurrentRendersAgree();
     void referencedVariables();
     void jsonKeepsKeyOrderAndTypes();
+    void jsonDuplicateKeysKeepFirstPositionLastValue();
     void jsonErrorsHavePosition();
     void fromQJson();
     void rubyFloatFormatting_data();
@@ -155,6 +156,13 @@ void TestLiquidApi::outputLimit()
     QVERIFY(!st.ok());
     QVERIFY(st.error().message.contains(QLatin1String("output limit exceeded")));
     QVERIFY(out.size() <= 1100);
+    // intermediate filter results are bounded too (split/join can grow exponentially)
+    auto f =
+        parseOk("{{ 'ab' | split: '' | join: 'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx' | "
+                "split: '' | join: 'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx' | size }}");
+    Status fs = f->render(Value(Hash()), o, out);
+    QVERIFY(!fs.ok());
+    QVERIFY(fs.error().message.contains(QLatin1String("inside a filter")));
     // captures count too: a runaway capture cannot grow memory unboundedly
     auto c =
         parseOk("{% capture x %}{% for i in (1..100000) %}xxxxxxxxxx{% endfor %}{% endcapture %}");
@@ -231,6 +239,23 @@ void TestLiquidApi::jsonKeepsKeyOrderAndTypes()
                         return Value(std::move(h));
                     }()),
              QByteArray("z=1;a=2.0;m=s;big=12345678901234;e=100.0;u=\xC3\xA9\xF0\x9F\x98\x80;"));
+}
+
+void TestLiquidApi::jsonDuplicateKeysKeepFirstPositionLastValue()
+{
+    // Ruby's JSON.parse: a repeated key keeps its first position and takes the last value.
+    for (int n : {3, 100}) {
+        std::string text = "{";
+        for (int i = 0; i < n; ++i)
+            text += "\"k" + std::to_string(i) + "\": " + std::to_string(i) + ", ";
+        text += "\"k1\": \"again\", \"last\": true}";
+        Hash h;
+        h.set("h", json(text));
+        const QByteArray out =
+            render("{{ h.size }} {{ h.k1 }} {% for p in h limit: 3 %}{{ p[0] }}{% endfor %}",
+                   Value(std::move(h)));
+        QCOMPARE(out, QByteArray::number(n + 1) + " again k0k1k2");
+    }
 }
 
 void TestLiquidApi::jsonErrorsHavePosition()

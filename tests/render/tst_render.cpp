@@ -58,6 +58,7 @@ private slots:
     void runtimeErrorFallsBackToDefault();
     void noRecommendationsSuppressesGrid();
     void campaignVersionsAreKept();
+    void sampleInstallIsAtomicAndJoinsTransactions();
 
 private:
     RenderResult render(int64_t id, RenderSession *session = nullptr);
@@ -347,6 +348,34 @@ void TestRender::campaignVersionsAreKept()
              QStringLiteral("Northwind Outfitters Ltd."));
     QCOMPARE(m_db.scalar("SELECT status FROM blocks WHERE name = 'Northwind footer'")->toString(),
              QStringLiteral("approved"));
+}
+
+void TestRender::sampleInstallIsAtomicAndJoinsTransactions()
+{
+    test::TempDir dir;
+    Database db = test::openFresh(dir.path(QStringLiteral("s.db")));
+    {
+        // Inside a caller's transaction (as init --sample does it) install joins it, so a
+        // rollback leaves nothing behind.
+        Transaction tx(db);
+        QVERIFY(tx.begun().ok());
+        const Status s = SampleCampaign::install(db);
+        QVERIFY2(s.ok(), qPrintable(s.ok() ? QString() : s.error().toString()));
+        QCOMPARE(db.scalar("SELECT count(*) FROM campaigns")->toInt(), 1);
+    } // rolled back
+    QCOMPARE(db.scalar("SELECT count(*) FROM campaigns")->toInt(), 0);
+    QCOMPARE(db.scalar("SELECT count(*) FROM blocks")->toInt(), 0);
+    QVERIFY(SampleCampaign::install(db).ok());
+    QCOMPARE(db.scalar("SELECT count(*) FROM campaigns WHERE name = 'spring-picks' AND version = 1")
+                 ->toInt(),
+             1);
+    QCOMPARE(db.scalar("SELECT count(*) FROM block_versions")->toInt(), 2);
+    // Every block type is used.
+    QStringList types;
+    for (const CampaignBlock &b : SampleCampaign::document().blocks)
+        types << blockTypeName(b.type);
+    for (BlockType t : allBlockTypes())
+        QVERIFY2(types.contains(blockTypeName(t)), qPrintable(blockTypeName(t)));
 }
 
 QTEST_GUILESS_MAIN(TestRender)

@@ -141,7 +141,25 @@ void TestRenderCli::batchIsByteIdenticalForAnyThreadCount()
         QVERIFY(!o.contains(QStringLiteral("html")));
         QCOMPARE(o.value(QStringLiteral("html_sha256")).toString().size(), 64);
         QVERIFY(o.value(QStringLiteral("bytes")).toInt() > 5000);
+        // The decisive entry for the subject and each of the 12 blocks, contract fields only.
+        const QJsonArray trace = o.value(QStringLiteral("trace")).toArray();
+        QCOMPARE(trace.size(), 13);
+        QCOMPARE(trace.first().toObject().value(QStringLiteral("block")).toString(),
+                 QStringLiteral("subject"));
+        QCOMPARE(trace.first().toObject().keys(),
+                 (QStringList{QStringLiteral("block"), QStringLiteral("outcome"),
+                              QStringLiteral("reason"), QStringLiteral("rule")}));
     }
+    // --full-trace: every rule looked at, with conditions and values.
+    const QString full = m_dir.path(QStringLiteral("full.jsonl"));
+    QCOMPARE(test::runCli(base() << QStringLiteral("--segment") << QStringLiteral("everyone")
+                                 << QStringLiteral("--out") << full << QStringLiteral("--limit")
+                                 << QStringLiteral("2") << QStringLiteral("--full-trace"))
+                 .exitCode,
+             0);
+    const QJsonArray fullTrace = lines(full).first().value(QStringLiteral("trace")).toArray();
+    QVERIFY(fullTrace.size() > 13);
+    QVERIFY(fullTrace.first().toObject().contains(QStringLiteral("values")));
 }
 
 void TestRenderCli::batchDigestMatchesSingleRender()

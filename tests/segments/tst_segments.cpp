@@ -2,6 +2,7 @@
 // definitions, literal matching of hostile values, validation paths, cycles, storage.
 #include "segmentfixture.h"
 #include "segments/segmentcompiler.h"
+#include "segments/segmentpreview.h"
 #include "segments/segmentrepository.h"
 #include "segments/segmentservice.h"
 #include "testutils.h"
@@ -47,6 +48,7 @@ private slots:
     void memberIdsAndContains();
     void parsesDates();
     void suppressionDefault();
+    void previewMatchesAndStopsWhenStale();
 
 private:
     test::TempDir m_dir;
@@ -96,6 +98,13 @@ void TestSegments::randomDefinitionsAgreeWithEvaluator()
         auto n = service.count(def, now);
         QVERIFY(n.ok());
         QCOMPARE(*n, static_cast<int64_t>(expected.size()));
+        // The funnel's first step is everyone not suppressed, its last the segment itself.
+        auto funnel = service.funnel(def, now);
+        QVERIFY(funnel.ok());
+        QCOMPARE(funnel->back().count, static_cast<int64_t>(expected.size()));
+        QJsonObject none = def;
+        none[QStringLiteral("conditions")] = QJsonArray();
+        QCOMPARE(funnel->front().count, static_cast<int64_t>(m_fixture.evaluate(none, now).size()));
     }
     // The random definitions must exercise real selections, not just all-or-nothing.
     QVERIFY2(nonTrivial > 150, qPrintable(QString::number(nonTrivial)));
@@ -126,6 +135,21 @@ void TestSegments::funnelCountsEachTopLevelCondition()
     QVERIFY((*steps)[1].count > (*steps)[2].count);
     QVERIFY((*steps)[2].count > (*steps)[3].count);
     QCOMPARE((*steps)[1].label, QStringLiteral("country in US, CA, DE"));
+
+    // With "any", each step counts who the conditions so far reach.
+    QJsonObject anyDef = def;
+    anyDef[QStringLiteral("match")] = QStringLiteral("any");
+    auto anySteps = service.funnel(anyDef, SegmentFixture::kNow);
+    QVERIFY(anySteps.ok());
+    for (int i = 1; i <= 3; ++i) {
+        QJsonArray c;
+        for (int k = 0; k < i; ++k)
+            c.append(conds[k]);
+        const QJsonObject prefix{{QStringLiteral("match"), QStringLiteral("any")},
+                                 {QStringLiteral("conditions"), c}};
+        QCOMPARE((*anySteps)[size_t(i)].count,
+                 static_cast<int64_t>(m_fixture.evaluate(prefix, SegmentFixture::kNow).size()));
+    }
 }
 
 void TestSegments::hostileValuesMatchLiterally_data()
@@ -407,6 +431,32 @@ void TestSegments::suppressionDefault()
         *service.count(json(R"({"conditions":[{"field":"status","op":"=","value":"bounced"}]})"),
                        SegmentFixture::kNow),
         int64_t(0));
+}
+
+void TestSegments::previewMatchesAndStopsWhenStale()
+{
+    const QString name = QStringLiteral("na_openers_not_pro");
+    const QJsonObject def = m_fixture.savedSegments().at(name);
+    const auto expected = m_fixture.evaluate(def, SegmentFixture::kNow);
+    SegmentPreview p =
+        SegmentPreviewJob::run(m_db.path(), def, SegmentFixture::kNow, 3, [] { return false; });
+    QVERIFY2(p.ok, qPrintable(p.error.toString()));
+    QCOMPARE(p.count, static_cast<int64_t>(expected.size()));
+    QCOMPARE(p.sample.size(), size_t(3));
+    QCOMPARE(p.sample[0].id, expected[0]);
+    QCOMPARE(p.funnel.back().count, p.count);
+    QCOMPARE(p.sql.count(QLatin1Char('?')), p.binds.size());
+    // A newer edit makes the running work stop instead of finishing.
+    SegmentPreview stale =
+        SegmentPreviewJob::run(m_db.path(), def, SegmentFixture::kNow, 3, [] { return true; });
+    QVERIFY(!stale.ok);
+    QCOMPARE(stale.error.code, Error::Code::Cancelled);
+    // Invalid definitions come back with their path for the inline error.
+    SegmentPreview bad = SegmentPreviewJob::run(
+        m_db.path(), json(R"({"conditions":[{"field":"metrics.revenue","op":">","value":"x"}]})"),
+        SegmentFixture::kNow, 3, [] { return false; });
+    QVERIFY(!bad.ok);
+    QCOMPARE(bad.error.path, QStringLiteral("conditions[0].value"));
 }
 
 QTEST_GUILESS_MAIN(TestSegments)

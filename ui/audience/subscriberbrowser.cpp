@@ -18,6 +18,8 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include <memory>
+
 namespace mw::ui {
 
 namespace {
@@ -126,10 +128,7 @@ SubscriberBrowser::SubscriberBrowser(QWidget *parent)
     m_splitter->setStretchFactor(0, 3);
     m_splitter->setStretchFactor(1, 2);
     m_splitter->setChildrenCollapsible(false);
-    if (const QByteArray state = kSplitterState.get(); !state.isEmpty())
-        m_splitter->restoreState(state);
-    else
-        m_splitter->setSizes({1000, 470});
+    m_splitter->setSizes({1000, 470}); // until showEvent() restores the user's
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -178,8 +177,22 @@ SubscriberBrowser::~SubscriberBrowser()
     m_infoWorker->close();
 }
 
+void SubscriberBrowser::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    // Restored once the splitter has its real width: restoring earlier would fit the saved
+    // sizes into a provisional width and then spread the difference by stretch factors.
+    if (!m_layoutRestored) {
+        m_layoutRestored = true;
+        if (const QByteArray state = kSplitterState.get(); !state.isEmpty())
+            m_splitter->restoreState(state);
+    }
+}
+
 void SubscriberBrowser::saveLayout() const
 {
+    if (!m_layoutRestored)
+        return; // nothing the user arranged yet; keep what was saved
     kSplitterState.set(m_splitter->saveState());
     kHeaderState.set(m_view->horizontalHeader()->saveState());
 }
@@ -204,7 +217,13 @@ Status SubscriberBrowser::setDatabase(const QString &path)
     m_model->setQuery(q);
     if (Status s = m_model->setDatabase(path); !s)
         return s;
-    loadFilterValues();
+    // Filter values scan whole indexes: start them once the table has its rows, so the two
+    // do not compete for the disk and the (two) cores while the first screen loads.
+    auto once = std::make_shared<QMetaObject::Connection>();
+    *once = connect(m_model, &SubscriberTableModel::matchCountKnown, this, [this, once] {
+        disconnect(*once);
+        loadFilterValues();
+    });
     return {};
 }
 

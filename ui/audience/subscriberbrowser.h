@@ -48,6 +48,9 @@ public:
 
     static constexpr int kSearchDelayMs = 250;
 
+protected:
+    void showEvent(QShowEvent *event) override;
+
 signals:
     void totalSubscribersChanged(qint64 total);
     /// The filter combos have been filled from the database.
@@ -83,6 +86,7 @@ private:
     QTimer *m_searchTimer;
     qint64 m_total = -1;
     qint64 m_pendingSelection = -1;
+    bool m_layoutRestored = false;
 };
 
 } // namespace mw::ui

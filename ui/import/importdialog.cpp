@@ -1,17 +1,13 @@
 #include "importdialog.h"
 
+#include "analysis/metricscalculator.h"
 #include "io/csvimporter.h"
 
-// The metrics calculator is being written on another branch; until it is on main the import
-// works without the refresh (see docs/import.md).
-#if __has_include("analysis/metricscalculator.h")
-#include "analysis/metricscalculator.h"
-#define MW_IMPORT_REFRESHES_METRICS 1
-#endif
 #include "storage/database.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
+#include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFormLayout>
@@ -20,6 +16,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
+#include <QPointer>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSet>
@@ -336,7 +333,6 @@ void ImportDialog::startImport()
             Qt::QueuedConnection);
         return !cancel->load();
     };
-#ifdef MW_IMPORT_REFRESHES_METRICS
     // Derived metrics are refreshed in the import's transaction, so Cancel during the
     // refresh still leaves the database exactly as before.
     if (k != ImportKind::Products) {
@@ -358,7 +354,6 @@ void ImportDialog::startImport()
             return s;
         };
     }
-#endif
     setRunning(true);
     m_watcher.setFuture(QtConcurrent::run([=] {
         auto db = Database::open(dbPath);

@@ -72,7 +72,8 @@ private:
     SegmentDocument *m_document;
     SegmentBuilderWidget *m_builder;
     QTimer *m_debounce;
-    QThreadPool m_pool;
+    QThreadPool m_pool;        // catalog, saved list, saving
+    QThreadPool m_previewPool; // counts never queue behind catalog loading
     std::shared_ptr<std::atomic<int>> m_generation;
     QJsonObject m_requested; // definition of the newest preview request
     qint64 m_displayedCount = -1;

@@ -1,0 +1,154 @@
+// Campaign documents and blocks: validation with JSON paths, round trip, rich text,
+// block library statuses and versions.
+#include "content/blocklibrary.h"
+#include "content/campaigndocument.h"
+#include "content/richtext.h"
+#include "content/samplecampaign.h"
+#include "testutils.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QtTest>
+
+using namespace mw;
+
+class TestContent : public QObject {
+    Q_OBJECT
+private slots:
+    void invalidDocumentsNamePath_data();
+    void invalidDocumentsNamePath();
+    void roundTrip();
+    void richText_data();
+    void richText();
+    void libraryVersionsAndStatus();
+};
+
+void TestContent::invalidDocumentsNamePath_data()
+{
+    QTest::addColumn<QByteArray>("doc");
+    QTest::addColumn<QString>("error");
+    QTest::newRow("no subject") << QByteArray(R"({"blocks":[]})")
+                                << "subject: missing subject line";
+    QTest::newRow("unknown type") << QByteArray(R"({"subject":"s","blocks":[{"type":"video"}]})")
+                                  << "blocks[0].type: unknown block type \"video\"";
+    QTest::newRow("missing required")
+        << QByteArray(R"({"subject":"s","blocks":[{"type":"button","content":{"label":"x"}}]})")
+        << "blocks[0].content.url: missing required field";
+    QTest::newRow("javascript link")
+        << QByteArray(
+               R"({"subject":"s","blocks":[{"type":"button","content":{"label":"x","url":"JavaScript:void"}}]})")
+        << "blocks[0].content.url: only http, https and mailto links are allowed";
+    QTest::newRow("image without alt")
+        << QByteArray(
+               R"({"subject":"s","blocks":[{"type":"hero","content":{"headline":"h","image_url":"https://x/y.png"}}]})")
+        << "blocks[0].content.image_alt: an image needs alt text";
+    QTest::newRow("columns out of range")
+        << QByteArray(R"({"subject":"s","blocks":[{"type":"products","content":{"columns":5}}]})")
+        << "blocks[0].content.columns: must be between 1 and 4";
+    QTest::newRow("unknown field")
+        << QByteArray(R"({"subject":"s","blocks":[{"type":"spacer","content":{"colour":"red"}}]})")
+        << "blocks[0].content.colour: unknown field for a spacer block";
+    QTest::newRow("bad colour")
+        << QByteArray(R"({"subject":"s","blocks":[{"type":"divider","content":{"color":"red"}}]})")
+        << "blocks[0].content.color: expected a colour like #1a73e8";
+    QTest::newRow("duplicate ids")
+        << QByteArray(
+               R"({"subject":"s","blocks":[{"id":"a","type":"spacer"},{"id":"a","type":"divider"}]})")
+        << "blocks[1].id: duplicate block id \"a\"";
+    QTest::newRow("variant content checked")
+        << QByteArray(
+               R"({"subject":"s","blocks":[{"type":"spacer","variants":[{"id":"v","content":{"height":1}}]}]})")
+        << "blocks[0].variants[0].content.height: must be between 4 and 200";
+    QTest::newRow("article alt")
+        << QByteArray(
+               R"({"subject":"s","blocks":[{"type":"articles","content":{"items":[{"title":"t","image_url":"https://x/a.png"}]}}]})")
+        << "blocks[0].content.items[0].image_alt: an image needs alt text";
+    QTest::newRow("not json") << QByteArray("{")
+                              << "invalid campaign JSON at offset 1: unterminated object";
+}
+
+void TestContent::invalidDocumentsNamePath()
+{
+    QFETCH(QByteArray, doc);
+    QFETCH(QString, error);
+    auto d = CampaignDocument::fromJsonText(doc);
+    QVERIFY(!d.ok());
+    QCOMPARE(d.error().toString(), error);
+    QCOMPARE(d.error().exitCode(), 2);
+}
+
+void TestContent::roundTrip()
+{
+    const CampaignDocument doc = SampleCampaign::document();
+    QCOMPARE(doc.blocks.size(), size_t(12));
+    const QJsonObject json = doc.toJson();
+    auto again = CampaignDocument::fromJson(json);
+    QVERIFY(again.ok());
+    QCOMPARE(again->toJson(), json);
+    QCOMPARE(again->subjectVariants.size(), size_t(2));
+    QCOMPARE(again->block(QStringLiteral("hero"))->variants.size(), size_t(4));
+    QCOMPARE(again->block(QStringLiteral("hero"))->variants[2].required,
+             QStringList{QStringLiteral("metrics.favorite_category")});
+    QVERIFY(again->block(QStringLiteral("review"))->hideWhen.isObject());
+}
+
+void TestContent::richText_data()
+{
+    QTest::addColumn<QString>("source");
+    QTest::addColumn<QString>("html");
+    const QString p =
+        QStringLiteral("<p style=\"margin:0 0 12px 0;font-family:Arial,Helvetica,sans-serif;"
+                       "font-size:16px;line-height:24px;color:#202124;text-align:left;\">");
+    QTest::newRow("escapes markup")
+        << "<script>x</script> & \"q\""
+        << p + QLatin1String("&lt;script&gt;x&lt;/script&gt; &amp; &quot;q&quot;</p>\n");
+    QTest::newRow("keeps liquid")
+        << "Hi {{ subscriber.first_name | default: \"<you>\" }}"
+        << p + QLatin1String("Hi {{ subscriber.first_name | default: \"<you>\" }}</p>\n");
+    QTest::newRow("unclosed bold closes")
+        << "**bold" << p + QLatin1String("<strong>bold</strong></p>\n");
+    QTest::newRow("crossing markers stay balanced")
+        << "**a *b** c*" << p + QLatin1String("<strong>a <em>b** c</em></strong></p>\n");
+    QTest::newRow("line break") << "a\nb" << p + QLatin1String("a<br>b</p>\n");
+    QTest::newRow("unsafe link is text")
+        << "[x](data:text/html,hi)" << p + QLatin1String("[x](data:text/html,hi)</p>\n");
+}
+
+void TestContent::richText()
+{
+    QFETCH(QString, source);
+    QFETCH(QString, html);
+    QCOMPARE(RichText::toHtml(source), html);
+}
+
+void TestContent::libraryVersionsAndStatus()
+{
+    test::TempDir dir;
+    Database db = test::openFresh(dir.path(QStringLiteral("lib.db")));
+    BlockLibrary lib(db);
+    auto block = blockFromJson(
+        QJsonDocument::fromJson(R"({"type":"offer","content":{"title":"10% off"}})").object(), {});
+    QVERIFY(block.ok());
+    QVERIFY(lib.save(QStringLiteral("Spring offer"), *block, QStringLiteral("draft"), 100).ok());
+    block->content.insert(QStringLiteral("title"), QStringLiteral("15% off"));
+    QVERIFY(lib.save(QStringLiteral("Spring offer"), *block, QStringLiteral("approved"), 200).ok());
+    auto found = lib.find(QStringLiteral("Spring offer"));
+    QVERIFY(found.ok());
+    QCOMPARE(found->version, 2);
+    QCOMPARE(found->status, QStringLiteral("approved"));
+    QCOMPARE(found->block.content.value(QStringLiteral("title")).toString(),
+             QStringLiteral("15% off"));
+    QCOMPARE(db.scalar("SELECT count(*) FROM block_versions")->toInt(), 2);
+    QVERIFY(
+        lib.setStatus(QStringLiteral("Spring offer"), QStringLiteral("needs_refresh"), 300).ok());
+    QCOMPARE(lib.find(QStringLiteral("Spring offer"))->status, QStringLiteral("needs_refresh"));
+    QCOMPARE(
+        lib.setStatus(QStringLiteral("Spring offer"), QStringLiteral("gold"), 300).error().code,
+        Error::Code::BadInput);
+    QCOMPARE(lib.setStatus(QStringLiteral("nope"), QStringLiteral("draft"), 300).error().code,
+             Error::Code::NotFound);
+    QCOMPARE(lib.list()->size(), size_t(1));
+}
+
+QTEST_GUILESS_MAIN(TestContent)
+#include "tst_content.moc"
