@@ -201,8 +201,11 @@ Status validateBlockFields(BlockType type, const QJsonObject &content, const QSt
         }
     }
     // Every image needs alt text (accessibility, and blocked-image clients).
+    bool hasImageAlt = false;
+    for (const FieldSpec &f : fields)
+        hasImageAlt = hasImageAlt || QLatin1String(f.name) == QLatin1String("image_alt");
     for (const auto &[img, alt] : {std::pair{"image_url", "image_alt"}}) {
-        if (!content.value(QLatin1String(img)).toString().isEmpty() &&
+        if (hasImageAlt && !content.value(QLatin1String(img)).toString().isEmpty() &&
             content.value(QLatin1String(alt)).toString().trimmed().isEmpty())
             return fieldError(path + QLatin1Char('.') + QLatin1String(alt),
                               QStringLiteral("an image needs alt text"));

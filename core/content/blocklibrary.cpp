@@ -49,7 +49,8 @@ Result<std::vector<LibraryBlock>> BlockLibrary::list()
 
 Result<LibraryBlock> BlockLibrary::find(const QString &name)
 {
-    auto st = m_db.prepare("SELECT id, name, status, version, document FROM blocks WHERE name = ?1");
+    auto st =
+        m_db.prepare("SELECT id, name, status, version, document FROM blocks WHERE name = ?1");
     if (!st)
         return st.error();
     st->bind(1, name);
@@ -64,7 +65,8 @@ Result<int64_t> BlockLibrary::save(const QString &name, const CampaignBlock &blo
                                    const QString &status, int64_t now)
 {
     if (!isValidStatus(status))
-        return Error(Error::Code::BadInput, QStringLiteral("unknown block status \"%1\"").arg(status));
+        return Error(Error::Code::BadInput,
+                     QStringLiteral("unknown block status \"%1\"").arg(status));
     CampaignBlock stored = block;
     stored.libraryRef.clear();
     const QByteArray json = QJsonDocument(blockToJson(stored)).toJson(QJsonDocument::Compact);
@@ -81,7 +83,11 @@ Result<int64_t> BlockLibrary::save(const QString &name, const CampaignBlock &blo
                                 "created_at, updated_at) VALUES(?1, ?2, ?3, ?4, 1, ?5, ?5)");
         if (!ins)
             return ins.error();
-        ins->bind(1, name).bind(2, blockTypeName(block.type)).bind(3, status).bind(4, doc).bind(5, now);
+        ins->bind(1, name)
+            .bind(2, blockTypeName(block.type))
+            .bind(3, status)
+            .bind(4, doc)
+            .bind(5, now);
         if (Status s = ins->run(); !s)
             return s.error();
         id = m_db.lastInsertRowId();
@@ -91,7 +97,11 @@ Result<int64_t> BlockLibrary::save(const QString &name, const CampaignBlock &blo
                                "version = version + 1, updated_at = ?5 WHERE id = ?1");
         if (!up)
             return up.error();
-        up->bind(1, id).bind(2, blockTypeName(block.type)).bind(3, status).bind(4, doc).bind(5, now);
+        up->bind(1, id)
+            .bind(2, blockTypeName(block.type))
+            .bind(3, status)
+            .bind(4, doc)
+            .bind(5, now);
         if (Status s = up->run(); !s)
             return s.error();
     }
@@ -110,7 +120,8 @@ Result<int64_t> BlockLibrary::save(const QString &name, const CampaignBlock &blo
 Status BlockLibrary::setStatus(const QString &name, const QString &status, int64_t now)
 {
     if (!isValidStatus(status))
-        return Error(Error::Code::BadInput, QStringLiteral("unknown block status \"%1\"").arg(status));
+        return Error(Error::Code::BadInput,
+                     QStringLiteral("unknown block status \"%1\"").arg(status));
     auto st = m_db.prepare("UPDATE blocks SET status = ?2, updated_at = ?3 WHERE name = ?1");
     if (!st)
         return st.error();
@@ -118,7 +129,8 @@ Status BlockLibrary::setStatus(const QString &name, const QString &status, int64
     if (Status s = st->run(); !s)
         return s;
     if (m_db.changes() == 0)
-        return Error(Error::Code::NotFound, QStringLiteral("unknown library block \"%1\"").arg(name));
+        return Error(Error::Code::NotFound,
+                     QStringLiteral("unknown library block \"%1\"").arg(name));
     return {};
 }
 

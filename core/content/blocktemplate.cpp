@@ -89,7 +89,11 @@ QString paragraph(const QString &inner, const QString &style)
 
 QString textStyle(int size, int lineHeight, const QString &color, const QString &extra = {})
 {
-    return QStringLiteral("margin:0 0 12px 0;") + kFont +
+    // extra may set its own margin; then leave the default out rather than repeat it.
+    const QString margin = extra.startsWith(QLatin1String("margin:"))
+                               ? QString()
+                               : QStringLiteral("margin:0 0 12px 0;");
+    return margin + kFont +
            QStringLiteral("font-size:%1px;line-height:%2px;color:%3;%4")
                .arg(size)
                .arg(lineHeight)
@@ -315,11 +319,11 @@ BlockTemplate articles(const QJsonObject &c)
         text << str(c, "title");
     }
     const QJsonArray items = c.value(QStringLiteral("items")).toArray();
-    inner += QStringLiteral("<table role=\"presentation\" width=\"100%\" cellpadding=\"0\" "
-                            "cellspacing=\"0\" border=\"0\">\n");
     for (const QJsonValue &v : items) {
         const QJsonObject it = v.toObject();
-        inner += QStringLiteral("<tr>\n");
+        // One table per article, so rows with and without an image need no colspan.
+        inner += QStringLiteral("<table role=\"presentation\" width=\"100%\" cellpadding=\"0\" "
+                                "cellspacing=\"0\" border=\"0\">\n<tr>\n");
         if (!str(it, "image_url").isEmpty())
             inner += QStringLiteral(
                          "<td width=\"120\" valign=\"top\" style=\"padding:0 16px 16px 0;\">\n") +
@@ -338,7 +342,7 @@ BlockTemplate articles(const QJsonObject &c)
         if (!str(it, "summary").isEmpty())
             inner += paragraph(h(it, "summary"), textStyle(14, 20, QStringLiteral("#3c4043"),
                                                            QStringLiteral("margin:0;")));
-        inner += QStringLiteral("</td>\n</tr>\n");
+        inner += QStringLiteral("</td>\n</tr>\n</table>\n");
         QStringList t;
         joinText(t, QStringLiteral("- ") + str(it, "title"));
         joinText(t, str(it, "summary").isEmpty() ? QString()
@@ -346,7 +350,6 @@ BlockTemplate articles(const QJsonObject &c)
         joinText(t, str(it, "url").isEmpty() ? QString() : QStringLiteral("  ") + str(it, "url"));
         text << t.join(QLatin1Char('\n'));
     }
-    inner += QStringLiteral("</table>\n");
     return {row(QStringLiteral("padding:16px 24px;"), inner), text.join(QLatin1Char('\n'))};
 }
 

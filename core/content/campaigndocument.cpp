@@ -82,8 +82,15 @@ Result<CampaignBlock> blockFromJson(const QJsonObject &json, const QString &path
     if (!content.isUndefined() && !content.isObject())
         return pathError(p + QStringLiteral("content"), QStringLiteral("expected an object"));
     b.content = content.toObject();
-    if (Status s = validateBlockFields(b.type, b.content, p + QStringLiteral("content")); !s)
-        return s.error();
+    auto ref = optionalString(json, QStringLiteral("library"), p);
+    if (!ref)
+        return ref.error();
+    b.libraryRef = *ref;
+    // A library reference without content takes the library block's content when loaded.
+    const bool fromLibrary = !b.libraryRef.isEmpty() && b.content.isEmpty();
+    if (!fromLibrary)
+        if (Status s = validateBlockFields(b.type, b.content, p + QStringLiteral("content")); !s)
+            return s.error();
     auto req = stringList(json.value(QStringLiteral("requires")), p + QStringLiteral("requires"));
     if (!req)
         return req.error();
@@ -93,10 +100,6 @@ Result<CampaignBlock> blockFromJson(const QJsonObject &json, const QString &path
         b.hideWhen = QJsonValue();
     if (Status s = checkCondition(b.hideWhen, p + QStringLiteral("hide_when")); !s)
         return s.error();
-    auto ref = optionalString(json, QStringLiteral("library"), p);
-    if (!ref)
-        return ref.error();
-    b.libraryRef = *ref;
 
     const QJsonValue variants = json.value(QStringLiteral("variants"));
     if (!variants.isUndefined() && !variants.isNull() && !variants.isArray())
@@ -133,8 +136,9 @@ Result<CampaignBlock> blockFromJson(const QJsonObject &json, const QString &path
         QJsonObject merged = b.content;
         for (auto it = v.content.begin(); it != v.content.end(); ++it)
             merged.insert(it.key(), it.value());
-        if (Status s = validateBlockFields(b.type, merged, vp + QStringLiteral(".content")); !s)
-            return s.error();
+        if (!fromLibrary)
+            if (Status s = validateBlockFields(b.type, merged, vp + QStringLiteral(".content")); !s)
+                return s.error();
         auto vreq =
             stringList(vo.value(QStringLiteral("requires")), vp + QStringLiteral(".requires"));
         if (!vreq)

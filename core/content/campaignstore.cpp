@@ -73,10 +73,11 @@ Result<CampaignDocument> CampaignStore::document(const CampaignRecord &record)
             return Error(lib.error().code, lib.error().message, 0, 0,
                          QStringLiteral("blocks[%1].library").arg(i));
         if (lib->block.type != b.type)
-            return Error(Error::Code::BadInput,
-                         QStringLiteral("library block \"%1\" is a %2 block, not %3")
-                             .arg(b.libraryRef, blockTypeName(lib->block.type), blockTypeName(b.type)),
-                         0, 0, QStringLiteral("blocks[%1].library").arg(i));
+            return Error(
+                Error::Code::BadInput,
+                QStringLiteral("library block \"%1\" is a %2 block, not %3")
+                    .arg(b.libraryRef, blockTypeName(lib->block.type), blockTypeName(b.type)),
+                0, 0, QStringLiteral("blocks[%1].library").arg(i));
         const QString id = b.id;
         const QString ref = b.libraryRef;
         b = lib->block;
@@ -98,11 +99,13 @@ Result<int64_t> CampaignStore::save(const QString &name, const CampaignDocument 
         return existing.error();
     int64_t id = 0;
     if (existing->isNull()) {
-        auto ins = m_db.prepare("INSERT INTO campaigns(name, status, document, version, created_at, "
-                                "updated_at) VALUES(?1, 'draft', ?2, 1, ?3, ?3)");
+        auto ins =
+            m_db.prepare("INSERT INTO campaigns(name, status, document, version, created_at, "
+                         "updated_at) VALUES(?1, 'draft', ?2, 1, ?3, ?3)");
         if (!ins)
             return ins.error();
-        ins->bind(1, name).bind(2, std::string_view(json.constData(), static_cast<size_t>(json.size())));
+        ins->bind(1, name).bind(
+            2, std::string_view(json.constData(), static_cast<size_t>(json.size())));
         ins->bind(3, now);
         if (Status s = ins->run(); !s)
             return s.error();
@@ -114,7 +117,8 @@ Result<int64_t> CampaignStore::save(const QString &name, const CampaignDocument 
                                "'draft' ELSE status END WHERE id = ?1");
         if (!up)
             return up.error();
-        up->bind(1, id).bind(2, std::string_view(json.constData(), static_cast<size_t>(json.size())));
+        up->bind(1, id).bind(2,
+                             std::string_view(json.constData(), static_cast<size_t>(json.size())));
         up->bind(3, now);
         if (Status s = up->run(); !s)
             return s.error();

@@ -115,9 +115,9 @@ constexpr const char *kFooter = R"JSON({ "type": "footer",
                "postal_address": "12 Harbour Street, Leith, Edinburgh EH6 6QA, United Kingdom",
                "note": "You receive this e-mail because you subscribed at northwind.example." } })JSON";
 
-CampaignBlock parseBlock(const char *json)
+Result<CampaignBlock> parseBlock(const char *json)
 {
-    return *blockFromJson(QJsonDocument::fromJson(QByteArray(json)).object(), QString());
+    return blockFromJson(QJsonDocument::fromJson(QByteArray(json)).object(), QString());
 }
 
 } // namespace
@@ -129,23 +129,36 @@ QString SampleCampaign::name()
 
 CampaignDocument SampleCampaign::document()
 {
-    return *CampaignDocument::fromJsonText(QByteArray(kCampaign));
+    auto doc = CampaignDocument::fromJsonText(QByteArray(kCampaign));
+    // The document is a constant of this file; tests load it, so an error cannot ship.
+    Q_ASSERT_X(doc.ok(), "SampleCampaign",
+               qPrintable(doc.ok() ? QString() : doc.error().toString()));
+    return doc.ok() ? *doc : CampaignDocument();
 }
 
 Status SampleCampaign::install(Database &db)
 {
     const int64_t now = db.referenceTime();
     BlockLibrary library(db);
-    if (auto r = library.save(QStringLiteral("Northwind header"), parseBlock(kHeader),
+    auto header = parseBlock(kHeader);
+    auto footer = parseBlock(kFooter);
+    if (!header)
+        return header.error();
+    if (!footer)
+        return footer.error();
+    if (auto r = library.save(QStringLiteral("Northwind header"), *header,
                               QStringLiteral("approved"), now);
         !r)
         return r.error();
-    if (auto r = library.save(QStringLiteral("Northwind footer"), parseBlock(kFooter),
+    if (auto r = library.save(QStringLiteral("Northwind footer"), *footer,
                               QStringLiteral("approved"), now);
         !r)
         return r.error();
+    auto doc = CampaignDocument::fromJsonText(QByteArray(kCampaign));
+    if (!doc)
+        return doc.error();
     CampaignStore store(db);
-    if (auto r = store.save(name(), document(), QStringLiteral("Sample data"),
+    if (auto r = store.save(name(), *doc, QStringLiteral("Sample data"),
                             QStringLiteral("Example campaign"), now);
         !r)
         return r.error();

@@ -89,6 +89,7 @@ QByteArray ImportReport::toJson() const
         rejectsPath.isEmpty() ? QJsonValue() : QJsonValue(rejectsPath);
     o[QStringLiteral("attribute_columns")] = QJsonArray::fromStringList(attributeColumns);
     o[QStringLiteral("ignored_columns")] = QJsonArray::fromStringList(ignoredColumns);
+    o[QStringLiteral("metrics_refreshed")] = metricsRefreshed;
     o[QStringLiteral("elapsed_ms")] = qint64(elapsedMs);
     o[QStringLiteral("rows_per_second")] =
         elapsedMs > 0 ? qint64(double(rows) * 1000.0 / double(elapsedMs)) : qint64(0);
@@ -290,6 +291,11 @@ Result<ImportReport> CsvImporter::run(Database &db, ImportKind kind, const QStri
         report.inserted = report.updated = report.createdCampaigns = 0;
         report.elapsedMs = timer.elapsed();
         return report;
+    }
+    if (options.beforeCommit && report.inserted + report.updated > 0) {
+        if (Status s = options.beforeCommit(db); !s)
+            return s.error();
+        report.metricsRefreshed = true;
     }
     if (skip) {
         QSaveFile out(report.rejectsPath);

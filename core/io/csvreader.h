@@ -22,7 +22,7 @@ struct CsvRecord {
     // Values a RowImporter derived from the fields while validating (normalised email ...);
     // kept with the record so validation can run on the reader thread.
     std::array<std::string, 4> derived;
-    std::array<int64_t, 2> derivedNumber{};
+    std::array<int64_t, 6> derivedNumber{};
 
     int size() const { return static_cast<int>(ends.size()); }
     std::string_view field(int i) const

@@ -4,6 +4,8 @@
 
 #include <sqlite3.h>
 
+#include <bit>
+
 namespace mw {
 
 namespace {
@@ -82,6 +84,75 @@ Status EventImporter::begin(Database &db, const QStringList &,
     return {};
 }
 
+// derived[]: normalised email, properties JSON; derivedNumber[]: type id, occurred_at,
+// amount (bits of a double), whether there is an amount, product id (0 = none).
+enum Derived { DEmail, DProperties };
+enum DerivedNumber { NType, NWhen, NAmount, NHasAmount, NProduct };
+
+void EventImporter::validateRow(CsvRecord &rec)
+{
+    auto cell = [&](int f) -> std::string_view {
+        const int c = m_column[static_cast<size_t>(f)];
+        return c < 0 ? std::string_view() : fields::trimmed(rec.field(c));
+    };
+    const std::string_view email = cell(Email);
+    rec.derived[DEmail].clear();
+    if (email.empty() && cell(ExternalId).empty()) {
+        rec.error = QStringLiteral("no email or external_id");
+        return;
+    }
+    if (!email.empty()) {
+        if (const char *why = fields::normalizeEmail(email, rec.derived[DEmail]); *why) {
+            rec.error = QString::fromLatin1(why) + QStringLiteral(": ") + quoted(email);
+            return;
+        }
+    }
+
+    const std::string_view type = cell(Type);
+    m_type.assign(type);
+    for (char &c : m_type)
+        if (c >= 'A' && c <= 'Z')
+            c = static_cast<char>(c - 'A' + 'a');
+    const auto typeIt = m_types.find(m_type);
+    if (typeIt == m_types.end()) {
+        rec.error = QStringLiteral("unknown event type %1").arg(quoted(type));
+        return;
+    }
+    rec.derivedNumber[NType] = typeIt->second;
+
+    const std::string_view occurred = cell(OccurredAt);
+    if (occurred.empty()) {
+        rec.error = QStringLiteral("occurred_at is empty");
+        return;
+    }
+    if (!fields::parseIsoDateTime(occurred, rec.derivedNumber[NWhen])) {
+        rec.error = QStringLiteral("occurred_at is not an ISO 8601 date: %1").arg(quoted(occurred));
+        return;
+    }
+
+    double amount = 0;
+    const std::string_view amountText = cell(Amount);
+    if (!amountText.empty() && !fields::parseNumber(amountText, amount)) {
+        rec.error = QStringLiteral("amount is not a number: %1").arg(quoted(amountText));
+        return;
+    }
+    rec.derivedNumber[NAmount] = std::bit_cast<int64_t>(amount);
+    rec.derivedNumber[NHasAmount] = !amountText.empty();
+
+    // The product catalogue was loaded in begin() and does not change during the import.
+    rec.derivedNumber[NProduct] = 0;
+    const std::string_view sku = cell(Sku);
+    if (!sku.empty()) {
+        const auto it = m_products.find(std::string(sku));
+        if (it == m_products.end()) {
+            rec.error = QStringLiteral("unknown product sku %1").arg(quoted(sku));
+            return;
+        }
+        rec.derivedNumber[NProduct] = it->second;
+    }
+    buildAttributes(rec, rec.derived[DProperties]);
+}
+
 RowImporter::Outcome EventImporter::importRow(const CsvRecord &rec, QString &reason)
 {
     auto cell = [&](int f) -> std::string_view {
@@ -91,20 +162,12 @@ RowImporter::Outcome EventImporter::importRow(const CsvRecord &rec, QString &rea
 
     // Who: email first, else external_id; when both are given they must agree.
     int64_t subscriber = 0;
-    const std::string_view email = cell(Email);
+    const std::string &email = rec.derived[DEmail];
     const std::string_view externalId = cell(ExternalId);
-    if (email.empty() && externalId.empty()) {
-        reason = QStringLiteral("no email or external_id");
-        return Outcome::Bad;
-    }
     if (!email.empty()) {
-        if (const char *why = fields::normalizeEmail(email, m_email); *why) {
-            reason = QString::fromLatin1(why) + QStringLiteral(": ") + quoted(email);
-            return Outcome::Bad;
-        }
-        subscriber = lookup(m_byEmail, m_email);
+        subscriber = lookup(m_byEmail, email);
         if (subscriber == 0) {
-            reason = QStringLiteral("unknown subscriber %1").arg(quoted(m_email));
+            reason = QStringLiteral("unknown subscriber %1").arg(quoted(email));
             return Outcome::Bad;
         }
     }
@@ -116,51 +179,12 @@ RowImporter::Outcome EventImporter::importRow(const CsvRecord &rec, QString &rea
         }
         if (subscriber != 0 && byId != subscriber) {
             reason = QStringLiteral("email %1 and external_id %2 name different subscribers")
-                         .arg(quoted(m_email), quoted(externalId));
+                         .arg(quoted(email), quoted(externalId));
             return Outcome::Bad;
         }
         subscriber = byId;
     }
-
-    const std::string_view type = cell(Type);
-    m_type.assign(type);
-    for (char &c : m_type)
-        if (c >= 'A' && c <= 'Z')
-            c = static_cast<char>(c - 'A' + 'a');
-    const auto typeIt = m_types.find(m_type);
-    if (typeIt == m_types.end()) {
-        reason = QStringLiteral("unknown event type %1").arg(quoted(type));
-        return Outcome::Bad;
-    }
-
-    int64_t when = 0;
-    const std::string_view occurred = cell(OccurredAt);
-    if (occurred.empty()) {
-        reason = QStringLiteral("occurred_at is empty");
-        return Outcome::Bad;
-    }
-    if (!fields::parseIsoDateTime(occurred, when)) {
-        reason = QStringLiteral("occurred_at is not an ISO 8601 date: %1").arg(quoted(occurred));
-        return Outcome::Bad;
-    }
-
-    double amount = 0;
-    const std::string_view amountText = cell(Amount);
-    if (!amountText.empty() && !fields::parseNumber(amountText, amount)) {
-        reason = QStringLiteral("amount is not a number: %1").arg(quoted(amountText));
-        return Outcome::Bad;
-    }
-
-    int64_t product = 0;
-    const std::string_view sku = cell(Sku);
-    if (!sku.empty()) {
-        const auto it = m_products.find(std::string(sku));
-        if (it == m_products.end()) {
-            reason = QStringLiteral("unknown product sku %1").arg(quoted(sku));
-            return Outcome::Bad;
-        }
-        product = it->second;
-    }
+    const int64_t product = rec.derivedNumber[NProduct];
 
     int64_t campaign = 0;
     const std::string_view campaignName = cell(Campaign);
@@ -181,19 +205,20 @@ RowImporter::Outcome EventImporter::importRow(const CsvRecord &rec, QString &rea
         campaign = it->second;
     }
 
-    buildAttributes(rec, m_props);
-
     sqlite3_stmt *st = m_insert.handle();
     sqlite3_bind_int64(st, 1, subscriber);
-    sqlite3_bind_int64(st, 2, typeIt->second);
-    sqlite3_bind_int64(st, 3, when);
+    sqlite3_bind_int64(st, 2, rec.derivedNumber[NType]);
+    sqlite3_bind_int64(st, 3, rec.derivedNumber[NWhen]);
     campaign ? sqlite3_bind_int64(st, 4, campaign) : sqlite3_bind_null(st, 4);
     product ? sqlite3_bind_int64(st, 5, product) : sqlite3_bind_null(st, 5);
-    amountText.empty() ? sqlite3_bind_null(st, 6) : sqlite3_bind_double(st, 6, amount);
-    if (m_props.empty())
+    rec.derivedNumber[NHasAmount]
+        ? sqlite3_bind_double(st, 6, std::bit_cast<double>(rec.derivedNumber[NAmount]))
+        : sqlite3_bind_null(st, 6);
+    const std::string &props = rec.derived[DProperties];
+    if (props.empty())
         sqlite3_bind_null(st, 7);
     else
-        sqlite3_bind_text(st, 7, m_props.data(), static_cast<int>(m_props.size()), SQLITE_STATIC);
+        sqlite3_bind_text(st, 7, props.data(), static_cast<int>(props.size()), SQLITE_STATIC);
     if (Status s = m_insert.run(); !s) {
         m_insert.reset();
         return sqlFailure(s.error(), reason);

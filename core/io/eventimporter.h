@@ -16,6 +16,7 @@ public:
     QStringList knownFields() const override;
     Status begin(Database &db, const QStringList &header, const std::vector<ColumnTarget> &mapping,
                  const ImportOptions &options) override;
+    void validateRow(CsvRecord &record) override;
     Outcome importRow(const CsvRecord &record, QString &reason) override;
 
 private:
@@ -23,7 +24,7 @@ private:
     Statement m_byEmail, m_byExternalId, m_insert, m_newCampaign;
     int64_t m_now = 0;
     std::unordered_map<std::string, int64_t> m_types, m_products, m_campaigns;
-    std::string m_email, m_type, m_props;
+    std::string m_type; // reader thread
 };
 
 } // namespace mw

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "common/error.h"
+
 #include <QByteArray>
 #include <QString>
 #include <QStringList>
@@ -9,6 +11,8 @@
 #include <vector>
 
 namespace mw {
+
+class Database;
 
 /// What a CSV file holds.
 enum class ImportKind { Subscribers, Events, Products };
@@ -44,6 +48,11 @@ struct ImportOptions {
     int64_t now = 0;
     /// Called every few thousand rows; returning false cancels (nothing is written).
     std::function<bool(const ImportProgress &)> progress;
+    /// Runs inside the import's transaction once the rows are written, just before the
+    /// commit (the CLI and the dialog refresh derived metrics here), so that the import and
+    /// what follows from it land together; an error (or Error::Code::Cancelled) rolls
+    /// everything back. Not called when nothing is committed or no row was written.
+    std::function<Status(Database &)> beforeCommit;
 };
 
 /// A row that was not imported, with its physical line number in the file.
@@ -66,6 +75,7 @@ struct ImportReport {
     QString rejectsPath;          // skip mode: where bad rows went
     QStringList attributeColumns; // columns stored as custom attributes / properties
     QStringList ignoredColumns;
+    bool metricsRefreshed = false; // ImportOptions::beforeCommit ran (and succeeded)
     int64_t elapsedMs = 0;
 
     static constexpr size_t kMaxBadRowsKept = 1000;

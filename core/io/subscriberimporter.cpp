@@ -94,6 +94,15 @@ void SubscriberImporter::validateRow(CsvRecord &rec)
             rec.error += QStringLiteral(": ") + quoted(cell(Email));
         return;
     }
+    // An email may appear once per file: later rows name the first line that had it, even
+    // when that row was bad for another reason (so the message is true of the file alone).
+    if (const int64_t first = m_seen.find(rec.derived[DEmail])) {
+        rec.error = QStringLiteral("duplicate email %1 (first on line %2)")
+                        .arg(quoted(rec.derived[DEmail]))
+                        .arg(first);
+        return;
+    }
+    m_seen.insert(rec.derived[DEmail], rec.line);
     const std::string_view country = cell(Country);
     rec.derived[DCountry].clear();
     if (!country.empty() && !fields::parseCountry(country, rec.derived[DCountry])) {
@@ -150,11 +159,6 @@ RowImporter::Outcome SubscriberImporter::importRow(const CsvRecord &rec, QString
             sqlite3_bind_text(st, index, v.data(), static_cast<int>(v.size()), SQLITE_STATIC);
     };
     const std::string &email = rec.derived[DEmail];
-    if (const int64_t first = m_seen.find(email)) {
-        reason =
-            QStringLiteral("duplicate email %1 (first on line %2)").arg(quoted(email)).arg(first);
-        return Outcome::Bad;
-    }
 
     bindText(1, email);
     bindText(2, cell(ExternalId));
@@ -187,7 +191,6 @@ RowImporter::Outcome SubscriberImporter::importRow(const CsvRecord &rec, QString
         return sqlFailure(e, reason);
     }
     sqlite3_reset(st);
-    m_seen.insert(email, rec.line);
     return sqlite3_last_insert_rowid(db) != before ? Outcome::Inserted : Outcome::Updated;
 }
 

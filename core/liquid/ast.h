@@ -5,6 +5,7 @@
 #include "liquid/template.h"
 #include "liquid/value.h"
 
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <vector>
@@ -151,6 +152,30 @@ Status parseTemplate(std::string_view source, const ParseOptions &options, Body 
 const FilterSpec *findFilter(std::string_view name);
 /// Checks the arity and calls the filter (errors are RenderErrors).
 Value callFilter(RenderState &st, const Filter &f, const Value &input, std::vector<Value> &args);
+/// Float -> Integer as Ruby's to_i would, clamped to 64 bits (Ruby would go to a Bignum;
+/// converting an out-of-range double is undefined behaviour in C++).
+inline std::int64_t clampToInt64(double d)
+{
+    if (d != d)
+        return 0;
+    if (d >= 9.2233720368547758e18)
+        return INT64_MAX;
+    if (d <= -9.2233720368547758e18)
+        return INT64_MIN;
+    return static_cast<std::int64_t>(d);
+}
+
+/// Number of integers in a range value (saturating; 0 for an empty range).
+inline std::int64_t rangeCount(const Value &r)
+{
+    if (r.rangeLast() < r.rangeFirst())
+        return 0;
+    const std::uint64_t n =
+        static_cast<std::uint64_t>(r.rangeLast()) - static_cast<std::uint64_t>(r.rangeFirst());
+    return n >= static_cast<std::uint64_t>(INT64_MAX) ? INT64_MAX
+                                                      : static_cast<std::int64_t>(n + 1);
+}
+
 /// Number of UTF-8 characters (Ruby String#size).
 std::size_t utf8Length(std::string_view s);
 

@@ -532,7 +532,9 @@ Array inputList(RenderState &st, const Value &v)
     if (v.isArray()) {
         flattenInto(v, out);
     } else if (v.isRange()) {
-        const std::int64_t n = std::max<std::int64_t>(0, v.rangeLast() - v.rangeFirst() + 1);
+        const std::int64_t n = rangeCount(v);
+        if (n > 10'000'000)
+            argError("range too large to expand (" + std::to_string(n) + " items)");
         for (std::int64_t i = 0; i < n; ++i) {
             st.countIteration();
             out.emplace_back(v.rangeFirst() + i);
@@ -699,7 +701,7 @@ FILTER(size)
     case Value::Type::Hash:
         return Value(static_cast<std::int64_t>(in.hash().size()));
     case Value::Type::Range:
-        return Value(std::max<std::int64_t>(0, in.rangeLast() - in.rangeFirst() + 1));
+        return Value(rangeCount(in));
     case Value::Type::Int:
         return Value(8); // Shopify: Integer#size is the machine word size in bytes
     default:
@@ -1460,7 +1462,7 @@ FILTER(round)
     const Num n = toNumber(in);
     const Num digitsNum = toNumber(nArg);
     const std::int64_t digits =
-        digitsNum.isDec ? static_cast<std::int64_t>(numToDouble(digitsNum)) : digitsNum.i;
+        digitsNum.isDec ? clampToInt64(numToDouble(digitsNum)) : digitsNum.i;
     const bool toI = nArg.isInt() && nArg.toInt() == 0;
     if (n.inexact) {
         if (std::isnan(n.f) || std::isinf(n.f))
@@ -1481,7 +1483,10 @@ FILTER(round)
             ++q;
         else if (r * 2 <= -p)
             --q;
-        return Value(q * p);
+        std::int64_t out;
+        if (__builtin_mul_overflow(q, p, &out))
+            return Value(static_cast<double>(q) * static_cast<double>(p));
+        return Value(out);
     }
     const Decimal d = roundDecimal(n.d, digits);
     if (toI)
@@ -1496,7 +1501,7 @@ FILTER(ceil)
     if (n.inexact) {
         if (!std::isfinite(n.f))
             argError(std::isnan(n.f) ? "NaN" : (n.f < 0 ? "-Infinity" : "Infinity"));
-        return Value(static_cast<std::int64_t>(std::ceil(n.f)));
+        return Value(clampToInt64(std::ceil(n.f)));
     }
     return n.isDec ? Value(decimalFloor(n.d, true)) : Value(n.i);
 }
@@ -1508,7 +1513,7 @@ FILTER(floor)
     if (n.inexact) {
         if (!std::isfinite(n.f))
             argError(std::isnan(n.f) ? "NaN" : (n.f < 0 ? "-Infinity" : "Infinity"));
-        return Value(static_cast<std::int64_t>(std::floor(n.f)));
+        return Value(clampToInt64(std::floor(n.f)));
     }
     return n.isDec ? Value(decimalFloor(n.d, false)) : Value(n.i);
 }

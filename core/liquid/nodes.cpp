@@ -125,6 +125,14 @@ std::int64_t rangeBound(const Value &v)
     return toInteger(v);
 }
 
+std::int64_t satAdd(std::int64_t a, std::int64_t b)
+{
+    std::int64_t r;
+    if (__builtin_add_overflow(a, b, &r))
+        return b > 0 ? INT64_MAX : INT64_MIN;
+    return r;
+}
+
 bool rubyRespondsToEmpty(const Value &v)
 {
     return v.isString() || v.isArray() || v.isHash();
@@ -309,8 +317,7 @@ Value Expr::evaluate(RenderState &st) const
                     continue;
                 }
                 if (object.isRange()) {
-                    object = Value(
-                        std::max<std::int64_t>(0, object.rangeLast() - object.rangeFirst() + 1));
+                    object = Value(rangeCount(object));
                     continue;
                 }
                 if (object.isInt()) {
@@ -342,16 +349,38 @@ Value Expr::evaluate(RenderState &st) const
     return object;
 }
 
+namespace {
+/// Whether a value holds subscriber data anywhere (arrays and hashes included).
+bool containsUntrusted(const Value &v, int depth = 0)
+{
+    if (v.isString())
+        return v.isUntrusted();
+    if (depth > 8)
+        return false;
+    if (v.isArray()) {
+        for (const Value &e : v.array())
+            if (containsUntrusted(e, depth + 1))
+                return true;
+    } else if (v.isHash()) {
+        for (const auto &e : v.hash())
+            if (containsUntrusted(e.second, depth + 1))
+                return true;
+    }
+    return false;
+}
+} // namespace
+
 Value VariableExpr::evaluate(RenderState &st) const
 {
     Value v = expr ? expr->evaluate(st) : Value();
+    const bool track = st.opt.escapeUntrusted; // no cost for pure Shopify renders
     for (const Filter &f : filters) {
         std::vector<Value> args;
         args.reserve(f.args.size() + 1);
-        bool untrusted = v.isUntrusted();
+        bool untrusted = track && containsUntrusted(v);
         for (const ExprPtr &a : f.args) {
             args.push_back(a->evaluate(st));
-            untrusted = untrusted || args.back().isUntrusted();
+            untrusted = untrusted || (track && containsUntrusted(args.back()));
         }
         if (!f.kwargs.empty()) {
             Hash h;
@@ -612,7 +641,7 @@ void ForNode::render(RenderState &st, std::string &out) const
     if (limit) {
         const Value v = limit->evaluate(st);
         if (!v.isNil())
-            to = toInteger(v) + from;
+            to = satAdd(toInteger(v), from);
     }
     // Utils.slice_collection: items with from <= index < to.
     std::int64_t total = 0;
@@ -622,7 +651,7 @@ void ForNode::render(RenderState &st, std::string &out) const
         arr = &coll.array();
         total = static_cast<std::int64_t>(arr->size());
     } else if (coll.isRange()) {
-        total = std::max<std::int64_t>(0, coll.rangeLast() - coll.rangeFirst() + 1);
+        total = rangeCount(coll);
     } else if (coll.isHash()) {
         for (const auto &[k, v] : coll.hash())
             pairs.emplace_back(Array{Value(k), v});
@@ -641,9 +670,9 @@ void ForNode::render(RenderState &st, std::string &out) const
     }
     const std::int64_t count = std::max<std::int64_t>(0, end - begin);
     if (offsetSlot)
-        *offsetSlot = from + count;
+        *offsetSlot = satAdd(from, count);
     else
-        st.forOffsets.emplace_back(name, from + count);
+        st.forOffsets.emplace_back(name, satAdd(from, count));
     if (count == 0) {
         if (hasElse)
             elseBody.render(st, out);

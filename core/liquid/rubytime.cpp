@@ -1,6 +1,7 @@
 #include "liquid/rubytime.h"
 #include "liquid/ast.h"
 
+#include <algorithm>
 #include <cctype>
 #include <cstring>
 
@@ -56,7 +57,9 @@ std::int64_t floorDiv(std::int64_t a, std::int64_t b)
 
 Parts partsOf(const RubyTime &t)
 {
-    const std::int64_t local = t.seconds + t.offset;
+    // Ruby handles any year; far beyond +-30 million years we clamp (no overflow).
+    const std::int64_t limit = 1'000'000'000'000'000;
+    const std::int64_t local = std::clamp<std::int64_t>(t.seconds, -limit, limit) + t.offset;
     const std::int64_t days = floorDiv(local, 86400);
     const std::int64_t secs = local - days * 86400;
     Parts p;
@@ -296,7 +299,9 @@ bool parseTimeString(const std::string &s, std::int64_t now, int localOffset, Ru
 
 void pad(std::string &out, std::int64_t v, int width, char padChar)
 {
-    std::string digits = std::to_string(v < 0 ? -v : v);
+    const std::uint64_t mag =
+        v < 0 ? 0 - static_cast<std::uint64_t>(v) : static_cast<std::uint64_t>(v);
+    std::string digits = std::to_string(mag);
     if (v < 0)
         out += '-';
     if (padChar)

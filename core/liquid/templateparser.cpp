@@ -129,7 +129,7 @@ ExprPtr parseRange(std::string_view a, std::string_view b)
         if (v.isInt())
             return v.toInt();
         if (v.isFloat())
-            return static_cast<std::int64_t>(v.toFloat());
+            return clampToInt64(v.toFloat());
         if (v.isString())
             return rubyToI(v.str()).toInt();
         return 0;

@@ -120,7 +120,10 @@ void appendRubyFloat(std::string &out, double d)
     int decpt = exp10 + 1; // digits d1 d2 ... with the point after decpt digits
     if (negative)
         out += '-';
-    if (decpt < -3 || decpt > 16) {
+    // Ruby's flo_to_s: integral values switch to exponent form from 1e15 on, values
+    // with a fraction from 1e16 on (checked against ruby 3.1).
+    const bool integral = static_cast<std::size_t>(decpt) >= digits.size();
+    if (decpt < -3 || decpt > 16 || (decpt == 16 && integral)) {
         out += digits[0];
         out += '.';
         if (digits.size() > 1)

@@ -15,29 +15,7 @@ namespace mw::liquid {
 
 class Value;
 
-/// An insertion-ordered string-keyed map (Ruby hashes keep insertion order, and Liquid
-/// iterates and prints them in that order).
-class Hash {
-public:
-    using Entry = std::pair<std::string, Value>;
-
-    Hash() = default;
-    /// Sets key to value, replacing an existing entry in place (order kept).
-    void set(std::string key, Value value);
-    /// The value for key, or nullptr.
-    const Value *find(std::string_view key) const;
-    bool contains(std::string_view key) const { return find(key) != nullptr; }
-    std::size_t size() const { return m_entries.size(); }
-    bool empty() const { return m_entries.empty(); }
-    void reserve(std::size_t n) { m_entries.reserve(n); }
-    std::vector<Entry>::const_iterator begin() const { return m_entries.begin(); }
-    std::vector<Entry>::const_iterator end() const { return m_entries.end(); }
-    const Entry &at(std::size_t i) const { return m_entries[i]; }
-
-private:
-    std::vector<Entry> m_entries;
-};
-
+class Hash;
 using Array = std::vector<Value>;
 
 /// A Liquid value: nil, bool, integer, float, string, array, hash or integer range.
@@ -129,6 +107,29 @@ private:
         } r;
     } m_u{};
     std::shared_ptr<const void> m_p; // std::string, Array or Hash
+};
+
+/// An insertion-ordered string-keyed map (Ruby hashes keep insertion order, and Liquid
+/// iterates and prints them in that order).
+class Hash {
+public:
+    using Entry = std::pair<std::string, Value>;
+
+    Hash() = default;
+    /// Sets key to value, replacing an existing entry in place (order kept).
+    void set(std::string key, Value value);
+    /// The value for key, or nullptr.
+    const Value *find(std::string_view key) const;
+    bool contains(std::string_view key) const { return find(key) != nullptr; }
+    std::size_t size() const { return m_entries.size(); }
+    bool empty() const { return m_entries.empty(); }
+    void reserve(std::size_t n) { m_entries.reserve(n); }
+    std::vector<Entry>::const_iterator begin() const { return m_entries.begin(); }
+    std::vector<Entry>::const_iterator end() const { return m_entries.end(); }
+    const Entry &at(std::size_t i) const { return m_entries[i]; }
+
+private:
+    std::vector<Entry> m_entries;
 };
 
 /// Appends the Ruby Float#to_s text of d ("2.5", "1.0e+20", "Infinity").

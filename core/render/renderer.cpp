@@ -361,10 +361,13 @@ RenderResult Renderer::render(SubscriberRecord &record, MembershipProvider *memb
         r.html += html->text;
         warnMissing(*html, b.id);
         warnMissing(*text, b.id);
-        if (!text->text.empty()) {
+        std::string_view blockText = text->text;
+        while (!blockText.empty() && (blockText.back() == '\n' || blockText.back() == ' '))
+            blockText.remove_suffix(1);
+        if (!blockText.empty()) {
             if (!firstText)
                 r.text += "\n\n";
-            r.text += text->text;
+            r.text += blockText;
             firstText = false;
         }
     }

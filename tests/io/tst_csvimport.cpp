@@ -65,6 +65,7 @@ private slots:
     void eventsAbortCreatesNoCampaign();
     void products();
     void cancelLeavesNothing();
+    void beforeCommitRunsInsideTheTransaction();
 
 private:
     std::unique_ptr<test::TempDir> m_dir;
@@ -460,6 +461,41 @@ void TestCsvImport::cancelLeavesNothing()
     QVERIFY(calls >= 2);
     QCOMPARE(column(m_db, "SELECT count(*) FROM subscribers"), QStringList({QStringLiteral("0")}));
     QVERIFY(!QFile::exists(path + QStringLiteral(".rejects.csv")));
+}
+
+void TestCsvImport::beforeCommitRunsInsideTheTransaction()
+{
+    const QString path = m_dir->writeFile(QStringLiteral("s.csv"), "email\na@x.com\nb@x.com\n");
+    ImportOptions o = mode(false);
+    int calls = 0;
+    QString seen;
+    o.beforeCommit = [&](Database &db) {
+        ++calls;
+        seen = column(db, "SELECT count(*) FROM subscribers").join(QString());
+        return Status(Error(Error::Code::Cancelled, QStringLiteral("stop")));
+    };
+    // The hook sees the imported rows; its failure rolls the whole import back.
+    auto r = CsvImporter::run(m_db, ImportKind::Subscribers, path, o);
+    QVERIFY(!r.ok());
+    QCOMPARE(r.error().code, Error::Code::Cancelled);
+    QCOMPARE(calls, 1);
+    QCOMPARE(seen, QStringLiteral("2"));
+    QCOMPARE(column(m_db, "SELECT count(*) FROM subscribers"), QStringList({QStringLiteral("0")}));
+
+    o.beforeCommit = [&](Database &db) {
+        ++calls;
+        return db.exec("INSERT INTO meta(key, value) VALUES ('hook', 'ran')");
+    };
+    auto ok = CsvImporter::run(m_db, ImportKind::Subscribers, path, o);
+    QVERIFY(ok.ok() && ok->committed && ok->metricsRefreshed);
+    QCOMPARE(column(m_db, "SELECT value FROM meta WHERE key = 'hook'"),
+             QStringList({QStringLiteral("ran")}));
+    // Nothing written (all rows bad in abort mode): the hook does not run.
+    const QString bad = m_dir->writeFile(QStringLiteral("bad.csv"), "email\nnope\n");
+    calls = 0;
+    auto none = CsvImporter::run(m_db, ImportKind::Subscribers, bad, o);
+    QVERIFY(none.ok() && !none->committed);
+    QCOMPARE(calls, 0);
 }
 
 QTEST_GUILESS_MAIN(TestCsvImport)

@@ -4,7 +4,7 @@
 #
 #   ruby ruby_liquid_runner.rb TEMPLATE DATA.json        -> prints the rendered output
 #   ruby ruby_liquid_runner.rb --cases CASES.jsonl ...   -> one JSON line per case:
-#        {"name": ..., "output": ...} or {"name": ..., "error": ...}
+#        {"name", "data_json", "output"} or {"name", "data_json", "error"}
 #   ruby ruby_liquid_runner.rb --jsonl TEMPLATE DATA.jsonl  -> renders once per line
 #
 # Parsing uses error_mode :strict (what Mailwright implements). Time zone is UTC (TZ is
@@ -26,12 +26,14 @@ if ARGV[0] == '--cases'
     File.foreach(file) do |line|
       next if line.strip.empty?
       c = JSON.parse(line)
+      # data_json keeps the case's key order (Qt's JSON classes would sort the keys).
+      res = { 'name' => c['name'], 'data_json' => JSON.generate(c['data'] || {}) }
       begin
-        out = render(c['template'], c['data'] || {})
-        puts JSON.generate({ 'name' => c['name'], 'output' => out })
+        res['output'] = render(c['template'], c['data'] || {})
       rescue Liquid::Error => e
-        puts JSON.generate({ 'name' => c['name'], 'error' => e.to_s })
+        res['error'] = e.to_s
       end
+      puts JSON.generate(res)
     end
   end
 elsif ARGV[0] == '--jsonl'

@@ -1,5 +1,6 @@
 #include "subscriberdirectory.h"
 
+#include "segments/segmentservice.h"
 #include "storage/database.h"
 
 namespace mw::ui {
@@ -100,11 +101,11 @@ Result<QStringList> SubscriberDirectory::segmentNames(Database &db)
 Result<QList<qint64>> SubscriberDirectory::segmentMembers(Database &db, const QString &segment,
                                                           int limit)
 {
-    Q_UNUSED(db)
-    Q_UNUSED(limit)
-    return Error(
-        Error::Code::NotFound,
-        QStringLiteral("segment \"%1\": the segment service is not available yet").arg(segment));
+    SegmentService service(db);
+    auto ids = service.memberIds(segment, db.referenceTime(), limit);
+    if (!ids)
+        return ids.error();
+    return QList<qint64>(ids->begin(), ids->end());
 }
 
 } // namespace mw::ui

@@ -1,0 +1,150 @@
+#include "batchrenderer.h"
+
+#include "render/subscriberloader.h"
+#include "storage/database.h"
+
+#include <condition_variable>
+#include <mutex>
+#include <optional>
+#include <thread>
+
+namespace mw {
+
+BatchRenderer::BatchRenderer(QString databasePath, std::shared_ptr<const Renderer> renderer,
+                             std::shared_ptr<MembershipProvider> membership)
+    : m_path(std::move(databasePath)), m_renderer(std::move(renderer)),
+      m_membership(std::move(membership))
+{
+}
+
+Result<BatchSummary> BatchRenderer::run(const std::vector<int64_t> &ids,
+                                        const std::function<Status(std::string_view)> &sink,
+                                        const BatchOptions &options)
+{
+    const size_t chunks = (ids.size() + kChunkSize - 1) / kChunkSize;
+    const int threads =
+        std::max(1, std::min<int>(options.threads, static_cast<int>(std::max<size_t>(chunks, 1))));
+    const size_t window = static_cast<size_t>(threads) * 4; // chunks in flight at most
+
+    struct Chunk {
+        bool ready = false;
+        int64_t count = 0;
+        std::string out;
+        std::optional<Error> error;
+    };
+    std::vector<Chunk> results(chunks);
+    std::mutex mutex;
+    std::condition_variable cv;
+    size_t nextChunk = 0; // guarded by mutex
+    size_t written = 0;   // guarded by mutex
+    bool stop = false;    // guarded by mutex
+    std::vector<InsightCollector> collectors;
+    for (int t = 0; t < threads; ++t)
+        collectors.emplace_back(m_renderer->campaign());
+
+    const auto cancelled = [&] { return options.cancel && options.cancel->load(); };
+
+    const auto worker = [&](int t) {
+        Database::OpenOptions o;
+        o.readOnly = true;
+        auto db = Database::open(m_path, o);
+        RenderSession session;
+        std::optional<SubscriberLoader> loader;
+        if (db)
+            loader.emplace(*db);
+        for (;;) {
+            size_t c;
+            {
+                std::unique_lock lock(mutex);
+                cv.wait(lock, [&] {
+                    return stop || nextChunk >= chunks || nextChunk < written + window;
+                });
+                if (stop || nextChunk >= chunks)
+                    return;
+                c = nextChunk++;
+            }
+            Chunk chunk;
+            if (!db) {
+                chunk.error = db.error();
+            } else {
+                const size_t begin = c * kChunkSize;
+                const size_t end = std::min(ids.size(), begin + kChunkSize);
+                const std::vector<int64_t> slice(ids.begin() + static_cast<std::ptrdiff_t>(begin),
+                                                 ids.begin() + static_cast<std::ptrdiff_t>(end));
+                chunk.out.reserve(slice.size() * (options.includeHtml ? 24000 : 6000));
+                const Status st = loader->forEach(slice, [&](SubscriberRecord &record) {
+                    if (cancelled())
+                        return false;
+                    const RenderResult r = m_renderer->render(record, m_membership.get(), &session);
+                    r.appendJson(chunk.out, options.includeHtml, true);
+                    chunk.out += '\n';
+                    ++chunk.count;
+                    if (options.collectInsight) {
+                        // The digest was just written into the line; reuse it rather than hash
+                        // twice.
+                        const size_t at = chunk.out.rfind("\"html_sha256\":\"");
+                        collectors[static_cast<size_t>(t)].add(r, chunk.out.substr(at + 15, 64));
+                    }
+                    return true;
+                });
+                if (!st)
+                    chunk.error = st.error();
+                else if (cancelled())
+                    chunk.error = Error(Error::Code::Cancelled, QStringLiteral("cancelled"));
+            }
+            {
+                std::lock_guard lock(mutex);
+                results[c] = std::move(chunk);
+                results[c].ready = true;
+            }
+            cv.notify_all();
+        }
+    };
+
+    std::vector<std::thread> pool;
+    for (int t = 0; t < threads; ++t)
+        pool.emplace_back(worker, t);
+
+    BatchSummary summary;
+    std::optional<Error> failure;
+    for (size_t c = 0; c < chunks; ++c) {
+        Chunk chunk;
+        {
+            std::unique_lock lock(mutex);
+            cv.wait(lock, [&] { return results[c].ready; });
+            chunk = std::move(results[c]);
+            results[c] = Chunk();
+        }
+        if (chunk.error) {
+            failure = chunk.error;
+        } else if (Status s = sink(chunk.out); !s) {
+            failure = s.error();
+        }
+        if (failure) {
+            std::lock_guard lock(mutex);
+            stop = true;
+        }
+        summary.bytesWritten += static_cast<int64_t>(chunk.out.size());
+        summary.rendered += chunk.count;
+        {
+            std::lock_guard lock(mutex);
+            ++written;
+        }
+        cv.notify_all();
+        if (failure)
+            break;
+        if (options.progress)
+            options.progress(static_cast<int64_t>(std::min(ids.size(), (c + 1) * kChunkSize)),
+                             static_cast<int64_t>(ids.size()));
+    }
+    for (std::thread &t : pool)
+        t.join();
+    if (failure)
+        return *failure;
+    for (size_t t = 1; t < collectors.size(); ++t)
+        collectors[0].merge(std::move(collectors[t]));
+    summary.insight = collectors[0].finish();
+    return summary;
+}
+
+} // namespace mw

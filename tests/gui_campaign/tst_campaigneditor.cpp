@@ -1,0 +1,358 @@
+// The campaign editor end to end: blocks, Liquid fields, preview, subscribers, undo,
+// syntax errors, autosave and versions, remote-load blocking.
+#include "campaign/blockinspector.h"
+#include "campaign/blocklistmodel.h"
+#include "campaign/campaigndocument.h"
+#include "campaign/campaigneditor.h"
+#include "campaign/campaignspage.h"
+#include "campaign/inboxrow.h"
+#include "campaign/liquidtextedit.h"
+#include "campaign/previewview.h"
+#include "campaign/remoteloadblocker.h"
+#include "campaign/subscriberpicker.h"
+#include "campaignfixture.h"
+#include "testutils.h"
+
+#include <QElapsedTimer>
+#include <QJsonArray>
+#include <QLabel>
+#include <QListView>
+#include <QMimeData>
+#include <QSignalSpy>
+#include <QTextBlock>
+#include <QUndoStack>
+#include <QWebEnginePage>
+#include <QWebEngineView>
+#include <QtTest>
+
+using namespace mw;
+using namespace mw::ui;
+
+namespace {
+
+QString q(const char *s)
+{
+    return QString::fromUtf8(s);
+}
+QString q(const QString &s)
+{
+    return s;
+}
+/// A list of strings from literals and QStrings: L("blocks", "0").
+template <typename... A> QStringList L(const A &...a)
+{
+    return QStringList{q(a)...};
+}
+
+QStringList blockIds(const CampaignDocument *doc)
+{
+    QStringList ids;
+    for (int i = 0; i < doc->blockCount(); ++i)
+        ids.append(doc->block(i).value(QLatin1String("id")).toString());
+    return ids;
+}
+
+/// The HTML the web engine actually holds (not what we handed it).
+QString webHtml(QWebEngineView *view)
+{
+    struct Reply {
+        QString html;
+        bool done = false;
+    };
+    auto reply = std::make_shared<Reply>(); // the callback may outlive a timed-out wait
+    view->page()->toHtml([reply](const QString &html) {
+        reply->html = html;
+        reply->done = true;
+    });
+    QElapsedTimer timer;
+    timer.start();
+    while (!reply->done && timer.elapsed() < 10000)
+        QTest::qWait(10);
+    return reply->html;
+}
+
+} // namespace
+
+class TestCampaignEditor : public QObject {
+    Q_OBJECT
+private slots:
+    void init();
+    void cleanup();
+    void addsAndReordersBlocks();
+    void editingLiquidFieldUpdatesPreview();
+    void switchingSubscriberChangesSubject();
+    void undoAndRedoAnEdit();
+    void syntaxErrorReportedAtItsLine();
+    void autosavesAndRestoresVersions();
+    void blocksRemoteLoadsUntilAllowed();
+
+private:
+    /// Waits until the preview shows a render for the current document and subscriber.
+    void waitForPreview();
+
+    std::unique_ptr<test::TempDir> m_dir;
+    std::unique_ptr<CampaignsPage> m_page;
+    CampaignEditor *m_editor = nullptr;
+    qint64 m_campaign = 0;
+};
+
+void TestCampaignEditor::init()
+{
+    m_dir = std::make_unique<test::TempDir>();
+    const QString path = m_dir->path(QStringLiteral("editor.db"));
+    m_campaign = test::CampaignFixture::create(path);
+    QVERIFY(m_campaign > 0);
+    m_page = std::make_unique<CampaignsPage>(nullptr, test::CampaignFixture::simpleRenderer());
+    m_page->resize(1500, 950);
+    m_page->show();
+    m_editor = m_page->editor();
+    QSignalSpy loaded(m_page.get(), &CampaignsPage::campaignsLoaded);
+    m_page->setDatabase(path);
+    QVERIFY(loaded.wait(10000));
+    QCOMPARE(m_editor->campaignId(), m_campaign);
+    QTRY_COMPARE_WITH_TIMEOUT(m_editor->subscriberId(), qint64(1), 10000);
+    waitForPreview();
+}
+
+void TestCampaignEditor::cleanup()
+{
+    m_page.reset();
+    m_dir.reset();
+}
+
+void TestCampaignEditor::waitForPreview()
+{
+    // Settled: the newest render is shown, for this subscriber, and its HTML has loaded.
+    QSignalSpy updated(m_editor, &CampaignEditor::previewUpdated);
+    QTRY_VERIFY_WITH_TIMEOUT(m_editor->preview()->currentRender().subscriberId ==
+                                     m_editor->subscriberId() &&
+                                 !m_editor->preview()->html().isEmpty(),
+                             15000);
+    if (!m_editor->preview()->webView()->page()->isLoading() && updated.isEmpty())
+        return;
+    QTRY_VERIFY_WITH_TIMEOUT(!updated.isEmpty(), 15000);
+}
+
+void TestCampaignEditor::addsAndReordersBlocks()
+{
+    CampaignDocument *doc = m_editor->document();
+    QCOMPARE(blockIds(doc), L("hero", "intro", "footer"));
+
+    // Add a button block after the selected hero, from the palette's types.
+    m_editor->selectBlock(0);
+    QJsonObject button;
+    button.insert(QStringLiteral("type"), QStringLiteral("button"));
+    button.insert(QStringLiteral("content"),
+                  QJsonObject{{QStringLiteral("label"), QStringLiteral("Get the deal")},
+                              {QStringLiteral("url"), QStringLiteral("https://acme.example/d")}});
+    m_editor->addBlock(button);
+    QCOMPARE(doc->blockCount(), 4);
+    const QString buttonId = doc->block(1).value(QLatin1String("id")).toString();
+    QVERIFY(!buttonId.isEmpty());
+    QCOMPARE(m_editor->blockModel()->rowCount(), 4);
+    QCOMPARE(m_editor->selectedBlock(), 1); // the new block is selected
+
+    // Drag-and-drop path: the list view hands the model the dragged row's mime data.
+    BlockListModel *model = m_editor->blockModel();
+    std::unique_ptr<QMimeData> drag(model->mimeData({model->index(0)}));
+    QVERIFY(model->dropMimeData(drag.get(), Qt::MoveAction, 3, 0, {})); // hero before footer
+    QCOMPARE(blockIds(doc), L(buttonId, "intro", "hero", "footer"));
+    QCOMPARE(model->index(2).data(BlockListModel::BlockIdRole).toString(), QStringLiteral("hero"));
+
+    // The toolbar equivalents: move up, duplicate, delete.
+    m_editor->selectBlock(2);
+    m_editor->moveSelected(-1);
+    QCOMPARE(blockIds(doc), L(buttonId, "hero", "intro", "footer"));
+    QCOMPARE(m_editor->selectedBlock(), 1); // selection follows the block
+    m_editor->duplicateSelected();
+    QCOMPARE(doc->blockCount(), 5);
+    QCOMPARE(doc->block(2).value(QLatin1String("content")),
+             doc->block(1).value(QLatin1String("content")));
+    QVERIFY(doc->block(2).value(QLatin1String("id")) != doc->block(1).value(QLatin1String("id")));
+    m_editor->deleteSelected();
+    QCOMPARE(doc->blockCount(), 4);
+
+    // Dropping a palette entry inserts a block where it lands.
+    QMimeData paletteDrop;
+    paletteDrop.setData(BlockListModel::BlockMimeType, R"({"type":"divider","content":{}})");
+    QVERIFY(model->dropMimeData(&paletteDrop, Qt::CopyAction, 0, 0, {}));
+    QCOMPARE(doc->block(0).value(QLatin1String("type")).toString(), QStringLiteral("divider"));
+
+    // Each of those was one undo step; undoing all of them restores the original order.
+    while (doc->undoStack()->canUndo())
+        doc->undoStack()->undo();
+    QCOMPARE(blockIds(doc), L("hero", "intro", "footer"));
+
+    // The preview follows the block order: hero's headline comes before the footer.
+    waitForPreview();
+    const QString html = m_editor->preview()->html();
+    QVERIFY(html.indexOf(QLatin1String("Hello Anna")) >= 0);
+    QVERIFY(html.indexOf(QLatin1String("Hello Anna")) <
+            html.indexOf(QLatin1String("Acme Outdoor Ltd")));
+}
+
+void TestCampaignEditor::editingLiquidFieldUpdatesPreview()
+{
+    m_editor->selectBlock(0);
+    const QStringList path = L("blocks", "0", "content", "headline");
+    LiquidTextEdit *edit = m_editor->inspector()->liquidEditorFor(path);
+    QVERIFY(edit);
+    QCOMPARE(edit->toPlainText(), QStringLiteral("Hello {{ subscriber.first_name }}"));
+    QTRY_VERIFY_WITH_TIMEOUT(
+        webHtml(m_editor->preview()->webView()).contains(QLatin1String("Hello Anna")), 10000);
+
+    edit->setFocus();
+    edit->moveCursor(QTextCursor::End);
+    QTest::keyClicks(edit, QStringLiteral(" from {{ subscriber.city }}"));
+    QCOMPARE(m_editor->document()->value(path).toString(),
+             QStringLiteral("Hello {{ subscriber.first_name }} from {{ subscriber.city }}"));
+    QTRY_VERIFY_WITH_TIMEOUT(
+        m_editor->preview()->html().contains(QLatin1String("Hello Anna from Oslo")), 10000);
+    waitForPreview();
+    // The browser engine has the new HTML, not just our copy of it.
+    QTRY_VERIFY_WITH_TIMEOUT(
+        webHtml(m_editor->preview()->webView()).contains(QLatin1String("Hello Anna from Oslo")),
+        10000);
+}
+
+void TestCampaignEditor::switchingSubscriberChangesSubject()
+{
+    InboxRow *inbox = m_editor->preview()->inboxRow();
+    QCOMPARE(inbox->subject(), QStringLiteral("Hi Anna, spring is here"));
+    QCOMPARE(inbox->fromName(), QStringLiteral("Acme Outdoor"));
+    QCOMPARE(inbox->preheader(), QStringLiteral("Fresh picks for Oslo"));
+
+    m_editor->picker()->next();
+    QTRY_COMPARE_WITH_TIMEOUT(m_editor->subscriberId(), qint64(2), 10000);
+    waitForPreview();
+    QCOMPARE(inbox->subject(), QStringLiteral("Hi Ben, spring is here"));
+    QCOMPARE(inbox->preheader(), QStringLiteral("Fresh picks for Leeds"));
+
+    // Search by name picks a subscriber too (on a worker thread).
+    QSignalSpy searched(m_editor->picker(), &SubscriberPicker::searchFinished);
+    m_editor->picker()->search(QStringLiteral("dubois"));
+    QVERIFY(searched.wait(10000));
+    QCOMPARE(m_editor->picker()->searchResults().size(), 1);
+    m_editor->picker()->setCurrent(m_editor->picker()->searchResults().first().id);
+    QTRY_COMPARE_WITH_TIMEOUT(m_editor->subscriberId(), qint64(3), 10000);
+    waitForPreview();
+    QCOMPARE(inbox->subject(), QStringLiteral("Hi Chloe, spring is here"));
+    QCOMPARE(inbox->preheader(), QStringLiteral("Fresh picks for you")); // no city: default
+}
+
+void TestCampaignEditor::undoAndRedoAnEdit()
+{
+    m_editor->showEnvelope();
+    const QStringList path = L("subject");
+    LiquidTextEdit *subject = m_editor->inspector()->liquidEditorFor(path);
+    QVERIFY(subject);
+    QUndoStack *stack = m_editor->document()->undoStack();
+    const int before = stack->count();
+
+    subject->setFocus();
+    subject->moveCursor(QTextCursor::End);
+    QTest::keyClicks(subject, QStringLiteral(" - 20% off"));
+    const QString edited =
+        QStringLiteral("Hi {{ subscriber.first_name }}, spring is here - 20% off");
+    QCOMPARE(m_editor->document()->value(path).toString(), edited);
+    QCOMPARE(stack->count(), before + 1); // typing merged into one step
+    QTRY_COMPARE_WITH_TIMEOUT(m_editor->preview()->inboxRow()->subject(),
+                              QStringLiteral("Hi Anna, spring is here - 20% off"), 10000);
+
+    stack->undo();
+    QCOMPARE(m_editor->document()->value(path).toString(),
+             QStringLiteral("Hi {{ subscriber.first_name }}, spring is here"));
+    QCOMPARE(subject->toPlainText(),
+             QStringLiteral("Hi {{ subscriber.first_name }}, spring is here"));
+    QTRY_COMPARE_WITH_TIMEOUT(m_editor->preview()->inboxRow()->subject(),
+                              QStringLiteral("Hi Anna, spring is here"), 10000);
+
+    stack->redo();
+    QCOMPARE(m_editor->document()->value(path).toString(), edited);
+    QCOMPARE(subject->toPlainText(), edited);
+    QTRY_COMPARE_WITH_TIMEOUT(m_editor->preview()->inboxRow()->subject(),
+                              QStringLiteral("Hi Anna, spring is here - 20% off"), 10000);
+}
+
+void TestCampaignEditor::syntaxErrorReportedAtItsLine()
+{
+    m_editor->selectBlock(1); // the text block: a multi-line field
+    const QStringList path = L("blocks", "1", "content", "text");
+    LiquidTextEdit *text = m_editor->inspector()->liquidEditorFor(path);
+    QVERIFY(text);
+    QVERIFY(!text->isSingleLine());
+    text->setFocus();
+    text->selectAll();
+    QTest::keyClicks(text, QStringLiteral("Dear customer,"));
+    QTest::keyClick(text, Qt::Key_Return);
+    QTest::keyClicks(text, QStringLiteral("our spring collection is in."));
+    QTest::keyClick(text, Qt::Key_Return);
+    QTest::keyClicks(text, QStringLiteral("See you {{ subscriber.first_name"));
+    // Reported after the debounce, without any explicit call.
+    QTRY_VERIFY_WITH_TIMEOUT(text->syntaxError().has_value(), 5000);
+    QCOMPARE(text->syntaxError()->line, 3);
+    QCOMPARE(text->syntaxError()->column, 9);
+    auto *status = m_editor->findChild<QLabel *>(QStringLiteral("liquidStatus"));
+    QVERIFY(status);
+    QVERIFY2(status->text().startsWith(QLatin1String("Text: line 3, column 9: ")),
+             qPrintable(status->text()));
+    QVERIFY(!text->extraSelections().isEmpty()); // underlined
+    QCOMPARE(text->extraSelections().first().cursor.block().blockNumber(), 2);
+
+    // Fixing it clears the error.
+    QTest::keyClicks(text, QStringLiteral(" }}"));
+    QTRY_VERIFY_WITH_TIMEOUT(!text->syntaxError().has_value(), 5000);
+    QTRY_VERIFY(status->text().isEmpty());
+    QVERIFY(text->extraSelections().isEmpty());
+}
+
+void TestCampaignEditor::autosavesAndRestoresVersions()
+{
+    QVERIFY(m_editor->saveVersion(QStringLiteral("first")));
+    m_editor->selectBlock(1);
+    LiquidTextEdit *text =
+        m_editor->inspector()->liquidEditorFor(L("blocks", "1", "content", "text"));
+    QVERIFY(text);
+    text->setFocus();
+    text->selectAll();
+    QTest::keyClicks(text, QStringLiteral("Changed copy."));
+    QVERIFY(m_editor->flushAutosave());
+
+    auto db = Database::open(m_editor->databasePath());
+    QVERIFY(db.ok());
+    const QString stored =
+        db->scalar("SELECT document FROM campaigns WHERE id = ?1", {m_campaign})->toString();
+    QVERIFY(stored.contains(QLatin1String("Changed copy.")));
+    QCOMPARE(
+        db->scalar("SELECT count(*) FROM campaign_versions WHERE campaign_id = ?1", {m_campaign})
+            ->toInt(),
+        1);
+
+    QVERIFY(m_editor->restoreVersion(1));
+    QCOMPARE(m_editor->document()->value(L("blocks", "1", "content", "text")).toString(),
+             QStringLiteral("Our spring collection is in."));
+    m_editor->document()->undoStack()->undo(); // restoring is undoable
+    QCOMPARE(m_editor->document()->value(L("blocks", "1", "content", "text")).toString(),
+             QStringLiteral("Changed copy."));
+}
+
+void TestCampaignEditor::blocksRemoteLoadsUntilAllowed()
+{
+    // A remote image in the email must not be fetched until "Load images" is on.
+    m_editor->selectBlock(0);
+    m_editor->document()->pushValue(L("blocks", "0", "content", "image_url"),
+                                    QStringLiteral("http://127.0.0.1:9/tracker.png"));
+    m_editor->document()->pushValue(L("blocks", "0", "content", "image_alt"),
+                                    QStringLiteral("Spring"));
+    QTRY_VERIFY_WITH_TIMEOUT(m_editor->preview()->html().contains(QLatin1String("tracker.png")),
+                             10000);
+    RemoteLoadBlocker *blocker = m_editor->preview()->blocker();
+    QTRY_VERIFY_WITH_TIMEOUT(blocker->blockedCount() > 0, 10000);
+    QVERIFY(!m_editor->preview()->loadImages());
+    m_editor->preview()->setLoadImages(true);
+    QVERIFY(blocker->allowRemote());
+    QVERIFY(m_editor->preview()->loadImagesAction()->isChecked());
+}
+
+QTEST_MAIN(TestCampaignEditor)
+#include "tst_campaigneditor.moc"

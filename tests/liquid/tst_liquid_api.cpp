@@ -1,0 +1,287 @@
+// The engine's API beyond pure Shopify semantics: untrusted-data escaping, missing-variable
+// reports, strict modes, limits, a fixed "now", concurrency and Value/JSON handling.
+#include "liquid/template.h"
+#include "testutils.h"
+
+#include <QJsonDocument>
+#include <QtTest>
+
+#include <thread>
+
+using namespace mw;
+using namespace mw::liquid;
+
+namespace {
+std::shared_ptr<const Template> parseOk(std::string_view src)
+{
+    auto t = Template::parse(src);
+    if (!t.ok())
+        qFatal("parse failed: %s", qPrintable(t.error().toString()));
+    return *t;
+}
+
+Value json(std::string_view text, bool untrusted = false)
+{
+    auto v = Value::parseJson(text, untrusted);
+    if (!v.ok())
+        qFatal("bad json: %s", qPrintable(v.error().toString()));
+    return *v;
+}
+
+/// Renders (QByteArray so QCOMPARE prints both sides on failure).
+QByteArray render(std::string_view src, const Value &data, const RenderOptions &o = {})
+{
+    auto r = parseOk(src)->render(data, o);
+    if (!r.ok())
+        qFatal("render failed: %s", qPrintable(r.error().toString()));
+    return QByteArray::fromStdString(*r);
+}
+} // namespace
+
+class TestLiquidApi : public QObject {
+    Q_OBJECT
+private slots:
+    void escapeUntrustedOnlyWhenAsked();
+    void escapeUntrustedFollowsFilters();
+    void missingVariablesAreReported();
+    void strictVariablesFails();
+    void strictFiltersFailsAtRender();
+    void inlineErrorsOff();
+    void outputLimit();
+    void loopLimit();
+    void fixedNowAndOffset();
+    void concurrentRendersAgree();
+    void referencedVariables();
+    void jsonKeepsKeyOrderAndTypes();
+    void jsonErrorsHavePosition();
+    void fromQJson();
+    void rubyFloatFormatting_data();
+    void rubyFloatFormatting();
+};
+
+void TestLiquidApi::escapeUntrustedOnlyWhenAsked()
+{
+    Hash h;
+    h.set("name", Value::untrusted("<b>Ann & \"Bob\"</b>"));
+    h.set("trusted", Value("<i>ok</i>"));
+    const Value data(std::move(h));
+    const std::string src = "{{ name }}|{{ trusted }}";
+    QCOMPARE(render(src, data), QByteArray("<b>Ann & \"Bob\"</b>|<i>ok</i>"));
+    RenderOptions o;
+    o.escapeUntrusted = true;
+    QCOMPARE(render(src, data, o),
+             QByteArray("&lt;b&gt;Ann &amp; &quot;Bob&quot;&lt;/b&gt;|<i>ok</i>"));
+}
+
+void TestLiquidApi::escapeUntrustedFollowsFilters()
+{
+    const Value data = json(R"({"name": "<x>", "list": ["<a>", "b"]})", true);
+    RenderOptions o;
+    o.escapeUntrusted = true;
+    // Derived strings stay untrusted; escaping filters make them safe (no double escape);
+    // captures hold already-escaped output; literals in the template are trusted.
+    QCOMPARE(render("{{ name | upcase }}|{{ name | escape }}|{{ list }}|{{ list | join: ',' }}",
+                    data, o),
+             QByteArray("&lt;X&gt;|&lt;x&gt;|&lt;a&gt;b|&lt;a&gt;,b"));
+    QCOMPARE(
+        render("{% capture c %}<p>{{ name }}</p>{% endcapture %}{{ c }}{{ '<lit>' }}", data, o),
+        QByteArray("<p>&lt;x&gt;</p><lit>"));
+    QCOMPARE(render("{{ name | size }}{% if name == '<x>' %}eq{% endif %}", data, o),
+             QByteArray("3eq"));
+}
+
+void TestLiquidApi::missingVariablesAreReported()
+{
+    const Value data =
+        json(R"({"subscriber": {"first_name": null, "city": "Oslo"}, "items": [1]})");
+    std::vector<std::string> missing;
+    RenderOptions o;
+    o.onMissingVariable = [&](std::string_view p) { missing.emplace_back(p); };
+    const QByteArray out =
+        render("{{ subscriber.first_name }}{{ subscriber.last_name | default: 'x' }}"
+               "{{ subscriber.city }}{{ nobody }}{{ items[3] }}"
+               "{% assign a = 1 %}{{ a }}{% for i in items %}{{ i }}{% endfor %}",
+               data, o);
+    QCOMPARE(out, QByteArray("xOslo11"));
+    // A present null is not missing; undefined keys and variables are (items[3] is an
+    // out-of-range index, which Ruby treats as nil, not undefined).
+    QCOMPARE(missing, (std::vector<std::string>{"subscriber.last_name", "nobody"}));
+}
+
+void TestLiquidApi::strictVariablesFails()
+{
+    RenderOptions o;
+    o.strictVariables = true;
+    auto t = parseOk("ok\n{{ user.nope }}");
+    auto r = t->render(json(R"({"user": {}})"), o);
+    QVERIFY(!r.ok());
+    QCOMPARE(r.error().line, 2);
+    QVERIFY(r.error().message.contains(QLatin1String("undefined variable nope")));
+    QVERIFY(t->render(json(R"({"user": {"nope": 1}})"), o).ok());
+}
+
+void TestLiquidApi::strictFiltersFailsAtRender()
+{
+    auto t = parseOk("{{ 'a' | shout }}");
+    QCOMPARE(QByteArray::fromStdString(*t->render(Value(Hash()))), QByteArray("a"));
+    RenderOptions o;
+    o.strictFilters = true;
+    auto r = t->render(Value(Hash()), o);
+    QVERIFY(!r.ok());
+    QVERIFY(r.error().message.contains(QLatin1String("undefined filter shout")));
+}
+
+void TestLiquidApi::inlineErrorsOff()
+{
+    auto t = parseOk("a{{ 1 | divided_by: 0 }}b");
+    QCOMPARE(QByteArray::fromStdString(*t->render(Value(Hash()))),
+             QByteArray("aLiquid error (line 1): divided by 0b"));
+    RenderOptions o;
+    o.inlineErrors = false;
+    auto r = t->render(Value(Hash()), o);
+    QVERIFY(!r.ok());
+    QCOMPARE(r.error().message, QStringLiteral("divided by 0"));
+    QCOMPARE(r.error().line, 1);
+}
+
+void TestLiquidApi::outputLimit()
+{
+    RenderOptions o;
+    o.maxOutputBytes = 1000;
+    o.maxLoopIterations = 0;
+    auto t = parseOk("{% for i in (1..100000) %}xxxxxxxxxx{% endfor %}");
+    std::string out;
+    Status st = t->render(Value(Hash()), o, out);
+    QVERIFY(!st.ok());
+    QVERIFY(st.error().message.contains(QLatin1String("output limit exceeded")));
+    QVERIFY(out.size() <= 1100);
+    // captures count too: a runaway capture cannot grow memory unboundedly
+    auto c =
+        parseOk("{% capture x %}{% for i in (1..100000) %}xxxxxxxxxx{% endfor %}{% endcapture %}");
+    QVERIFY(!c->render(Value(Hash()), o).ok());
+}
+
+void TestLiquidApi::loopLimit()
+{
+    RenderOptions o;
+    o.maxLoopIterations = 500;
+    auto t = parseOk("{% for i in (1..30) %}{% for j in (1..30) %}{% endfor %}{% endfor %}");
+    auto r = t->render(Value(Hash()), o);
+    QVERIFY(!r.ok());
+    QVERIFY(r.error().message.contains(QLatin1String("loop iteration limit")));
+    o.maxLoopIterations = 1000;
+    QVERIFY(t->render(Value(Hash()), o).ok());
+}
+
+void TestLiquidApi::fixedNowAndOffset()
+{
+    RenderOptions o;
+    o.now = 1709647629; // 2024-03-05 14:07:09 UTC
+    QCOMPARE(render("{{ 'now' | date: '%Y-%m-%d %H:%M %Z' }}", Value(Hash()), o),
+             QByteArray("2024-03-05 14:07 UTC"));
+    o.utcOffsetSeconds = 2 * 3600;
+    QCOMPARE(render("{{ 'today' | date: '%H:%M %z' }}|{{ 0 | date: '%H' }}|"
+                    "{{ '2024-01-01T00:00:00Z' | date: '%H %z' }}",
+                    Value(Hash()), o),
+             QByteArray("16:07 +0200|02|00 +0000"));
+}
+
+void TestLiquidApi::concurrentRendersAgree()
+{
+    const QByteArray src = test::fileBytes(
+        test::sourceDir() + QStringLiteral("/tests/liquid/corpus/emails/newsletter.liquid"));
+    auto t = parseOk(std::string_view(src.constData(), static_cast<std::size_t>(src.size())));
+    const QByteArray dataBytes = test::fileBytes(
+        test::sourceDir() + QStringLiteral("/tests/liquid/corpus/emails/newsletter.json"));
+    const Value data =
+        json(std::string_view(dataBytes.constData(), static_cast<std::size_t>(dataBytes.size())));
+    const std::string expected = *t->render(data);
+    QVERIFY(expected.size() > 1000);
+    std::atomic<int> mismatches{0};
+    std::vector<std::thread> threads;
+    for (int k = 0; k < 4; ++k)
+        threads.emplace_back([&] {
+            for (int i = 0; i < 300; ++i) {
+                std::string out;
+                if (!t->render(data, {}, out).ok() || out != expected)
+                    ++mismatches;
+            }
+        });
+    for (auto &th : threads)
+        th.join();
+    QCOMPARE(mismatches.load(), 0);
+}
+
+void TestLiquidApi::referencedVariables()
+{
+    auto t =
+        parseOk("{% assign x = a.b %}{{ x }}{{ c | default: d.e }}{% for p in list %}{{ p.name }}"
+                "{{ forloop.index }}{% endfor %}{% if f > 1 %}{% endif %}");
+    QCOMPARE(t->referencedVariables(), (std::vector<std::string>{"a.b", "c", "d.e", "f", "list"}));
+}
+
+void TestLiquidApi::jsonKeepsKeyOrderAndTypes()
+{
+    const Value v = json(
+        R"({"z": 1, "a": 2.0, "m": "s", "big": 12345678901234, "e": 1e2, "u": "\u00e9\ud83d\ude00"})");
+    QCOMPARE(render("{% for p in h %}{{ p[0] }}={{ p[1] }};{% endfor %}",
+                    [&] {
+                        Hash h;
+                        h.set("h", v);
+                        return Value(std::move(h));
+                    }()),
+             QByteArray("z=1;a=2.0;m=s;big=12345678901234;e=100.0;u=\xC3\xA9\xF0\x9F\x98\x80;"));
+}
+
+void TestLiquidApi::jsonErrorsHavePosition()
+{
+    auto r = Value::parseJson("{\n  \"a\": [1, 2,, 3]\n}");
+    QVERIFY(!r.ok());
+    QCOMPARE(r.error().line, 2);
+    QCOMPARE(r.error().column, 14);
+    QVERIFY(!Value::parseJson("{\"a\": 1} x").ok());
+    QVERIFY(!Value::parseJson("\"unterminated").ok());
+}
+
+void TestLiquidApi::fromQJson()
+{
+    const QJsonDocument doc =
+        QJsonDocument::fromJson(R"({"n": 3, "f": 2.5, "s": "<x>", "a": [true, null]})");
+    const Value v = Value::fromJson(doc.object().value(QStringLiteral("s")), true);
+    QVERIFY(v.isUntrusted());
+    Hash h;
+    h.set("d", Value::fromJson(QJsonValue(doc.object())));
+    QCOMPARE(render("{{ d.n | plus: 1 }} {{ d.f }} {{ d.s }} {{ d.a.size }}", Value(std::move(h))),
+             QByteArray("4 2.5 <x> 2"));
+}
+
+void TestLiquidApi::rubyFloatFormatting_data()
+{
+    QTest::addColumn<double>("value");
+    QTest::addColumn<QString>("ruby");
+    // Expected texts are Ruby's Float#to_s (checked with ruby -e 'p 1e16' etc).
+    QTest::newRow("integral") << 2.0 << QStringLiteral("2.0");
+    QTest::newRow("fraction") << 0.1 << QStringLiteral("0.1");
+    QTest::newRow("1e14") << 1e14 << QStringLiteral("100000000000000.0");
+    QTest::newRow("1e15") << 1e15 << QStringLiteral("1.0e+15");
+    QTest::newRow("1e16") << 1e16 << QStringLiteral("1.0e+16");
+    QTest::newRow("1e-4") << 1e-4 << QStringLiteral("0.0001");
+    QTest::newRow("1e-5") << 1e-5 << QStringLiteral("1.0e-05");
+    QTest::newRow("negative") << -1.5e-7 << QStringLiteral("-1.5e-07");
+    QTest::newRow("shortest") << 0.30000000000000004 << QStringLiteral("0.30000000000000004");
+    QTest::newRow("big") << 1.2345e100 << QStringLiteral("1.2345e+100");
+    QTest::newRow("16 digits integral")
+        << 1234567890123456.0 << QStringLiteral("1.234567890123456e+15");
+    QTest::newRow("16 digits fraction")
+        << 1234567890123456.7 << QStringLiteral("1234567890123456.8");
+}
+
+void TestLiquidApi::rubyFloatFormatting()
+{
+    QFETCH(double, value);
+    QFETCH(QString, ruby);
+    QCOMPARE(QString::fromStdString(Value(value).toString()), ruby);
+}
+
+QTEST_GUILESS_MAIN(TestLiquidApi)
+#include "tst_liquid_api.moc"

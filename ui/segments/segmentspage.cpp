@@ -1,0 +1,510 @@
+#include "segmentspage.h"
+
+#include "segmentbuilderwidget.h"
+#include "segmentdocument.h"
+#include "segments/segmentfields.h"
+#include "segments/segmentpreview.h"
+#include "segments/segmentrepository.h"
+#include "segments/segmentservice.h"
+#include "storage/database.h"
+
+#include <QDateTime>
+#include <QFormLayout>
+#include <QFutureWatcher>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QJsonArray>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QPlainTextEdit>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSplitter>
+#include <QTabWidget>
+#include <QTableWidget>
+#include <QTimer>
+#include <QToolButton>
+#include <QUndoStack>
+#include <QVBoxLayout>
+#include <QtConcurrent>
+
+namespace mw::ui {
+
+namespace {
+
+constexpr int kSampleSize = 50;
+constexpr int kDebounceMs = 250;
+
+QString bindText(const QVariant &v)
+{
+    if (v.typeId() == QMetaType::QString) {
+        QString s = v.toString();
+        s.replace(QLatin1Char('\''), QStringLiteral("''"));
+        return QLatin1Char('\'') + s + QLatin1Char('\'');
+    }
+    return v.toString();
+}
+
+QTableWidget *makeTable(const QStringList &headers, QWidget *parent)
+{
+    auto *t = new QTableWidget(0, static_cast<int>(headers.size()), parent);
+    t->setHorizontalHeaderLabels(headers);
+    t->verticalHeader()->hide();
+    t->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    t->setSelectionBehavior(QAbstractItemView::SelectRows);
+    t->setSelectionMode(QAbstractItemView::SingleSelection);
+    t->horizontalHeader()->setStretchLastSection(true);
+    t->setWordWrap(false);
+    t->verticalHeader()->setDefaultSectionSize(t->fontMetrics().height() + 8);
+    return t;
+}
+
+struct SavedList {
+    QList<QJsonObject> segments;
+    QString error;
+};
+
+} // namespace
+
+SegmentsPage::SegmentsPage(QWidget *parent)
+    : QWidget(parent), m_document(new SegmentDocument(this)), m_debounce(new QTimer(this)),
+      m_generation(std::make_shared<std::atomic<int>>(0))
+{
+    setObjectName(QStringLiteral("segmentsPage"));
+    m_pool.setMaxThreadCount(2);
+    m_debounce->setSingleShot(true);
+    m_debounce->setInterval(kDebounceMs);
+    connect(m_debounce, &QTimer::timeout, this, &SegmentsPage::startPreview);
+
+    auto *splitter = new QSplitter(Qt::Horizontal, this);
+    auto *layout = new QHBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->addWidget(splitter);
+
+    // Left: saved segments.
+    auto *left = new QWidget(splitter);
+    auto *leftLayout = new QVBoxLayout(left);
+    leftLayout->setContentsMargins(0, 0, 0, 0);
+    leftLayout->addWidget(new QLabel(tr("<b>Saved segments</b>"), left));
+    m_saved = makeTable({tr("Name"), tr("Count"), tr("Updated")}, left);
+    m_saved->setObjectName(QStringLiteral("savedSegments"));
+    leftLayout->addWidget(m_saved, 1);
+    auto *newButton = new QPushButton(tr("New segment"), left);
+    newButton->setObjectName(QStringLiteral("newSegmentButton"));
+    leftLayout->addWidget(newButton);
+    connect(newButton, &QPushButton::clicked, this, &SegmentsPage::newSegment);
+    connect(m_saved, &QTableWidget::cellActivated, this, [this](int row, int) {
+        if (QTableWidgetItem *item = m_saved->item(row, 0))
+            loadSegment(item->text());
+    });
+    connect(m_saved, &QTableWidget::cellClicked, this, [this](int row, int) {
+        if (QTableWidgetItem *item = m_saved->item(row, 0))
+            loadSegment(item->text());
+    });
+
+    // Centre: name, undo/redo, the builder and the documentation.
+    auto *centre = new QWidget(splitter);
+    auto *centreLayout = new QVBoxLayout(centre);
+    centreLayout->setContentsMargins(0, 0, 0, 0);
+    auto *top = new QHBoxLayout;
+    centreLayout->addLayout(top);
+    auto *undo = new QToolButton(centre);
+    undo->setDefaultAction(m_document->undoStack()->createUndoAction(this, tr("Undo")));
+    undo->defaultAction()->setShortcut(QKeySequence::Undo);
+    undo->defaultAction()->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    addAction(undo->defaultAction());
+    auto *redo = new QToolButton(centre);
+    redo->setDefaultAction(m_document->undoStack()->createRedoAction(this, tr("Redo")));
+    redo->defaultAction()->setShortcut(QKeySequence::Redo);
+    redo->defaultAction()->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    addAction(redo->defaultAction());
+    top->addWidget(undo);
+    top->addWidget(redo);
+    top->addSpacing(12);
+    top->addWidget(new QLabel(tr("Name:"), centre));
+    m_name = new QLineEdit(centre);
+    m_name->setObjectName(QStringLiteral("segmentName"));
+    m_name->setPlaceholderText(tr("segment name"));
+    top->addWidget(m_name, 1);
+    m_saveButton = new QPushButton(tr("Save"), centre);
+    m_saveButton->setObjectName(QStringLiteral("saveButton"));
+    top->addWidget(m_saveButton);
+    connect(m_saveButton, &QPushButton::clicked, this, &SegmentsPage::save);
+    connect(m_name, &QLineEdit::textEdited, this,
+            [this](const QString &t) { m_document->setName(t); });
+
+    m_builder = new SegmentBuilderWidget(m_document, centre);
+    centreLayout->addWidget(m_builder, 1);
+
+    auto *docBox = new QGroupBox(tr("Documentation"), centre);
+    auto *form = new QFormLayout(docBox);
+    const QList<std::pair<QString, QString>> docFields = {
+        {QStringLiteral("purpose"), tr("Purpose")},
+        {QStringLiteral("inclusion_notes"), tr("Who is in")},
+        {QStringLiteral("exclusion_notes"), tr("Who is left out")},
+        {QStringLiteral("kpi"), tr("Primary KPI")},
+        {QStringLiteral("owner"), tr("Owner")}};
+    for (const auto &[key, label] : docFields) {
+        auto *edit = new QLineEdit(docBox);
+        edit->setObjectName(QStringLiteral("doc_") + key);
+        form->addRow(label, edit);
+        m_docFields.insert(key, edit);
+        connect(edit, &QLineEdit::textEdited, this,
+                [this, key](const QString &t) { m_document->setDocumentation(key, t); });
+    }
+    centreLayout->addWidget(docBox);
+
+    // Right: count, funnel, sample, SQL.
+    auto *right = new QWidget(splitter);
+    auto *rightLayout = new QVBoxLayout(right);
+    rightLayout->setContentsMargins(0, 0, 0, 0);
+    m_count = new QLabel(QStringLiteral("–"), right);
+    m_count->setObjectName(QStringLiteral("countLabel"));
+    QFont big = m_count->font();
+    big.setPointSize(big.pointSize() * 2);
+    big.setBold(true);
+    m_count->setFont(big);
+    rightLayout->addWidget(m_count);
+    m_status = new QLabel(right);
+    m_status->setObjectName(QStringLiteral("statusLabel"));
+    m_status->setWordWrap(true);
+    rightLayout->addWidget(m_status);
+    rightLayout->addWidget(
+        new QLabel(tr("<b>Funnel</b> – subscribers left after each condition"), right));
+    m_funnel = makeTable({tr("Condition"), tr("Remaining")}, right);
+    m_funnel->setObjectName(QStringLiteral("funnelTable"));
+    m_funnel->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
+    m_funnel->horizontalHeader()->setStretchLastSection(false);
+    m_funnel->setColumnWidth(1, 170);
+    rightLayout->addWidget(m_funnel, 1);
+    auto *tabs = new QTabWidget(right);
+    m_sample = makeTable({tr("Id"), tr("Email"), tr("Name"), tr("Country")}, tabs);
+    m_sample->setObjectName(QStringLiteral("sampleTable"));
+    m_sample->setToolTip(tr("Double-click a subscriber to open it in the subscriber browser"));
+    tabs->addTab(m_sample, tr("Sample members"));
+    m_sql = new QPlainTextEdit(tabs);
+    m_sql->setObjectName(QStringLiteral("sqlView"));
+    m_sql->setReadOnly(true);
+    m_sql->setLineWrapMode(QPlainTextEdit::WidgetWidth);
+    QFont mono(QStringLiteral("monospace"));
+    mono.setStyleHint(QFont::Monospace);
+    m_sql->setFont(mono);
+    tabs->addTab(m_sql, tr("SQL"));
+    rightLayout->addWidget(tabs, 1);
+    connect(m_sample, &QTableWidget::cellActivated, this, [this](int row, int) {
+        if (QTableWidgetItem *item = m_sample->item(row, 0))
+            emit subscriberActivated(item->data(Qt::UserRole).toLongLong());
+    });
+
+    splitter->setStretchFactor(0, 1);
+    splitter->setStretchFactor(1, 4);
+    splitter->setStretchFactor(2, 2);
+    splitter->setSizes({200, 640, 380});
+
+    connect(m_document, &SegmentDocument::changed, this, &SegmentsPage::documentChanged);
+    documentChanged(true);
+}
+
+SegmentsPage::~SegmentsPage()
+{
+    ++*m_generation; // running previews see themselves stale and stop
+    m_pool.waitForDone();
+}
+
+void SegmentsPage::setDatabase(const QString &path)
+{
+    m_path = path;
+    reloadCatalog();
+    reloadSavedSegments();
+    m_requested = QJsonObject();
+    schedulePreview();
+}
+
+void SegmentsPage::documentChanged(bool structural)
+{
+    if (structural)
+        syncDocumentationFields();
+    if (m_document->definition() != m_requested)
+        schedulePreview();
+}
+
+void SegmentsPage::syncDocumentationFields()
+{
+    m_syncing = true;
+    if (m_name->text() != m_document->name())
+        m_name->setText(m_document->name());
+    for (auto it = m_docFields.begin(); it != m_docFields.end(); ++it)
+        if (it.value()->text() != m_document->documentation(it.key()))
+            it.value()->setText(m_document->documentation(it.key()));
+    m_syncing = false;
+}
+
+void SegmentsPage::schedulePreview()
+{
+    if (m_path.isEmpty())
+        return;
+    // The count on screen no longer matches what the builder shows.
+    m_displayedCount = -1;
+    m_status->setText(tr("Counting…"));
+    m_count->setStyleSheet(QStringLiteral("color: #888;"));
+    m_debounce->start();
+}
+
+void SegmentsPage::startPreview()
+{
+    const QJsonObject definition = m_document->definition();
+    m_requested = definition;
+    const int generation = ++*m_generation;
+    auto counter = m_generation;
+    const QString path = m_path;
+    auto *watcher = new QFutureWatcher<SegmentPreview>(this);
+    connect(watcher, &QFutureWatcher<SegmentPreview>::finished, this, [this, watcher, generation] {
+        watcher->deleteLater();
+        if (generation != m_generation->load())
+            return; // a newer edit has been made: this result is stale
+        showPreview(watcher->result());
+    });
+    watcher->setFuture(QtConcurrent::run(&m_pool, [path, definition, counter, generation] {
+        return SegmentPreviewJob::run(path, definition, -1, kSampleSize, [counter, generation] {
+            return counter->load() != generation;
+        });
+    }));
+}
+
+void SegmentsPage::showPreview(const SegmentPreview &p)
+{
+    m_builder->clearErrors();
+    if (!p.ok) {
+        m_displayedCount = -1;
+        m_count->setText(QStringLiteral("–"));
+        m_count->setStyleSheet(QStringLiteral("color: #b00020;"));
+        const QString where =
+            p.error.path.isEmpty() ? QString() : p.error.path + QStringLiteral(": ");
+        m_status->setText(tr("Invalid: %1").arg(where + p.error.message));
+        if (!p.error.path.isEmpty())
+            m_builder->showError(p.error.path, p.error.message);
+        m_funnel->setRowCount(0);
+        m_sample->setRowCount(0);
+        emit previewShown();
+        return;
+    }
+    const QLocale locale;
+    m_displayedCount = p.count;
+    m_count->setStyleSheet(QString());
+    m_count->setText(tr("%1 subscribers").arg(locale.toString(static_cast<qlonglong>(p.count))));
+    m_status->setText(tr("Exact count in %1 ms").arg(qRound(p.elapsedMs)));
+
+    m_funnel->setRowCount(static_cast<int>(p.funnel.size()));
+    const int64_t base = p.funnel.empty() ? 0 : p.funnel.front().count;
+    for (size_t i = 0; i < p.funnel.size(); ++i) {
+        const FunnelStep &s = p.funnel[i];
+        const int row = static_cast<int>(i);
+        auto *label = new QTableWidgetItem(i == 0 ? tr("Start: %1").arg(s.label)
+                                                  : QStringLiteral("%1. %2").arg(i).arg(s.label));
+        label->setToolTip(s.label);
+        m_funnel->setItem(row, 0, label);
+        auto *bar = new QProgressBar(m_funnel);
+        bar->setRange(0, 1000);
+        bar->setValue(base > 0 ? static_cast<int>(1000 * s.count / base) : 0);
+        bar->setFormat(locale.toString(static_cast<qlonglong>(s.count)));
+        bar->setTextVisible(true);
+        m_funnel->setCellWidget(row, 1, bar);
+    }
+
+    m_sample->setRowCount(static_cast<int>(p.sample.size()));
+    for (size_t i = 0; i < p.sample.size(); ++i) {
+        const SegmentMember &m = p.sample[i];
+        const int row = static_cast<int>(i);
+        auto *id = new QTableWidgetItem(QString::number(m.id));
+        id->setData(Qt::UserRole, QVariant::fromValue<qlonglong>(m.id));
+        m_sample->setItem(row, 0, id);
+        m_sample->setItem(row, 1, new QTableWidgetItem(m.email));
+        m_sample->setItem(
+            row, 2, new QTableWidgetItem((m.firstName + QLatin1Char(' ') + m.lastName).trimmed()));
+        m_sample->setItem(row, 3, new QTableWidgetItem(m.country));
+    }
+
+    QString sql = p.sql + QStringLiteral(";\n");
+    for (int i = 0; i < p.binds.size(); ++i)
+        sql += QStringLiteral("-- ?%1 = %2\n").arg(i + 1).arg(bindText(p.binds[i]));
+    m_sql->setPlainText(sql);
+    emit previewShown();
+}
+
+void SegmentsPage::reloadCatalog()
+{
+    const QString path = m_path;
+    auto *watcher = new QFutureWatcher<SegmentCatalog>(this);
+    connect(watcher, &QFutureWatcher<SegmentCatalog>::finished, this, [this, watcher] {
+        watcher->deleteLater();
+        m_builder->setCatalog(watcher->result());
+    });
+    watcher->setFuture(QtConcurrent::run(&m_pool, [path] {
+        SegmentCatalog c;
+        if (auto v = SegmentPreviewJob::campaignNames(path))
+            c.campaigns = *v;
+        if (auto v = SegmentPreviewJob::categories(path))
+            c.categories = *v;
+        if (auto v = SegmentPreviewJob::attributeKeys(path))
+            c.attributeKeys = *v;
+        for (const SegmentField &f : SegmentFields::all())
+            if (f.categorical)
+                if (auto v = SegmentPreviewJob::distinctValues(path, f.name))
+                    c.distinct.insert(f.name, *v);
+        for (const QString &k : std::as_const(c.attributeKeys)) {
+            const QString field = QStringLiteral("attributes.") + k;
+            if (SegmentFields::isAttribute(field))
+                if (auto v = SegmentPreviewJob::distinctValues(path, field, 100))
+                    c.distinct.insert(field, *v);
+        }
+        Database::OpenOptions o;
+        o.readOnly = true;
+        if (auto db = Database::open(path, o))
+            if (auto list = SegmentRepository(*db).list())
+                for (const SavedSegment &s : *list)
+                    c.segments << s.name;
+        return c;
+    }));
+}
+
+void SegmentsPage::reloadSavedSegments()
+{
+    const QString path = m_path;
+    auto *watcher = new QFutureWatcher<SavedList>(this);
+    connect(watcher, &QFutureWatcher<SavedList>::finished, this, [this, watcher] {
+        watcher->deleteLater();
+        const SavedList list = watcher->result();
+        m_savedSegments = list.segments;
+        const QLocale locale;
+        m_saved->setRowCount(static_cast<int>(list.segments.size()));
+        for (int i = 0; i < list.segments.size(); ++i) {
+            const QJsonObject &s = list.segments[i];
+            m_saved->setItem(i, 0, new QTableWidgetItem(s.value(QLatin1String("name")).toString()));
+            const QJsonValue count = s.value(QLatin1String("count"));
+            auto *countItem = new QTableWidgetItem(
+                count.isDouble() ? locale.toString(static_cast<qlonglong>(count.toDouble()))
+                                 : tr("invalid"));
+            countItem->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+            if (!count.isDouble())
+                countItem->setToolTip(s.value(QLatin1String("error")).toString());
+            m_saved->setItem(i, 1, countItem);
+            m_saved->setItem(
+                i, 2,
+                new QTableWidgetItem(
+                    QDateTime::fromSecsSinceEpoch(s.value(QLatin1String("updated_at")).toInteger())
+                        .toString(QStringLiteral("yyyy-MM-dd HH:mm"))));
+        }
+        m_saved->resizeColumnsToContents();
+        emit savedSegmentsReloaded();
+    });
+    watcher->setFuture(QtConcurrent::run(&m_pool, [path] {
+        SavedList out;
+        Database::OpenOptions o;
+        o.readOnly = true;
+        auto db = Database::open(path, o);
+        if (!db) {
+            out.error = db.error().toString();
+            return out;
+        }
+        auto list = SegmentRepository(*db).list();
+        if (!list) {
+            out.error = list.error().toString();
+            return out;
+        }
+        SegmentService service(*db);
+        const int64_t now = db->referenceTime();
+        for (const SavedSegment &s : *list) {
+            QJsonObject o{
+                {QStringLiteral("name"), s.name},
+                {QStringLiteral("definition"), s.definition},
+                {QStringLiteral("updated_at"), static_cast<qint64>(s.updatedAt)},
+                {QStringLiteral("documentation"),
+                 QJsonObject{{QStringLiteral("purpose"), s.documentation.purpose},
+                             {QStringLiteral("inclusion_notes"), s.documentation.inclusionNotes},
+                             {QStringLiteral("exclusion_notes"), s.documentation.exclusionNotes},
+                             {QStringLiteral("kpi"), s.documentation.kpi},
+                             {QStringLiteral("owner"), s.documentation.owner}}}};
+            auto n = service.countSaved(s.name, now);
+            if (n)
+                o.insert(QStringLiteral("count"), static_cast<qint64>(*n));
+            else
+                o.insert(QStringLiteral("error"), n.error().toString());
+            out.segments << o;
+        }
+        return out;
+    }));
+}
+
+bool SegmentsPage::loadSegment(const QString &name)
+{
+    for (const QJsonObject &s : std::as_const(m_savedSegments)) {
+        if (s.value(QLatin1String("name")).toString() != name)
+            continue;
+        m_document->reset(name, s.value(QLatin1String("definition")).toObject(),
+                          s.value(QLatin1String("documentation")).toObject());
+        return true;
+    }
+    return false;
+}
+
+void SegmentsPage::newSegment()
+{
+    m_document->reset(QString(),
+                      QJsonObject{{QStringLiteral("match"), QStringLiteral("all")},
+                                  {QStringLiteral("conditions"), QJsonArray()}},
+                      QJsonObject());
+}
+
+void SegmentsPage::save()
+{
+    const QString name = m_document->name().trimmed();
+    if (name.isEmpty()) {
+        m_status->setText(tr("Give the segment a name before saving."));
+        m_name->setFocus();
+        emit saveFinished(false, m_status->text());
+        return;
+    }
+    const QJsonObject definition = m_document->definition();
+    SegmentDocumentation doc{m_document->documentation(QStringLiteral("purpose")),
+                             m_document->documentation(QStringLiteral("inclusion_notes")),
+                             m_document->documentation(QStringLiteral("exclusion_notes")),
+                             m_document->documentation(QStringLiteral("kpi")),
+                             m_document->documentation(QStringLiteral("owner"))};
+    const QString path = m_path;
+    m_saveButton->setEnabled(false);
+    m_status->setText(tr("Saving…"));
+    auto *watcher = new QFutureWatcher<QString>(this);
+    connect(watcher, &QFutureWatcher<QString>::finished, this, [this, watcher, name] {
+        watcher->deleteLater();
+        m_saveButton->setEnabled(true);
+        const QString error = watcher->result();
+        if (!error.isEmpty()) {
+            m_status->setText(tr("Not saved: %1").arg(error));
+            emit saveFinished(false, error);
+            return;
+        }
+        m_document->undoStack()->setClean();
+        m_status->setText(tr("Saved \"%1\".").arg(name));
+        reloadSavedSegments();
+        reloadCatalog();
+        emit saveFinished(true, QString());
+    });
+    watcher->setFuture(QtConcurrent::run(&m_pool, [path, name, definition, doc] {
+        auto db = Database::open(path);
+        if (!db)
+            return db.error().toString();
+        const int64_t now = db->referenceTime();
+        SegmentRepository repo(*db);
+        auto saved = repo.save(name, definition, doc, now);
+        if (!saved)
+            return saved.error().toString();
+        SegmentService service(*db);
+        if (auto n = service.countSaved(name, now))
+            repo.recordCount(name, *n, now);
+        return QString();
+    }));
+}
+
+} // namespace mw::ui
