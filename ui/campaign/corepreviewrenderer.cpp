@@ -114,7 +114,8 @@ PreviewRender CorePreviewRenderer::render(const QJsonObject &document, qint64 su
         out.error = record.error().toString();
         return out;
     }
-    const RenderResult r = s.renderer->render(*record, s.membership.get(), s.session.get(), true);
+    const RenderResult r =
+        s.renderer->render(*record, s.membership.get(), s.session.get(), TraceDetail::Full);
     out.email = r.email;
     out.fromName = s.compiled->document.fromName;
     out.subject = fromUtf8(r.subject);
