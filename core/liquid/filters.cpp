@@ -2,6 +2,7 @@
 // Liquid::Utils.to_number: floats become BigDecimal (exact decimal arithmetic, converted
 // back to Float), integers stay integers (floor division and modulo as Ruby does them).
 #include "liquid/ast.h"
+#include "liquid/htmlescape.h"
 #include "liquid/rubytime.h"
 
 #include <QByteArray>
@@ -488,34 +489,6 @@ std::string caseMap(const std::string &s, bool upper)
     return (upper ? q.toUpper() : q.toLower()).toStdString();
 }
 
-std::string htmlEscape(std::string_view s)
-{
-    std::string out;
-    out.reserve(s.size() + 8);
-    for (char c : s) {
-        switch (c) {
-        case '&':
-            out += "&amp;";
-            break;
-        case '<':
-            out += "&lt;";
-            break;
-        case '>':
-            out += "&gt;";
-            break;
-        case '"':
-            out += "&quot;";
-            break;
-        case '\'':
-            out += "&#39;";
-            break;
-        default:
-            out += c;
-        }
-    }
-    return out;
-}
-
 /// Ruby String#[start, len] on characters (nil when start is out of range).
 bool charSlice(const std::string &s, std::int64_t start, std::int64_t len, std::string &out)
 {
@@ -794,7 +767,7 @@ FILTER(escape)
     UNUSED_A;
     if (in.isNil())
         return Value();
-    return Value(htmlEscape(toS(in)));
+    return Value(htmlEscaped(toS(in)));
 }
 FILTER(escape_once)
 {
@@ -822,7 +795,7 @@ FILTER(escape_once)
             }
             out += entity ? "&" : "&amp;";
         } else {
-            out += htmlEscape(std::string_view(&s[i], 1));
+            out += htmlEscaped(std::string_view(&s[i], 1));
         }
     }
     return Value(out);

@@ -2,6 +2,8 @@
 // purpose and marked "Shopify:".
 #include "liquid/nodes.h"
 
+#include "liquid/htmlescape.h"
+
 #include <algorithm>
 #include <cstring>
 
@@ -10,35 +12,10 @@ namespace mw::liquid::detail {
 namespace {
 const std::string kForloop = "forloop";
 
-void htmlEscapeAppend(std::string &out, std::string_view s)
-{
-    for (char c : s) {
-        switch (c) {
-        case '&':
-            out += "&amp;";
-            break;
-        case '<':
-            out += "&lt;";
-            break;
-        case '>':
-            out += "&gt;";
-            break;
-        case '"':
-            out += "&quot;";
-            break;
-        case '\'':
-            out += "&#39;";
-            break;
-        default:
-            out += c;
-        }
-    }
-}
-
 void appendEscaped(const Value &v, std::string &out)
 {
     if (v.isString() && v.isUntrusted())
-        htmlEscapeAppend(out, v.str());
+        appendHtmlEscaped(out, v.str());
     else if (v.isArray())
         for (const Value &e : v.array())
             appendEscaped(e, out);

@@ -1,5 +1,7 @@
 #include "renderer.h"
 
+#include "liquid/htmlescape.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -46,31 +48,6 @@ void appendFieldKey(std::string &key, const FieldValue &v)
         key.append(reinterpret_cast<const char *>(s.utf16()), static_cast<size_t>(s.size()) * 2);
     } else {
         key += 'm';
-    }
-}
-
-void appendHtmlEscaped(std::string &out, std::string_view s)
-{
-    for (char c : s) {
-        switch (c) {
-        case '<':
-            out += "&lt;";
-            break;
-        case '>':
-            out += "&gt;";
-            break;
-        case '&':
-            out += "&amp;";
-            break;
-        case '"':
-            out += "&quot;";
-            break;
-        case '\'':
-            out += "&#39;";
-            break;
-        default:
-            out += c;
-        }
     }
 }
 
@@ -370,9 +347,9 @@ void Renderer::render(SubscriberRecord &record, MembershipProvider *membership,
     }
 
     r.html += c.layoutHead;
-    appendHtmlEscaped(r.html, r.subject);
+    liquid::appendHtmlEscaped(r.html, r.subject);
     r.html += c.layoutMiddle;
-    appendHtmlEscaped(r.html, r.preheader);
+    liquid::appendHtmlEscaped(r.html, r.preheader);
     r.html += c.layoutBodyStart;
     r.outcomes.resize(c.blocks.size());
     bool firstText = true;
