@@ -1,4 +1,5 @@
 #include "metricscalculator.h"
+#include "storage/eventtype.h"
 
 #include <QDateTime>
 #include <QHash>
@@ -22,25 +23,6 @@ namespace mw {
 namespace {
 
 constexpr int64_t kDay = 86400;
-
-// Event type ids (event_types table).
-enum EventType : int {
-    Sent = 1,
-    Open,
-    Click,
-    Visit,
-    ProductView,
-    CartAdd,
-    Purchase,
-    Unsubscribe,
-    Bounce,
-    Forward,
-    Reply,
-    Download,
-    DemoRequest,
-    Review,
-    Referral
-};
 
 // Counters kept per window, in this order.
 enum Counter : int {

@@ -1,4 +1,5 @@
 #include "samplegenerator.h"
+#include "storage/eventtype.h"
 
 #include "content/samplecampaign.h"
 #include "metricscalculator.h"
@@ -31,24 +32,6 @@ namespace {
 constexpr int64_t kHour = 3600;
 constexpr int64_t kDay = 86400;
 constexpr int64_t kWeek = 7 * kDay;
-
-enum EventType : int {
-    Sent = 1,
-    Open,
-    Click,
-    Visit,
-    ProductView,
-    CartAdd,
-    Purchase,
-    Unsubscribe,
-    Bounce,
-    Forward,
-    Reply,
-    Download,
-    DemoRequest,
-    Review,
-    Referral
-};
 
 // Independent random streams, so that changing one part of the model leaves the others be.
 enum Stream : uint64_t { StreamCatalogue = 1, StreamCampaigns, StreamSubscriber, StreamEmail };
