@@ -100,10 +100,9 @@ Status CsvReader::open(const QString &path)
 {
     m_file = std::fopen(QFile::encodeName(path).constData(), "rb");
     if (!m_file)
-        return Error(
-            Error::Code::BadInput,
-            QStringLiteral("%1: %2").arg(path, QString::fromLocal8Bit(std::strerror(errno))), 0, 0,
-            path);
+        // Error::toString() puts the path in front of the message.
+        return Error(Error::Code::BadInput, QString::fromLocal8Bit(std::strerror(errno)), 0, 0,
+                     path);
     if (std::fseek(m_file, 0, SEEK_END) == 0) {
         m_total = std::ftell(m_file);
         std::fseek(m_file, 0, SEEK_SET);
