@@ -148,9 +148,19 @@
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../ui/campaign/corepreviewrenderer.cpp" line="+24"/>
-        <source>the render core is not available in this build</source>
-        <translation>der Render-Kern ist in dieser Version nicht verfügbar</translation>
+        <location filename="../ui/campaign/corepreviewrenderer.cpp" line="+150"/>
+        <source>(hidden)</source>
+        <translation>(ausgeblendet)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>(suppressed)</source>
+        <translation>(unterdrückt)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source> (fallback)</source>
+        <translation> (Ersatz)</translation>
     </message>
 </context>
 <context>
@@ -205,7 +215,7 @@
 <context>
     <name>mw::ui::BlockInspector</name>
     <message>
-        <location filename="../ui/campaign/blockinspector.cpp" line="+172"/>
+        <location filename="../ui/campaign/blockinspector.cpp" line="+176"/>
         <source>Subject &amp; sender</source>
         <translation>Betreff &amp; Absender</translation>
     </message>
@@ -221,12 +231,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+181"/>
+        <location line="+203"/>
         <source>Subject</source>
         <translation>Betreff</translation>
     </message>
     <message>
-        <location line="-180"/>
+        <location line="-202"/>
         <source>Preheader</source>
         <translation>Preheader</translation>
     </message>
@@ -236,7 +246,17 @@
         <translation>%1-Block · %2</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+3"/>
+        <source>This block is the library block &quot;%1&quot;: its content is edited in the block library. Detach it to edit a copy in this campaign.</source>
+        <translation>Dieser Block ist der Bibliotheksblock „%1“: Sein Inhalt wird in der Blockbibliothek bearbeitet. Lösen Sie ihn, um in dieser Kampagne eine Kopie zu bearbeiten.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Detach from library</source>
+        <translation>Von der Bibliothek lösen</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>Hide when</source>
         <translation>Ausblenden, wenn</translation>
     </message>
@@ -251,7 +271,7 @@
         <translation>Wählen Sie links einen Block, um Inhalt und Varianten zu bearbeiten, oder „Betreff &amp; Absender“ für den Umschlag.</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+59"/>
         <source>Variants</source>
         <translation>Varianten</translation>
     </message>
@@ -331,7 +351,7 @@
 <context>
     <name>mw::ui::BlockPalette</name>
     <message>
-        <location filename="../ui/campaign/blockpalette.cpp" line="+36"/>
+        <location filename="../ui/campaign/blockpalette.cpp" line="+39"/>
         <source>Block types</source>
         <translation>Blocktypen</translation>
     </message>
@@ -346,9 +366,14 @@
         <translation>Zum Hinzufügen doppelklicken oder auf die Blockliste ziehen</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+76"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Library block, status %1</source>
+        <translation>Bibliotheksblock, Status %1</translation>
     </message>
 </context>
 <context>
@@ -420,8 +445,8 @@
     </message>
     <message>
         <location line="+3"/>
-        <source>✉  Subject &amp; sender</source>
-        <translation>✉  Betreff &amp; Absender</translation>
+        <source>✉  Subject &amp;&amp; sender</source>
+        <translation>✉  Betreff &amp;&amp; Absender</translation>
     </message>
     <message>
         <location line="+15"/>
@@ -434,17 +459,17 @@
         <translation>Aus Palette oder Bibliothek hinzufügen</translation>
     </message>
     <message>
-        <location line="+115"/>
+        <location line="+116"/>
         <source>Opened.</source>
         <translation>Geöffnet.</translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+85"/>
         <source>Edited — autosave pending</source>
         <translation>Bearbeitet — automatisches Speichern steht aus</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+86"/>
         <source>Autosave failed: %1</source>
         <translation>Automatisches Speichern fehlgeschlagen: %1</translation>
     </message>
@@ -894,7 +919,7 @@
 <context>
     <name>mw::ui::ImportDialog</name>
     <message>
-        <location filename="../ui/import/importdialog.cpp" line="+51"/>
+        <location filename="../ui/import/importdialog.cpp" line="+48"/>
         <location line="+113"/>
         <source>Import CSV</source>
         <translation>CSV importieren</translation>
@@ -1043,7 +1068,7 @@
         <translation>Wird importiert…</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+60"/>
         <source>Cancelling…</source>
         <translation>Wird abgebrochen…</translation>
     </message>
@@ -1124,18 +1149,18 @@
 <context>
     <name>mw::ui::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+46"/>
+        <location filename="../ui/mainwindow.cpp" line="+48"/>
         <source>Mailwright databases (*.db *.sqlite *.mwdb);;All files (*)</source>
         <translation>Mailwright-Datenbanken (*.db *.sqlite *.mwdb);;Alle Dateien (*)</translation>
     </message>
     <message>
         <location line="+17"/>
-        <location line="+451"/>
+        <location line="+474"/>
         <source>Mailwright</source>
         <translation>Mailwright</translation>
     </message>
     <message>
-        <location line="-435"/>
+        <location line="-458"/>
         <source>Audience</source>
         <translation>Zielgruppe</translation>
     </message>
@@ -1160,7 +1185,12 @@
         <translation>%1 (Strg+%2)</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+6"/>
+        <source>Segments</source>
+        <translation>Segmente</translation>
+    </message>
+    <message>
+        <location line="+44"/>
         <location line="+34"/>
         <source>This build has no sample generator.</source>
         <translation>Diese Version enthält keinen Beispieldaten-Generator.</translation>
@@ -1191,7 +1221,12 @@
         <translation>Neue &amp;Beispieldatenbank…</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
+        <source>&amp;Import CSV…</source>
+        <translation>CSV &amp;importieren…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>&amp;Close Database</source>
         <translation>Datenbank &amp;schließen</translation>
     </message>
@@ -1261,7 +1296,17 @@
         <translation>Über &amp;Qt</translation>
     </message>
     <message>
-        <location line="+97"/>
+        <location line="+76"/>
+        <source>Import CSV</source>
+        <translation>CSV importieren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open or create a database first, then import into it.</source>
+        <translation>Öffnen oder erstellen Sie zuerst eine Datenbank und importieren Sie dann hinein.</translation>
+    </message>
+    <message>
+        <location line="+35"/>
         <source>New Database</source>
         <translation>Neue Datenbank</translation>
     </message>
@@ -1469,18 +1514,13 @@
 <context>
     <name>mw::ui::RenderExplanationPanel</name>
     <message>
-        <location filename="../ui/campaign/renderexplanationpanel.cpp" line="+14"/>
-        <location line="+2"/>
+        <location filename="../ui/campaign/renderexplanationpanel.cpp" line="+16"/>
+        <location line="+1"/>
         <source>Block</source>
         <translation>Block</translation>
     </message>
     <message>
-        <location line="-2"/>
-        <source>Variant</source>
-        <translation>Variante</translation>
-    </message>
-    <message>
-        <location line="+0"/>
+        <location line="-1"/>
         <source>Rule</source>
         <translation>Regel</translation>
     </message>
@@ -1490,7 +1530,7 @@
         <translation>Werte des Abonnenten</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Outcome</source>
         <translation>Ergebnis</translation>
     </message>
@@ -1521,7 +1561,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+28"/>
+        <location line="+33"/>
         <source>Warnings</source>
         <translation>Warnungen</translation>
     </message>
@@ -1670,7 +1710,7 @@
 <context>
     <name>mw::ui::SegmentsPage</name>
     <message>
-        <location filename="../ui/segments/segmentspage.cpp" line="+90"/>
+        <location filename="../ui/segments/segmentspage.cpp" line="+91"/>
         <source>&lt;b&gt;Saved segments&lt;/b&gt;</source>
         <translation>&lt;b&gt;Gespeicherte Segmente&lt;/b&gt;</translation>
     </message>
@@ -1796,7 +1836,7 @@
         <translation>SQL</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+57"/>
         <source>Counting…</source>
         <translation>Wird gezählt…</translation>
     </message>
@@ -1812,21 +1852,36 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Exact count in %1 ms</source>
-        <translation>Genaue Anzahl in %1 ms</translation>
+        <source>Exact count in %1 ms; funnel and sample in %2 ms more</source>
+        <translation>Genaue Anzahl in %1 ms; Trichter und Stichprobe in weiteren %2 ms</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>Start: %1</source>
         <translation>Start: %1</translation>
     </message>
     <message>
-        <location line="+84"/>
+        <location line="+163"/>
+        <source>Exact count now</source>
+        <translation>Jetzt genau zählen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>invalid</source>
         <translation>ungültig</translation>
     </message>
     <message>
-        <location line="+76"/>
+        <location line="+5"/>
+        <source>Last recorded count; counting now</source>
+        <translation>Zuletzt gespeicherte Anzahl; wird neu gezählt</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Counting</source>
+        <translation>Zählen</translation>
+    </message>
+    <message>
+        <location line="+38"/>
         <source>Give the segment a name before saving.</source>
         <translation>Geben Sie dem Segment vor dem Speichern einen Namen.</translation>
     </message>
