@@ -90,6 +90,7 @@ private slots:
     void autosavesAndRestoresVersions();
     void blocksRemoteLoadsUntilAllowed();
     void explainsWhyThisEmail();
+    void switchesDesktopAndMobileWidth();
     void comparesTwoSubscribers();
     void segmentOverviewCountsRendersAndReach();
 
@@ -360,6 +361,20 @@ void TestCampaignEditor::blocksRemoteLoadsUntilAllowed()
     m_editor->preview()->setLoadImages(true);
     QVERIFY(blocker->allowRemote());
     QVERIFY(m_editor->preview()->loadImagesAction()->isChecked());
+}
+
+void TestCampaignEditor::switchesDesktopAndMobileWidth()
+{
+    PreviewView *preview = m_editor->preview();
+    QWebEngineView *web = preview->webView();
+    QCOMPARE(preview->widthMode(), PreviewView::Width::Desktop);
+    const int scrollBar = web->width() - 600;
+    QVERIFY(scrollBar >= 0 && scrollBar < 30);
+    preview->mobileAction()->trigger();
+    QCOMPARE(preview->widthMode(), PreviewView::Width::Mobile);
+    QTRY_COMPARE(web->width(), 375 + scrollBar);
+    preview->desktopAction()->trigger();
+    QTRY_COMPARE(web->width(), 600 + scrollBar);
 }
 
 void TestCampaignEditor::explainsWhyThisEmail()
