@@ -5,6 +5,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
+# The Liquid benchmark compares against liquidjs, installed from npm into WORK_DIR.
+if ! command -v npm >/dev/null 2>&1; then
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends nodejs npm
+fi
 export BUILD_DIR=$(cd "${MW_BUILD_DIR:-build}" && pwd)
 export WORK_DIR=${MW_BENCH_DIR:-/tmp/mailwright-bench}
 mkdir -p "$WORK_DIR"

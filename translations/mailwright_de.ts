@@ -578,6 +578,256 @@
     </message>
 </context>
 <context>
+    <name>mw::ui::ConditionGroupWidget</name>
+    <message>
+        <location filename="../ui/segments/conditiongroupwidget.cpp" line="+46"/>
+        <source>Match ALL of these</source>
+        <translation>ALLE diese Bedingungen erfüllen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Match ANY of these</source>
+        <translation>MINDESTENS EINE dieser Bedingungen erfüllen</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Switch all/any</source>
+        <translation>Zwischen alle/eine umschalten</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>+ Condition</source>
+        <translation>+ Bedingung</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Add condition</source>
+        <translation>Bedingung hinzufügen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>+ Group</source>
+        <translation>+ Gruppe</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Add group</source>
+        <translation>Gruppe hinzufügen</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Move group up</source>
+        <translation>Gruppe nach oben</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Move group down</source>
+        <translation>Gruppe nach unten</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Remove group</source>
+        <translation>Gruppe entfernen</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>No conditions: every subscribed subscriber matches. Add a condition to narrow the audience.</source>
+        <translation>Keine Bedingungen: Jeder angemeldete Abonnent passt. Fügen Sie eine Bedingung hinzu, um die Zielgruppe einzugrenzen.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Empty group: it restricts nothing.</source>
+        <translation>Leere Gruppe: Sie schränkt nichts ein.</translation>
+    </message>
+</context>
+<context>
+    <name>mw::ui::ConditionRowWidget</name>
+    <message>
+        <location filename="../ui/segments/conditionrowwidget.cpp" line="+166"/>
+        <source>Move up</source>
+        <translation>Nach oben</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Move down</source>
+        <translation>Nach unten</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Remove condition</source>
+        <translation>Bedingung entfernen</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Profile</source>
+        <translation>Profil</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Metrics</source>
+        <translation>Kennzahlen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Attributes</source>
+        <translation>Attribute</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Events</source>
+        <translation>Ereignisse</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Segments</source>
+        <translation>Segmente</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>saved segment</source>
+        <translation>gespeichertes Segment</translation>
+    </message>
+    <message>
+        <location line="+68"/>
+        <source>Edit value</source>
+        <translation>Wert bearbeiten</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Change field</source>
+        <translation>Feld ändern</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Change operator</source>
+        <translation>Operator ändern</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <location line="+190"/>
+        <source> days</source>
+        <translation> Tage</translation>
+    </message>
+    <message>
+        <location line="-179"/>
+        <location line="+51"/>
+        <location line="+52"/>
+        <source>and</source>
+        <translation>und</translation>
+    </message>
+    <message>
+        <location line="-66"/>
+        <source>&quot;%1&quot; is not a number</source>
+        <translation>„%1“ ist keine Zahl</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>true</source>
+        <translation>wahr</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>false</source>
+        <translation>falsch</translation>
+    </message>
+    <message>
+        <location line="+74"/>
+        <source>at least</source>
+        <translation>mindestens</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>more than</source>
+        <translation>mehr als</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>exactly</source>
+        <translation>genau</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>at most</source>
+        <translation>höchstens</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>fewer than</source>
+        <translation>weniger als</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>not exactly</source>
+        <translation>nicht genau</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>did not</source>
+        <translation>nie</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source> times</source>
+        <translation> Mal</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>in the last</source>
+        <translation>in den letzten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>between</source>
+        <translation>zwischen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ever</source>
+        <translation>jemals</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>any campaign</source>
+        <translation>beliebige Kampagne</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>any category</source>
+        <translation>beliebige Kategorie</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>any amount</source>
+        <translation>beliebiger Betrag</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>amount %1</source>
+        <translation>Betrag %1</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <location line="+10"/>
+        <source>Edit event condition</source>
+        <translation>Ereignisbedingung bearbeiten</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>is in</source>
+        <translation>ist in</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>is not in</source>
+        <translation>ist nicht in</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Edit segment reference</source>
+        <translation>Segmentverweis bearbeiten</translation>
+    </message>
+</context>
+<context>
     <name>mw::ui::ContentPage</name>
     <message>
         <location filename="../ui/pages/contentpage.cpp" line="+6"/>
@@ -642,6 +892,218 @@
     </message>
 </context>
 <context>
+    <name>mw::ui::ImportDialog</name>
+    <message>
+        <location filename="../ui/import/importdialog.cpp" line="+51"/>
+        <location line="+113"/>
+        <source>Import CSV</source>
+        <translation>CSV importieren</translation>
+    </message>
+    <message>
+        <location line="-107"/>
+        <source>Choose a CSV file (UTF-8, header row)</source>
+        <translation>CSV-Datei wählen (UTF-8, mit Kopfzeile)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Browse…</source>
+        <translation>Durchsuchen…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Subscribers</source>
+        <translation>Abonnenten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Events</source>
+        <translation>Ereignisse</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Products</source>
+        <translation>Produkte</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Import nothing if any row is bad</source>
+        <translation>Nichts importieren, wenn eine Zeile fehlerhaft ist</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Skip bad rows and write them to a rejects file</source>
+        <translation>Fehlerhafte Zeilen überspringen und in eine Ausschussdatei schreiben</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>File:</source>
+        <translation>Datei:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Import as:</source>
+        <translation>Importieren als:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bad rows:</source>
+        <translation>Fehlerhafte Zeilen:</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>CSV column</source>
+        <translation>CSV-Spalte</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>First value</source>
+        <translation>Erster Wert</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Import into</source>
+        <translation>Importieren in</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Preview (first rows):</source>
+        <translation>Vorschau (erste Zeilen):</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Column mapping:</source>
+        <translation>Spaltenzuordnung:</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>The result of the import appears here.</source>
+        <translation>Das Ergebnis des Imports erscheint hier.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Import</source>
+        <translation>Importieren</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cancel Import</source>
+        <translation>Import abbrechen</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>CSV files (*.csv *.txt);;All files (*)</source>
+        <translation>CSV-Dateien (*.csv *.txt);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>Cannot read the file: %1</source>
+        <translation>Die Datei kann nicht gelesen werden: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+18"/>
+        <source>%n column(s) found.</source>
+        <translation>
+            <numerusform>%n Spalte gefunden.</numerusform>
+            <numerusform>%n Spalten gefunden.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Event property &quot;%1&quot;</source>
+        <translation>Ereigniseigenschaft „%1“</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Custom attribute &quot;%1&quot;</source>
+        <translation>Eigenes Attribut „%1“</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ignore</source>
+        <translation>Ignorieren</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Choose a CSV file with a header row.</source>
+        <translation>Wählen Sie eine CSV-Datei mit Kopfzeile.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Two columns are mapped to &quot;%1&quot;.</source>
+        <translation>Zwei Spalten sind „%1“ zugeordnet.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>No column is mapped to &quot;%1&quot;.</source>
+        <translation>Keine Spalte ist „%1“ zugeordnet.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Importing…</source>
+        <translation>Wird importiert…</translation>
+    </message>
+    <message>
+        <location line="+62"/>
+        <source>Cancelling…</source>
+        <translation>Wird abgebrochen…</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Importing… %L1 rows read</source>
+        <translation>Wird importiert… %L1 Zeilen gelesen</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Refreshing derived metrics… %L1 of %L2</source>
+        <translation>Abgeleitete Kennzahlen werden aktualisiert… %L1 von %L2</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Cancelled. The database was left as it was.</source>
+        <translation>Abgebrochen. Die Datenbank blieb unverändert.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The import failed. The database was left as it was.</source>
+        <translation>Der Import ist fehlgeschlagen. Die Datenbank blieb unverändert.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Imported %L1 of %L2 rows.</source>
+        <translation>%L1 von %L2 Zeilen importiert.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%L1 new, %L2 updated, %L3 bad rows skipped.</source>
+        <translation>%L1 neu, %L2 aktualisiert, %L3 fehlerhafte Zeilen übersprungen.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Bad rows were written to %1.</source>
+        <translation>Fehlerhafte Zeilen wurden in %1 geschrieben.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Nothing was imported: %L1 of %L2 rows are bad.</source>
+        <translation>Nichts importiert: %L1 von %L2 Zeilen sind fehlerhaft.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fix these rows, or choose to skip bad rows, and import again.</source>
+        <translation>Korrigieren Sie diese Zeilen oder wählen Sie, fehlerhafte Zeilen zu überspringen, und importieren Sie erneut.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>line %1: %2</source>
+        <translation>Zeile %1: %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>… and %L1 more bad rows.</source>
+        <translation>… und %L1 weitere fehlerhafte Zeilen.</translation>
+    </message>
+</context>
+<context>
     <name>mw::ui::InboxRow</name>
     <message>
         <location filename="../ui/campaign/inboxrow.cpp" line="+29"/>
@@ -668,12 +1130,12 @@
     </message>
     <message>
         <location line="+17"/>
-        <location line="+440"/>
+        <location line="+451"/>
         <source>Mailwright</source>
         <translation>Mailwright</translation>
     </message>
     <message>
-        <location line="-424"/>
+        <location line="-435"/>
         <source>Audience</source>
         <translation>Zielgruppe</translation>
     </message>
@@ -698,7 +1160,7 @@
         <translation>%1 (Strg+%2)</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+45"/>
         <location line="+34"/>
         <source>This build has no sample generator.</source>
         <translation>Diese Version enthält keinen Beispieldaten-Generator.</translation>
@@ -820,21 +1282,27 @@
     </message>
     <message>
         <location line="+18"/>
+        <location line="+13"/>
         <source>Creating sample database…</source>
         <translation>Beispieldatenbank wird erstellt…</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-13"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>New Sample Database</source>
         <translation>Neue Beispieldatenbank</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
+        <source>Creating sample database: %1</source>
+        <translation>Beispieldatenbank wird erstellt: %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Cancelling…</source>
         <translation>Wird abgebrochen…</translation>
     </message>
@@ -849,7 +1317,7 @@
         <translation>Die Beispieldatenbank konnte nicht erstellt werden.</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+63"/>
         <source>No recent databases</source>
         <translation>Keine zuletzt geöffneten Datenbanken</translation>
     </message>
@@ -932,6 +1400,24 @@
         <location line="+1"/>
         <source>%1 subscribers</source>
         <translation>%1 Abonnenten</translation>
+    </message>
+</context>
+<context>
+    <name>mw::ui::MultiSelectEdit</name>
+    <message>
+        <location filename="../ui/segments/multiselectedit.cpp" line="+16"/>
+        <source>values, separated by commas</source>
+        <translation>Werte, durch Kommas getrennt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Pick</source>
+        <translation>Auswählen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pick from the values present in the data</source>
+        <translation>Aus den Werten in den Daten auswählen</translation>
     </message>
 </context>
 <context>
@@ -1182,9 +1668,188 @@
     </message>
 </context>
 <context>
+    <name>mw::ui::SegmentsPage</name>
+    <message>
+        <location filename="../ui/segments/segmentspage.cpp" line="+90"/>
+        <source>&lt;b&gt;Saved segments&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Gespeicherte Segmente&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+92"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location line="-92"/>
+        <source>Count</source>
+        <translation>Anzahl</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Updated</source>
+        <translation>Aktualisiert</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>New segment</source>
+        <translation>Neues Segment</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Undo</source>
+        <translation>Rückgängig</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Redo</source>
+        <translation>Wiederholen</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>segment name</source>
+        <translation>Segmentname</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Documentation</source>
+        <translation>Dokumentation</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Purpose</source>
+        <translation>Zweck</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Who is in</source>
+        <translation>Wer dazugehört</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Who is left out</source>
+        <translation>Wer ausgeschlossen ist</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Primary KPI</source>
+        <translation>Wichtigste Kennzahl (KPI)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Owner</source>
+        <translation>Verantwortlich</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>&lt;b&gt;Funnel&lt;/b&gt; – subscribers left after each condition</source>
+        <translation>&lt;b&gt;Trichter&lt;/b&gt; – verbleibende Abonnenten nach jeder Bedingung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Condition</source>
+        <translation>Bedingung</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Remaining</source>
+        <translation>Verbleibend</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Id</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Email</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Country</source>
+        <translation>Land</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Double-click a subscriber to open it in the subscriber browser</source>
+        <translation>Doppelklicken Sie einen Abonnenten, um ihn in der Abonnentenliste zu öffnen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sample members</source>
+        <translation>Beispielmitglieder</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>SQL</source>
+        <translation>SQL</translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <source>Counting…</source>
+        <translation>Wird gezählt…</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Invalid: %1</source>
+        <translation>Ungültig: %1</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1 subscribers</source>
+        <translation>%1 Abonnenten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Exact count in %1 ms</source>
+        <translation>Genaue Anzahl in %1 ms</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Start: %1</source>
+        <translation>Start: %1</translation>
+    </message>
+    <message>
+        <location line="+84"/>
+        <source>invalid</source>
+        <translation>ungültig</translation>
+    </message>
+    <message>
+        <location line="+76"/>
+        <source>Give the segment a name before saving.</source>
+        <translation>Geben Sie dem Segment vor dem Speichern einen Namen.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Saving…</source>
+        <translation>Wird gespeichert…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Not saved: %1</source>
+        <translation>Nicht gespeichert: %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Saved &quot;%1&quot;.</source>
+        <translation>„%1“ gespeichert.</translation>
+    </message>
+</context>
+<context>
     <name>mw::ui::SubscriberBrowser</name>
     <message>
-        <location filename="../ui/audience/subscriberbrowser.cpp" line="+60"/>
+        <location filename="../ui/audience/subscriberbrowser.cpp" line="+62"/>
         <source>Search e-mail or name…</source>
         <translation>E-Mail oder Name suchen…</translation>
     </message>
@@ -1195,24 +1860,24 @@
     </message>
     <message>
         <location line="+9"/>
-        <location line="+181"/>
+        <location line="+198"/>
         <source>All countries</source>
         <translation>Alle Länder</translation>
     </message>
     <message>
-        <location line="-180"/>
-        <location line="+181"/>
+        <location line="-197"/>
+        <location line="+198"/>
         <source>All lifecycle stages</source>
         <translation>Alle Lebenszyklus-Phasen</translation>
     </message>
     <message>
-        <location line="-180"/>
-        <location line="+182"/>
+        <location line="-197"/>
+        <location line="+199"/>
         <source>All engagement tiers</source>
         <translation>Alle Engagement-Stufen</translation>
     </message>
     <message>
-        <location line="-180"/>
+        <location line="-197"/>
         <source>Clear</source>
         <translation>Zurücksetzen</translation>
     </message>
@@ -1222,8 +1887,8 @@
         <translation>Suche und alle Filter zurücksetzen</translation>
     </message>
     <message>
-        <location line="+92"/>
-        <location line="+80"/>
+        <location line="+89"/>
+        <location line="+100"/>
         <source>Error: %1</source>
         <translation>Fehler: %1</translation>
     </message>

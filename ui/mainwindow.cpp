@@ -95,6 +95,7 @@ MainWindow::MainWindow(QWidget *parent)
     auto *campaigns = new CampaignsPage;
     campaigns->setObjectName(QStringLiteral("campaignsPage"));
     m_pages->addWidget(campaigns);
+    connect(this, &MainWindow::databaseOpened, campaigns, &CampaignsPage::setDatabase);
     m_pages->addWidget(new ExperimentsPage);
 
     auto *workspaceLayout = new QHBoxLayout(m_workspace);
@@ -127,7 +128,6 @@ MainWindow::MainWindow(QWidget *parent)
         if (!openDatabase(path))
             removeRecentFile(path);
     });
-    connect(this, &MainWindow::databaseOpened, campaigns, &CampaignsPage::setDatabase);
     connect(m_audience->browser(), &SubscriberBrowser::totalSubscribersChanged, this,
             &MainWindow::updateTitleAndStatus);
 
@@ -369,18 +369,27 @@ void MainWindow::newSampleDatabase()
 void MainWindow::createSampleDatabase(const SampleDatabaseCreator::Request &request)
 {
     QDir().mkpath(QFileInfo(request.path).absolutePath());
-    auto progress = std::make_shared<std::atomic<int>>(0);
+    auto progress = std::make_shared<SampleDatabaseCreator::Progress>();
     auto cancel = std::make_shared<std::atomic<bool>>(false);
 
     auto *dialog =
         new QProgressDialog(tr("Creating sample database…"), tr("Cancel"), 0, 1000, this);
+    dialog->setObjectName(QStringLiteral("sampleProgress"));
     dialog->setWindowTitle(tr("New Sample Database"));
     dialog->setWindowModality(Qt::WindowModal);
     dialog->setMinimumDuration(0);
+    dialog->setMinimumWidth(420);
     dialog->setAutoClose(false);
     dialog->setAutoReset(false);
     auto *poll = new QTimer(dialog);
-    connect(poll, &QTimer::timeout, dialog, [dialog, progress] { dialog->setValue(*progress); });
+    connect(poll, &QTimer::timeout, dialog, [dialog, progress, cancel] {
+        dialog->setValue(progress->permille);
+        if (!*cancel) {
+            const QString stage = progress->currentStage();
+            dialog->setLabelText(stage.isEmpty() ? tr("Creating sample database…")
+                                                 : tr("Creating sample database: %1").arg(stage));
+        }
+    });
     poll->start(100);
     connect(dialog, &QProgressDialog::canceled, dialog, [dialog, cancel] {
         *cancel = true;
@@ -400,6 +409,7 @@ void MainWindow::createSampleDatabase(const SampleDatabaseCreator::Request &requ
                 showError(tr("Sample Database"), tr("The sample database could not be created."),
                           result.error().toString());
             }
+            emit sampleDatabaseFinished(bool(result));
         });
     watcher->setFuture(QtConcurrent::run([request, progress, cancel] {
         return SampleDatabaseCreator::run(request, *progress, *cancel);

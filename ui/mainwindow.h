@@ -66,6 +66,8 @@ public:
 signals:
     void databaseOpened(const QString &path);
     void databaseClosed();
+    /// createSampleDatabase() has ended: created and opened, or failed / cancelled.
+    void sampleDatabaseFinished(bool created);
 
 protected:
     void closeEvent(QCloseEvent *event) override;

@@ -1,5 +1,6 @@
 #include "sampledatabasecreator.h"
 
+#include "analysis/samplegenerator.h"
 #include "storage/database.h"
 
 #include <QFile>
@@ -8,13 +9,13 @@ namespace mw::ui {
 
 bool SampleDatabaseCreator::isAvailable()
 {
-    return false;
+    return true;
 }
 
-Status SampleDatabaseCreator::run(const Request &request, std::atomic<int> &progressPermille,
+Status SampleDatabaseCreator::run(const Request &request, Progress &progress,
                                   const std::atomic<bool> &cancel)
 {
-    Status s = generate(request, progressPermille, cancel);
+    Status s = generate(request, progress, cancel);
     if (!s) {
         for (const char *suffix : {"", "-wal", "-shm", "-journal"})
             QFile::remove(request.path + QLatin1String(suffix));
@@ -23,15 +24,30 @@ Status SampleDatabaseCreator::run(const Request &request, std::atomic<int> &prog
 }
 
 // The one place that calls the core sample generator.
-Status SampleDatabaseCreator::generate(const Request &request, std::atomic<int> &progressPermille,
+Status SampleDatabaseCreator::generate(const Request &request, Progress &progress,
                                        const std::atomic<bool> &cancel)
 {
-    Q_UNUSED(request)
-    Q_UNUSED(cancel)
-    progressPermille = 0;
-    return Error(
-        Error::Code::Internal,
-        QStringLiteral("this build has no sample generator (core/analysis/samplegenerator.h)"));
+    Database::OpenOptions o;
+    o.create = true;
+    auto db = Database::open(request.path, o);
+    if (!db)
+        return db.error();
+    SampleGenerator::Options options;
+    options.subscribers = request.subscribers;
+    options.seed = request.seed;
+    options.progress = [&](double fraction, const QString &stage) {
+        progress.permille = qBound(0, int(fraction * 1000), 1000);
+        {
+            QMutexLocker lock(&progress.mutex);
+            progress.stage = stage;
+        }
+        return !cancel.load();
+    };
+    Status s = SampleGenerator::generate(*db, options);
+    db->close(); // before run() may remove the file
+    if (!s && cancel.load())
+        return Error(Error::Code::Cancelled, QStringLiteral("cancelled"));
+    return s;
 }
 
 } // namespace mw::ui

@@ -159,9 +159,9 @@ QByteArray toJson(const QJsonValue &v)
 int runCount(const QStringList &args)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        QStringLiteral("Counts the subscribers in a saved segment or a definition file. Prints "
-                       "{\"segment\", \"count\", \"elapsed_ms\"} (and \"funnel\" with --funnel)."));
+    parser.setApplicationDescription(QStringLiteral(
+        "Counts the subscribers in a saved segment or a definition file. Prints "
+        "{\"segment\", \"count\", \"elapsed_ms\", \"cpu_ms\"} (and \"funnel\" with --funnel)."));
     const QCommandLineOption funnelOpt(
         QStringLiteral("funnel"),
         QStringLiteral("Also count how many remain after each top-level condition."));

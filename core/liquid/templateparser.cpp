@@ -711,7 +711,6 @@ private:
     int m_depth = 0;
     int m_line = 1; // parse_context.line_number for the node being created
 
-    friend class BlockGuard;
 
     EndTag parseDocumentBody(Body &body)
     {

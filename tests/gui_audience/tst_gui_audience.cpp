@@ -15,6 +15,7 @@
 #include <QListWidget>
 #include <QMenu>
 #include <QMessageBox>
+#include <QProgressDialog>
 #include <QPushButton>
 #include <QSettings>
 #include <QSplitter>
@@ -189,6 +190,8 @@ private slots:
     void recentFilesRememberedAndPruned();
     void navigationAndPageReplacement();
     void welcomePageWithoutDatabase();
+    void newSampleDatabaseRunsGenerator();
+    void cancellingSampleLeavesNothing();
     void windowLayoutRemembered();
     void germanTranslationFromLocale();
 
@@ -653,6 +656,45 @@ void TestGuiAudience::welcomePageWithoutDatabase()
     root = qobject_cast<QStackedWidget *>(m_window->centralWidget());
     QCOMPARE(root->currentWidget()->objectName(), QStringLiteral("welcomePage"));
     QVERIFY(m_window->lastError().isEmpty());
+}
+
+void TestGuiAudience::newSampleDatabaseRunsGenerator()
+{
+    openFixture();
+    const QString path = m_dir->path(QStringLiteral("sample.db"));
+    QSignalSpy finished(m_window.get(), &MainWindow::sampleDatabaseFinished);
+    m_window->createSampleDatabase({path, 300, 7});
+    // A progress dialog while the generator runs on its worker thread.
+    QVERIFY(m_window->findChild<QProgressDialog *>(QStringLiteral("sampleProgress")));
+    QVERIFY(finished.wait(120000));
+    QCOMPARE(finished.first().first().toBool(), true);
+    // Then the new database is open and browsed.
+    QCOMPARE(m_window->databasePath(), QFileInfo(path).absoluteFilePath());
+    waitForCount();
+    QCOMPARE(model()->matchCount(), qint64(300));
+    Database db = test::openFresh(path);
+    QCOMPARE(db.scalar("SELECT count(*) FROM subscribers")->toInt(), 300);
+    QVERIFY(db.scalar("SELECT count(*) FROM events")->toInt() > 300);
+    QVERIFY(db.scalar("SELECT count(*) FROM subscriber_metrics")->toInt() > 0);
+}
+
+void TestGuiAudience::cancellingSampleLeavesNothing()
+{
+    openFixture();
+    const QString path = m_dir->path(QStringLiteral("cancelled.db"));
+    QSignalSpy finished(m_window.get(), &MainWindow::sampleDatabaseFinished);
+    m_window->createSampleDatabase({path, 200000, 7});
+    auto *progress = m_window->findChild<QProgressDialog *>(QStringLiteral("sampleProgress"));
+    QVERIFY(progress);
+    QTest::qWait(300);
+    auto *cancel = progress->findChild<QPushButton *>();
+    QVERIFY(cancel);
+    QTest::mouseClick(cancel, Qt::LeftButton); // as the user does
+    QVERIFY(finished.wait(120000));
+    QCOMPARE(finished.first().first().toBool(), false);
+    QVERIFY(!QFileInfo::exists(path));
+    QVERIFY(!m_window->findChild<QMessageBox *>(QStringLiteral("errorMessage"))); // no error
+    QCOMPARE(m_window->databasePath(), QFileInfo(m_fixture).absoluteFilePath());
 }
 
 void TestGuiAudience::windowLayoutRemembered()

@@ -39,7 +39,7 @@ struct FieldInfo {
 // Known columns get a translated label and a format; any other column (added by a later
 // migration) is still shown, under its column name.
 const FieldInfo kProfileFields[] = {
-    {"id", QT_TRANSLATE_NOOP("mw::ui::SubscriberDetailPane", "ID"), Format::Integer},
+    {"id", QT_TRANSLATE_NOOP("mw::ui::SubscriberDetailPane", "ID"), Format::Text},
     {"external_id", QT_TRANSLATE_NOOP("mw::ui::SubscriberDetailPane", "External ID"), Format::Text},
     {"email", QT_TRANSLATE_NOOP("mw::ui::SubscriberDetailPane", "E-mail"), Format::Text},
     {"first_name", QT_TRANSLATE_NOOP("mw::ui::SubscriberDetailPane", "First name"), Format::Text},

@@ -375,33 +375,17 @@ void SegmentsPage::reloadCatalog()
 
 void SegmentsPage::reloadSavedSegments()
 {
+    // Two steps: the list with each segment's last recorded count at once, then the exact
+    // counts as they come (they can take seconds each on a large database).
     const QString path = m_path;
+    const int listing = ++m_savedListing;
     auto *watcher = new QFutureWatcher<SavedList>(this);
-    connect(watcher, &QFutureWatcher<SavedList>::finished, this, [this, watcher] {
+    connect(watcher, &QFutureWatcher<SavedList>::finished, this, [this, watcher, listing] {
         watcher->deleteLater();
-        const SavedList list = watcher->result();
-        m_savedSegments = list.segments;
-        const QLocale locale;
-        m_saved->setRowCount(static_cast<int>(list.segments.size()));
-        for (int i = 0; i < list.segments.size(); ++i) {
-            const QJsonObject &s = list.segments[i];
-            m_saved->setItem(i, 0, new QTableWidgetItem(s.value(QLatin1String("name")).toString()));
-            const QJsonValue count = s.value(QLatin1String("count"));
-            auto *countItem = new QTableWidgetItem(
-                count.isDouble() ? locale.toString(static_cast<qlonglong>(count.toDouble()))
-                                 : tr("invalid"));
-            countItem->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
-            if (!count.isDouble())
-                countItem->setToolTip(s.value(QLatin1String("error")).toString());
-            m_saved->setItem(i, 1, countItem);
-            m_saved->setItem(
-                i, 2,
-                new QTableWidgetItem(
-                    QDateTime::fromSecsSinceEpoch(s.value(QLatin1String("updated_at")).toInteger())
-                        .toString(QStringLiteral("yyyy-MM-dd HH:mm"))));
-        }
-        m_saved->resizeColumnsToContents();
-        emit savedSegmentsReloaded();
+        if (listing != m_savedListing)
+            return;
+        showSavedSegments(watcher->result().segments, false);
+        countSavedSegments(listing);
     });
     watcher->setFuture(QtConcurrent::run(&m_pool, [path] {
         SavedList out;
@@ -417,8 +401,6 @@ void SegmentsPage::reloadSavedSegments()
             out.error = list.error().toString();
             return out;
         }
-        SegmentService service(*db);
-        const int64_t now = db->referenceTime();
         for (const SavedSegment &s : *list) {
             QJsonObject o{
                 {QStringLiteral("name"), s.name},
@@ -430,15 +412,84 @@ void SegmentsPage::reloadSavedSegments()
                              {QStringLiteral("exclusion_notes"), s.documentation.exclusionNotes},
                              {QStringLiteral("kpi"), s.documentation.kpi},
                              {QStringLiteral("owner"), s.documentation.owner}}}};
-            auto n = service.countSaved(s.name, now);
-            if (n)
-                o.insert(QStringLiteral("count"), static_cast<qint64>(*n));
-            else
-                o.insert(QStringLiteral("error"), n.error().toString());
+            if (s.lastCount)
+                o.insert(QStringLiteral("last_count"), static_cast<qint64>(*s.lastCount));
             out.segments << o;
         }
         return out;
     }));
+}
+
+void SegmentsPage::countSavedSegments(int listing)
+{
+    const QString path = m_path;
+    QList<QJsonObject> segments = m_savedSegments;
+    auto *watcher = new QFutureWatcher<SavedList>(this);
+    connect(watcher, &QFutureWatcher<SavedList>::finished, this, [this, watcher, listing] {
+        watcher->deleteLater();
+        if (listing != m_savedListing)
+            return;
+        showSavedSegments(watcher->result().segments, true);
+        emit savedSegmentsReloaded();
+    });
+    watcher->setFuture(QtConcurrent::run(&m_pool, [path, segments]() mutable {
+        SavedList out;
+        Database::OpenOptions o;
+        o.readOnly = true;
+        auto db = Database::open(path, o);
+        if (!db) {
+            out.error = db.error().toString();
+            return out;
+        }
+        db->exec("PRAGMA cache_size = -2000");
+        SegmentService service(*db);
+        const int64_t now = db->referenceTime();
+        for (QJsonObject &s : segments) {
+            auto n = service.countSaved(s.value(QLatin1String("name")).toString(), now);
+            if (n)
+                s.insert(QStringLiteral("count"), static_cast<qint64>(*n));
+            else
+                s.insert(QStringLiteral("error"), n.error().toString());
+        }
+        out.segments = segments;
+        return out;
+    }));
+}
+
+void SegmentsPage::showSavedSegments(const QList<QJsonObject> &segments, bool exact)
+{
+    m_savedSegments = segments;
+    const QLocale locale;
+    m_saved->setRowCount(static_cast<int>(segments.size()));
+    for (int i = 0; i < segments.size(); ++i) {
+        const QJsonObject &s = segments[i];
+        m_saved->setItem(i, 0, new QTableWidgetItem(s.value(QLatin1String("name")).toString()));
+        QString text;
+        QString tip;
+        if (exact && s.value(QLatin1String("count")).isDouble()) {
+            text = locale.toString(s.value(QLatin1String("count")).toInteger());
+            tip = tr("Exact count now");
+        } else if (exact) {
+            text = tr("invalid");
+            tip = s.value(QLatin1String("error")).toString();
+        } else if (s.value(QLatin1String("last_count")).isDouble()) {
+            text = locale.toString(s.value(QLatin1String("last_count")).toInteger()) +
+                   QStringLiteral(" …");
+            tip = tr("Last recorded count; counting now");
+        } else {
+            text = QStringLiteral("…");
+            tip = tr("Counting");
+        }
+        auto *countItem = new QTableWidgetItem(text);
+        countItem->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+        countItem->setToolTip(tip);
+        m_saved->setItem(i, 1, countItem);
+        m_saved->setItem(i, 2,
+                         new QTableWidgetItem(QDateTime::fromSecsSinceEpoch(
+                                                  s.value(QLatin1String("updated_at")).toInteger())
+                                                  .toString(QStringLiteral("yyyy-MM-dd HH:mm"))));
+    }
+    m_saved->resizeColumnsToContents();
 }
 
 bool SegmentsPage::loadSegment(const QString &name)

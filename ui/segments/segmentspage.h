@@ -56,7 +56,7 @@ signals:
     void subscriberActivated(qint64 subscriberId);
     /// A preview for the current definition is on screen (count, funnel, sample, SQL).
     void previewShown();
-    void savedSegmentsReloaded();
+    void savedSegmentsReloaded(); // with exact counts
     void saveFinished(bool ok, const QString &message);
 
 private:
@@ -66,6 +66,8 @@ private:
     void showPreview(const SegmentPreview &preview);
     void reloadCatalog();
     void reloadSavedSegments();
+    void countSavedSegments(int listing);
+    void showSavedSegments(const QList<QJsonObject> &segments, bool exact);
     void syncDocumentationFields();
 
     QString m_path;
@@ -78,6 +80,7 @@ private:
     QJsonObject m_requested; // definition of the newest preview request
     qint64 m_displayedCount = -1;
     bool m_syncing = false;
+    int m_savedListing = 0;             // newest saved-list request; older answers are dropped
     QList<QJsonObject> m_savedSegments; // name, definition, documentation, count, updated_at
 
     QTableWidget *m_saved;

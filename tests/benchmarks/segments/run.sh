@@ -170,5 +170,8 @@ read -r cc mc SM hc tc _ <<< "$(measure "$WORK_DIR/seg-c.json" "$HAND_C")"
 report "(c) engagement_score >= $SCORE" "$cc" "$mc" "$hc" "$tc"
 read -r cd md SM hd td _ <<< "$(measure "$WORK_DIR/seg-d.json" "$HAND_D")"
 report "(d) nested any/all, not in vip" "$cd" "$md" "$hd" "$td"
+# Membership one subscriber at a time, as a preview render asks (built with the benchmarks).
+CONTAINS="$BUILD_DIR/tests/benchmarks/segments/segments_contains"
+[ -x "$CONTAINS" ] && "$CONTAINS" "$DB" bench_vip 1000
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 exit $status

@@ -30,16 +30,27 @@ int main(int argc, char *argv[])
                     {QStringLiteral("owner"), QStringLiteral("lifecycle team")}});
     page.show();
     const QString out = QString::fromLocal8Bit(argv[3]);
-    int shown = 0;
+    bool counted = false;
+    bool listed = false;
+    auto grabWhenReady = [&] {
+        if (counted && listed)
+            QTimer::singleShot(500, &page, [&] {
+                page.grab().save(out);
+                app.quit();
+            });
+    };
     QObject::connect(&page, &mw::ui::SegmentsPage::previewShown, &page, [&] {
-        if (page.displayedCount() < 0 || ++shown < 1)
-            return;
-        // Let the catalog and saved list settle, then grab.
-        QTimer::singleShot(1500, &page, [&] {
-            page.grab().save(out);
-            app.quit();
-        });
+        if (page.displayedCount() >= 0 && !counted) {
+            counted = true;
+            grabWhenReady();
+        }
     });
-    QTimer::singleShot(120000, &app, [&] { app.exit(3); });
+    QObject::connect(&page, &mw::ui::SegmentsPage::savedSegmentsReloaded, &page, [&] {
+        if (!listed) {
+            listed = true;
+            grabWhenReady();
+        }
+    });
+    QTimer::singleShot(300000, &app, [&] { app.exit(3); });
     return app.exec();
 }
