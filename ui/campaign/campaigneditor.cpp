@@ -449,7 +449,7 @@ void CampaignEditor::openCompare()
 
 void CampaignEditor::openSegmentOverview()
 {
-    auto *dialog = new SegmentOverviewDialog(m_factory, m_path, m_doc->json(), this);
+    auto *dialog = new SegmentOverviewDialog(m_path, m_doc->json(), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->show();
 }

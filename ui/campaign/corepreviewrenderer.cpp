@@ -1,11 +1,10 @@
 #include "corepreviewrenderer.h"
 
-#include "segmentmembership.h"
-
 #include "content/campaignstore.h"
 #include "render/compiledcampaign.h"
 #include "render/recommendationprovider.h"
 #include "render/renderer.h"
+#include "render/segmentmembership.h"
 #include "render/subscriberloader.h"
 #include "storage/database.h"
 
@@ -37,7 +36,7 @@ struct CorePreviewRenderer::State {
     bool opened = false;
     QString openError;
     std::shared_ptr<const RecommendationProvider> recommendations;
-    std::unique_ptr<SegmentMembership> membership;
+    std::unique_ptr<ServiceMembership> membership;
     int64_t now = 0;
     // The last compiled document: typing in one field recompiles, switching subscribers
     // does not.
@@ -73,7 +72,7 @@ PreviewRender CorePreviewRenderer::render(const QJsonObject &document, qint64 su
             s.now = s.db.referenceTime();
             auto recs = RecommendationProvider::load(s.db);
             s.recommendations = recs ? *recs : RecommendationProvider::empty();
-            s.membership = std::make_unique<SegmentMembership>(s.db);
+            s.membership = std::make_unique<ServiceMembership>(s.db, s.now);
         }
     }
     if (!s.openError.isEmpty()) {

@@ -3,16 +3,24 @@
 #include "asyncdatabase.h"
 #include "subscriberdirectory.h"
 
+#include "content/campaignstore.h"
+#include "render/batchrenderer.h"
+#include "render/campaignloader.h"
+#include "render/renderinsight.h"
+#include "render/segmentmembership.h"
+
 #include <QComboBox>
 #include <QCryptographicHash>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QJsonDocument>
 #include <QLabel>
 #include <QProgressBar>
 #include <QPromise>
 #include <QPushButton>
 #include <QSet>
 #include <QSpinBox>
+#include <QThread>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -20,62 +28,79 @@ namespace mw::ui {
 
 namespace {
 
-void renderSegment(QPromise<SegmentInsight> &promise, PreviewRendererFactory factory, QString path,
-                   QJsonObject document, QString segment, int limit)
+void renderSegment(QPromise<SegmentInsight> &promise, QString path, QJsonObject document,
+                   QString segment, int limit)
 {
     SegmentInsight insight;
+    auto finish = [&](const QString &error) {
+        insight.error = error;
+        promise.addResult(insight);
+    };
     Database::OpenOptions options;
     options.readOnly = true;
     auto db = Database::open(path, options);
-    if (!db) {
-        promise.addResult(insight);
-        return;
-    }
+    if (!db)
+        return finish(db.error().toString());
+    const int64_t now = db->referenceTime();
     auto members = SubscriberDirectory::segmentMembers(*db, segment, limit);
-    if (!members) {
-        insight.failed = -1;
-        promise.addResult(insight);
-        return;
-    }
+    if (!members)
+        return finish(members.error().toString());
     insight.members = static_cast<int>(members->size());
     promise.setProgressRange(0, insight.members);
-    std::unique_ptr<PreviewRenderer> renderer = factory ? factory(path) : nullptr;
-    QSet<QByteArray> distinct;
-    for (qint64 id : std::as_const(*members)) {
+    // The same compilation as the preview (library blocks resolved), then the core's
+    // batch renderer with its segment-wide insight.
+    CampaignRecord record;
+    record.document = QJsonDocument(document).toJson(QJsonDocument::Compact);
+    auto doc = CampaignStore(*db).document(record);
+    if (!doc)
+        return finish(doc.error().toString());
+    auto loaded = CampaignLoader::fromDocument(*db, record, *doc, now);
+    if (!loaded)
+        return finish(loaded.error().toString());
+    auto membership = PreloadedMembership::load(*db, loaded->compiled->segments, now);
+    if (!membership)
+        return finish(membership.error().toString());
+    std::atomic<bool> cancel{false};
+    BatchOptions batch;
+    batch.threads = qMax(1, QThread::idealThreadCount());
+    batch.collectInsight = true;
+    batch.cancel = &cancel;
+    batch.progress = [&](int64_t done, int64_t) {
+        promise.setProgressValue(static_cast<int>(done));
         if (promise.isCanceled())
-            break;
-        const PreviewRender r = renderer ? renderer->render(document, id) : PreviewRender{};
-        if (!renderer || !r.error.isEmpty()) {
-            ++insight.failed;
-        } else {
-            QCryptographicHash h(QCryptographicHash::Sha256);
-            for (const QString *s : {&r.fromName, &r.subject, &r.preheader, &r.html})
-                h.addData(s->toUtf8() + '\0');
-            distinct.insert(h.result());
-            ++insight.subjects[r.subject];
-            for (const auto &shown : r.shown) {
-                if (!insight.blockOrder.contains(shown.first))
-                    insight.blockOrder.append(shown.first);
-                ++insight.reach[shown];
-            }
-        }
-        ++insight.rendered;
-        promise.setProgressValue(insight.rendered);
+            cancel = true;
+    };
+    BatchRenderer renderer(path, loaded->renderer, *membership);
+    const std::vector<int64_t> ids(members->begin(), members->end());
+    auto summary = renderer.run(
+        ids, [](std::string_view) { return Status(); }, batch);
+    if (!summary)
+        return finish(summary.error().toString());
+    const RenderInsight &ri = summary->insight;
+    insight.rendered = static_cast<int>(summary->rendered);
+    insight.distinctRenders = static_cast<int>(ri.distinctRenders);
+    insight.withWarnings = static_cast<int>(ri.subscribersWithWarnings);
+    for (const RenderInsight::Count &c : ri.subject)
+        insight.subjects.insert(c.name, static_cast<int>(c.count));
+    for (const RenderInsight::BlockReach &b : ri.blocks) {
+        insight.blockOrder.append(b.block);
+        for (const RenderInsight::Count &c : b.outcomes)
+            insight.reach.insert({b.block, c.name}, static_cast<int>(c.count));
     }
-    insight.distinctRenders = static_cast<int>(distinct.size());
+    insight.neverFired = ri.neverFired;
+    for (const RenderInsight::Count &c : ri.missingFields)
+        insight.missingFields.append({c.name, static_cast<int>(c.count)});
     promise.addResult(insight);
 }
 
 } // namespace
 
-SegmentOverviewDialog::SegmentOverviewDialog(PreviewRendererFactory factory,
-                                             const QString &databasePath,
+SegmentOverviewDialog::SegmentOverviewDialog(const QString &databasePath,
                                              const QJsonObject &document, QWidget *parent)
-    : QDialog(parent), m_factory(std::move(factory)), m_path(databasePath), m_document(document),
-      m_segments(new QComboBox(this)), m_limit(new QSpinBox(this)),
-      m_run(new QPushButton(tr("Analyse"), this)), m_cancel(new QPushButton(tr("Cancel"), this)),
-      m_progress(new QProgressBar(this)), m_summary(new QLabel(this)),
-      m_reach(new QTreeWidget(this))
+    : QDialog(parent), m_path(databasePath), m_document(document), m_segments(new QComboBox(this)),
+      m_limit(new QSpinBox(this)), m_run(new QPushButton(tr("Analyse"), this)),
+      m_cancel(new QPushButton(tr("Cancel"), this)), m_progress(new QProgressBar(this)),
+      m_summary(new QLabel(this)), m_reach(new QTreeWidget(this))
 {
     setWindowTitle(tr("Segment overview"));
     m_limit->setRange(1, 10'000'000);
@@ -137,7 +162,7 @@ void SegmentOverviewDialog::run(const QString &segment)
     m_progress->setValue(0);
     m_summary->setText(tr("Rendering the members of %1…").arg(segment));
     m_watcher.setFuture(
-        QtConcurrent::run(renderSegment, m_factory, m_path, m_document, segment, m_limit->value()));
+        QtConcurrent::run(renderSegment, m_path, m_document, segment, m_limit->value()));
 }
 
 void SegmentOverviewDialog::cancel()
@@ -154,37 +179,41 @@ void SegmentOverviewDialog::showInsight(const SegmentInsight &insight, bool comp
 {
     m_insight = insight;
     m_reach->clear();
-    if (insight.failed < 0) {
-        m_summary->setText(tr("The segment's members could not be read."));
+    if (!insight.error.isEmpty()) {
+        m_summary->setText(tr("Could not analyse the segment: %1").arg(insight.error));
         return;
     }
-    const int n = qMax(1, insight.rendered - insight.failed);
-    m_summary->setText(tr("%1 of %2 members rendered%3: %4 distinct emails, %5 failed.")
+    const int n = qMax(1, insight.rendered);
+    m_summary->setText(tr("%1 of %2 members rendered%3: %4 distinct emails; %5 with warnings.")
                            .arg(insight.rendered)
                            .arg(insight.members)
                            .arg(completed ? QString() : tr(" (cancelled)"))
                            .arg(insight.distinctRenders)
-                           .arg(insight.failed));
+                           .arg(insight.withWarnings));
     auto share = [n](int count) {
         return QStringLiteral("%1 %").arg(100.0 * count / n, 0, 'f', 1);
     };
-    auto *subjects = new QTreeWidgetItem(m_reach, {tr("Subject lines")});
+    auto *subjects = new QTreeWidgetItem(m_reach, {tr("Subject line")});
     for (auto it = insight.subjects.begin(); it != insight.subjects.end(); ++it)
         new QTreeWidgetItem(subjects,
-                            {it.key(), QString(), QString::number(it.value()), share(it.value())});
+                            {QString(), it.key(), QString::number(it.value()), share(it.value())});
     for (const QString &block : insight.blockOrder) {
         auto *top = new QTreeWidgetItem(m_reach, {tr("Block %1").arg(block)});
-        int total = 0;
         for (auto it = insight.reach.begin(); it != insight.reach.end(); ++it) {
-            if (it.key().first != block)
-                continue;
-            total += it.value();
-            new QTreeWidgetItem(top, {QString(),
-                                      it.key().second.isEmpty() ? tr("default") : it.key().second,
-                                      QString::number(it.value()), share(it.value())});
+            if (it.key().first == block)
+                new QTreeWidgetItem(top, {QString(), it.key().second, QString::number(it.value()),
+                                          share(it.value())});
         }
-        top->setText(2, QString::number(total));
-        top->setText(3, share(total));
+    }
+    if (!insight.neverFired.isEmpty()) {
+        auto *never = new QTreeWidgetItem(m_reach, {tr("Rules that never fired")});
+        for (const QString &r : insight.neverFired)
+            new QTreeWidgetItem(never, {QString(), r});
+    }
+    if (!insight.missingFields.isEmpty()) {
+        auto *missing = new QTreeWidgetItem(m_reach, {tr("Missing fields")});
+        for (const auto &[field, count] : insight.missingFields)
+            new QTreeWidgetItem(missing, {QString(), field, QString::number(count), share(count)});
     }
     m_reach->expandAll();
     m_reach->header()->resizeSections(QHeaderView::ResizeToContents);

@@ -1,11 +1,10 @@
 #pragma once
 
-#include "previewrender.h"
-
 #include <QDialog>
 #include <QFutureWatcher>
 #include <QHash>
 #include <QJsonObject>
+#include <QStringList>
 
 class QComboBox;
 class QLabel;
@@ -19,22 +18,26 @@ namespace mw::ui {
 /// What a segment receives: how many distinct emails, and how many members see each
 /// block/variant.
 struct SegmentInsight {
+    QString error; // why the analysis could not run
     int members = 0;
     int rendered = 0;
-    int failed = 0;
     int distinctRenders = 0;
-    QHash<QString, int> subjects;              // subject line → members
-    QHash<QPair<QString, QString>, int> reach; // (block, variant) → members
+    int withWarnings = 0;
+    QHash<QString, int> subjects;              // "default" / "variant vip" → members
+    QHash<QPair<QString, QString>, int> reach; // (block, "default"/"variant x"/...) → members
     QList<QString> blockOrder;
+    QStringList neverFired;
+    QList<QPair<QString, int>> missingFields;
 };
 
-/// Segment overview: renders a segment's members off the GUI thread, with progress and
-/// cancel, and shows distinct renders and the reach of each block/variant.
+/// Segment overview: renders a segment's members with the core's batch renderer off the
+/// GUI thread, with progress and cancel, and shows its insight: distinct renders, the
+/// reach of each block/variant, rules that never fired, missing fields.
 class SegmentOverviewDialog : public QDialog {
     Q_OBJECT
 public:
-    SegmentOverviewDialog(PreviewRendererFactory factory, const QString &databasePath,
-                          const QJsonObject &document, QWidget *parent = nullptr);
+    SegmentOverviewDialog(const QString &databasePath, const QJsonObject &document,
+                          QWidget *parent = nullptr);
     ~SegmentOverviewDialog() override;
 
     void run(const QString &segment);
@@ -49,7 +52,6 @@ signals:
 private:
     void showInsight(const SegmentInsight &insight, bool completed);
 
-    PreviewRendererFactory m_factory;
     QString m_path;
     QJsonObject m_document;
     QComboBox *m_segments;
