@@ -83,8 +83,8 @@ int parseArgs(QCommandLineParser &parser, const QStringList &args, const QString
     if (parser.isSet(help)) {
         // QCommandLineParser names the program only; show the whole command instead.
         QString text = parser.helpText();
-        text = QStringLiteral("Usage: mailwright-cli ") + commandLine + QStringLiteral(" [options]") +
-               text.mid(text.indexOf(QLatin1Char('\n')));
+        text = QStringLiteral("Usage: mailwright-cli ") + commandLine +
+               QStringLiteral(" [options]") + text.mid(text.indexOf(QLatin1Char('\n')));
         writeOut(text.toUtf8());
         return 0;
     }

@@ -40,7 +40,7 @@ int usageError(const QString &message);
 /// Writes raw bytes to stdout / stderr (no conversion, no added newline).
 void writeOut(const QByteArray &bytes);
 void writeErr(const QByteArray &bytes);
-void printLine(const QString &line); // stdout, with "\n"
+void printLine(const QString &line);    // stdout, with "\n"
 void printErrLine(const QString &line); // stderr, with "\n"
 bool stderrIsTerminal();
 

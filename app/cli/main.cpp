@@ -10,9 +10,9 @@ namespace {
 
 void printHelp()
 {
-    QString text = QStringLiteral(
-        "Usage: mailwright-cli COMMAND [OPTIONS]\n\n"
-        "Mailwright campaign designer, command-line interface.\n\nCommands:\n");
+    QString text =
+        QStringLiteral("Usage: mailwright-cli COMMAND [OPTIONS]\n\n"
+                       "Mailwright campaign designer, command-line interface.\n\nCommands:\n");
     for (const CommandInfo &c : CommandRegistry::all())
         text += QStringLiteral("  %1%2\n")
                     .arg(QLatin1String(c.name), -12)

@@ -10,17 +10,17 @@ namespace mw {
 /// An error the user can cause: a code, a message and where it happened.
 struct Error {
     enum class Code {
-        Usage,        // wrong command-line use (exit 1)
-        BadInput,     // unreadable file, invalid CSV/segment/template (exit 2)
-        Refused,      // refused by policy, e.g. export of an unapproved campaign (exit 3)
-        NotFound,     // unknown campaign, segment, subscriber ...
-        NotMailwright,// the file is an SQLite database of another program
-        NotDatabase,  // the file is not an SQLite database at all
-        TooNew,       // schema newer than this build understands
-        Locked,       // another process holds the write lock
-        Corrupt,      // SQLite reports corruption
-        Io,           // disk full, permission denied, ...
-        Cancelled,    // the user cancelled long work
+        Usage,         // wrong command-line use (exit 1)
+        BadInput,      // unreadable file, invalid CSV/segment/template (exit 2)
+        Refused,       // refused by policy, e.g. export of an unapproved campaign (exit 3)
+        NotFound,      // unknown campaign, segment, subscriber ...
+        NotMailwright, // the file is an SQLite database of another program
+        NotDatabase,   // the file is not an SQLite database at all
+        TooNew,        // schema newer than this build understands
+        Locked,        // another process holds the write lock
+        Corrupt,       // SQLite reports corruption
+        Io,            // disk full, permission denied, ...
+        Cancelled,     // the user cancelled long work
         Internal,
     };
 

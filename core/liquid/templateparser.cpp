@@ -711,7 +711,6 @@ private:
     int m_depth = 0;
     int m_line = 1; // parse_context.line_number for the node being created
 
-
     EndTag parseDocumentBody(Body &body)
     {
         while (m_pos < m_tokens.size()) {

@@ -196,8 +196,8 @@ Status Database::exec(std::string_view sql)
 Result<Statement> Database::prepare(std::string_view sql)
 {
     sqlite3_stmt *stmt = nullptr;
-    const int rc = sqlite3_prepare_v2(m_db, sql.data(), static_cast<int>(sql.size()), &stmt,
-                                      nullptr);
+    const int rc =
+        sqlite3_prepare_v2(m_db, sql.data(), static_cast<int>(sql.size()), &stmt, nullptr);
     if (rc != SQLITE_OK) {
         sqlite3_finalize(stmt);
         return sqliteError(rc, fromUtf8(sqlite3_errmsg(m_db)));
@@ -307,8 +307,7 @@ Statement &Statement::bind(int index, double v)
 
 Statement &Statement::bind(int index, std::string_view utf8)
 {
-    sqlite3_bind_text(m_stmt, index, utf8.data(), static_cast<int>(utf8.size()),
-                      SQLITE_TRANSIENT);
+    sqlite3_bind_text(m_stmt, index, utf8.data(), static_cast<int>(utf8.size()), SQLITE_TRANSIENT);
     return *this;
 }
 

@@ -25,10 +25,10 @@ class Statement;
 class Database {
 public:
     struct OpenOptions {
-        bool create = false;       // create the file if it does not exist
-        bool readOnly = false;     // open read-only; no migration, no lock probe
-        bool migrate = true;       // run pending migrations
-        int busyTimeoutMs = 2000;  // how long to wait for another writer
+        bool create = false;      // create the file if it does not exist
+        bool readOnly = false;    // open read-only; no migration, no lock probe
+        bool migrate = true;      // run pending migrations
+        int busyTimeoutMs = 2000; // how long to wait for another writer
     };
 
     Database() = default;

@@ -132,8 +132,8 @@ void TestDatabase::rejectsForeignSqliteDatabase()
     {
         sqlite3 *raw = nullptr;
         QCOMPARE(sqlite3_open(path.toUtf8().constData(), &raw), SQLITE_OK);
-        QCOMPARE(sqlite3_exec(raw, "CREATE TABLE notes(x); INSERT INTO notes VALUES(1);",
-                              nullptr, nullptr, nullptr),
+        QCOMPARE(sqlite3_exec(raw, "CREATE TABLE notes(x); INSERT INTO notes VALUES(1);", nullptr,
+                              nullptr, nullptr),
                  SQLITE_OK);
         sqlite3_close(raw);
     }
@@ -166,7 +166,9 @@ void TestDatabase::reportsLockedDatabase()
 {
     test::TempDir dir;
     const QString path = dir.path(QStringLiteral("locked.db"));
-    { test::openFresh(path); }
+    {
+        test::openFresh(path);
+    }
     // Another process takes the write lock and holds it while we try to open.
     QProcess holder;
     holder.start(QStringLiteral("sqlite3"), {path});
