@@ -197,21 +197,11 @@ Status MetricsCalculator::refresh(Database &db, const Options &options)
                   start365 = now - 365 * kDay;
 
     // One transaction, or a savepoint inside the caller's (the sample generator's).
-    const bool nested = sqlite3_get_autocommit(db.handle()) == 0;
-    std::optional<Transaction> tx;
-    if (nested) {
-        if (Status s = db.exec("SAVEPOINT metrics_refresh"); !s)
-            return s;
-    } else {
-        tx.emplace(db);
-        if (!tx->begun())
-            return tx->begun();
-    }
+    Transaction tx(db);
+    if (!tx.begun())
+        return tx.begun();
     auto abandon = [&](Error e) -> Status {
-        if (nested)
-            db.exec("ROLLBACK TO metrics_refresh; RELEASE metrics_refresh");
-        else
-            tx->rollback();
+        tx.rollback();
         return e;
     };
     const Error cancelled(Error::Code::Cancelled, QStringLiteral("cancelled"));
@@ -612,12 +602,7 @@ Status MetricsCalculator::refresh(Database &db, const Options &options)
     }
     if (options.progress && !options.progress(total, total))
         return abandon(cancelled);
-    if (nested) {
-        if (Status s = db.exec("RELEASE metrics_refresh"); !s)
-            return abandon(s.error());
-        return {};
-    }
-    return tx->commit();
+    return tx.commit();
 }
 
 } // namespace mw

@@ -76,11 +76,9 @@ Result<int64_t> BlockLibrary::save(const QString &name, const CampaignBlock &blo
     const QByteArray json = QJsonDocument(blockToJson(stored)).toJson(QJsonDocument::Compact);
     const std::string_view doc(json.constData(), static_cast<size_t>(json.size()));
     // Join a transaction the caller already has open (e.g. the sample generator's).
-    std::optional<Transaction> tx;
-    if (sqlite3_get_autocommit(m_db.handle()))
-        tx.emplace(m_db);
-    if (tx && !tx->begun())
-        return tx->begun().error();
+    Transaction tx(m_db);
+    if (!tx.begun())
+        return tx.begun().error();
     auto existing = m_db.scalar("SELECT id FROM blocks WHERE name = ?1", {name});
     if (!existing)
         return existing.error();
@@ -119,9 +117,8 @@ Result<int64_t> BlockLibrary::save(const QString &name, const CampaignBlock &blo
     ver->bind(1, id).bind(2, now);
     if (Status s = ver->run(); !s)
         return s.error();
-    if (tx)
-        if (Status s = tx->commit(); !s)
-            return s.error();
+    if (Status s = tx.commit(); !s)
+        return s.error();
     return id;
 }
 

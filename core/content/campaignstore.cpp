@@ -96,11 +96,9 @@ Result<int64_t> CampaignStore::save(const QString &name, const CampaignDocument 
 {
     const QByteArray json = QJsonDocument(doc.toJson()).toJson(QJsonDocument::Compact);
     // Join a transaction the caller already has open (e.g. the sample generator's).
-    std::optional<Transaction> tx;
-    if (sqlite3_get_autocommit(m_db.handle()))
-        tx.emplace(m_db);
-    if (tx && !tx->begun())
-        return tx->begun().error();
+    Transaction tx(m_db);
+    if (!tx.begun())
+        return tx.begun().error();
     auto existing = m_db.scalar("SELECT id FROM campaigns WHERE name = ?1", {name});
     if (!existing)
         return existing.error();
@@ -138,9 +136,8 @@ Result<int64_t> CampaignStore::save(const QString &name, const CampaignDocument 
     ver->bind(1, id).bind(2, now).bind(3, author).bind(4, note);
     if (Status s = ver->run(); !s)
         return s.error();
-    if (tx)
-        if (Status s = tx->commit(); !s)
-            return s.error();
+    if (Status s = tx.commit(); !s)
+        return s.error();
     return id;
 }
 

@@ -144,11 +144,9 @@ Status SampleCampaign::install(Database &db)
 {
     const int64_t now = db.referenceTime();
     // All or nothing; inside a caller's transaction (init --sample) it simply joins it.
-    std::optional<Transaction> tx;
-    if (sqlite3_get_autocommit(db.handle()))
-        tx.emplace(db);
-    if (tx && !tx->begun())
-        return tx->begun();
+    Transaction tx(db);
+    if (!tx.begun())
+        return tx.begun();
     BlockLibrary library(db);
     auto header = parseBlock(kHeader);
     auto footer = parseBlock(kFooter);
@@ -172,8 +170,7 @@ Status SampleCampaign::install(Database &db)
                             QStringLiteral("Example campaign"), now);
         !r)
         return r.error();
-    if (tx)
-        return tx->commit();
+    return tx.commit();
     return {};
 }
 

@@ -455,7 +455,8 @@ QString Statement::columnName(int col) const
 
 Transaction::Transaction(Database &db, bool immediate) : m_db(db)
 {
-    m_begin = db.exec(immediate ? "BEGIN IMMEDIATE" : "BEGIN");
+    m_nested = sqlite3_get_autocommit(db.handle()) == 0;
+    m_begin = db.exec(m_nested ? "SAVEPOINT mw_nested" : immediate ? "BEGIN IMMEDIATE" : "BEGIN");
     m_active = m_begin.ok();
 }
 
@@ -470,7 +471,7 @@ Status Transaction::commit()
         return m_begin.ok() ? Status(Error(Error::Code::Internal,
                                            QStringLiteral("transaction already finished")))
                             : m_begin;
-    Status s = m_db.exec("COMMIT");
+    Status s = m_db.exec(m_nested ? "RELEASE mw_nested" : "COMMIT");
     if (s)
         m_active = false;
     return s;
@@ -479,7 +480,7 @@ Status Transaction::commit()
 void Transaction::rollback()
 {
     if (m_active) {
-        m_db.exec("ROLLBACK");
+        m_db.exec(m_nested ? "ROLLBACK TO mw_nested; RELEASE mw_nested" : "ROLLBACK");
         m_active = false;
     }
 }

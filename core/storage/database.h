@@ -119,7 +119,8 @@ private:
     bool m_failed = false;
 };
 
-/// RAII transaction: rolls back unless commit() succeeded.
+/// RAII transaction: rolls back unless commit() succeeded. Inside a transaction the caller
+/// already holds it becomes a savepoint, so a nested failure undoes only its own writes.
 class Transaction {
 public:
     explicit Transaction(Database &db, bool immediate = true);
@@ -135,6 +136,7 @@ private:
     Database &m_db;
     Status m_begin;
     bool m_active = false;
+    bool m_nested = false;
 };
 
 /// Classifies an SQLite result code into a user-facing Error.

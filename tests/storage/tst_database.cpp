@@ -45,6 +45,7 @@ private slots:
     void reportsLockedDatabase();
     void missingFileWithoutCreate();
     void transactionRollsBackUnlessCommitted();
+    void nestedTransactionIsASavepoint();
     void metaRoundTrip();
 };
 
@@ -218,6 +219,42 @@ void TestDatabase::transactionRollsBackUnlessCommitted()
         QVERIFY(tx.commit().ok());
     }
     QCOMPARE(db.scalar("SELECT count(*) FROM subscribers")->toInt(), 1);
+}
+
+void TestDatabase::nestedTransactionIsASavepoint()
+{
+    test::TempDir dir;
+    Database db = test::openFresh(dir.path(QStringLiteral("n.db")));
+    {
+        Transaction outer(db);
+        QVERIFY(outer.begun().ok());
+        QVERIFY(db.exec("INSERT INTO subscribers(email, created_at) VALUES('outer@x.y', 1)"));
+        {
+            Transaction failed(db); // joins as a savepoint, then is abandoned
+            QVERIFY(failed.begun().ok());
+            QVERIFY(db.exec("INSERT INTO subscribers(email, created_at) VALUES('lost@x.y', 1)"));
+        }
+        {
+            Transaction kept(db);
+            QVERIFY(db.exec("INSERT INTO subscribers(email, created_at) VALUES('kept@x.y', 1)"));
+            QVERIFY(kept.commit().ok());
+        }
+        // Nothing is durable until the outer transaction commits.
+        QVERIFY(outer.commit().ok());
+    }
+    auto st = db.prepare("SELECT group_concat(email, ',') FROM "
+                         "(SELECT email FROM subscribers ORDER BY email)");
+    QVERIFY(st->step());
+    QCOMPARE(st->text(0), QStringLiteral("kept@x.y,outer@x.y"));
+    {
+        Transaction outer(db);
+        {
+            Transaction inner(db);
+            QVERIFY(db.exec("INSERT INTO subscribers(email, created_at) VALUES('gone@x.y', 1)"));
+            QVERIFY(inner.commit().ok());
+        }
+    } // outer rolled back: the released savepoint's row goes with it
+    QCOMPARE(db.scalar("SELECT count(*) FROM subscribers")->toInt(), 2);
 }
 
 void TestDatabase::metaRoundTrip()
