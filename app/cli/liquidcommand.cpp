@@ -131,8 +131,10 @@ int runLiquid(const QStringList &args)
     std::size_t renders = 0;
     QElapsedTimer timer;
     timer.start();
+    // One document for all records: its memory is recycled from line to line.
+    liquid::JsonDocument doc;
     auto renderOne = [&](std::string_view json, int lineNo) -> int {
-        auto data = liquid::Value::parseJson(json);
+        auto data = doc.parse(json);
         if (!data) {
             Error e = data.error();
             e.message = dataPath + (lineNo ? QStringLiteral(":%1").arg(lineNo) : QString()) +

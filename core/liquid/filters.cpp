@@ -490,7 +490,7 @@ std::string caseMap(const std::string &s, bool upper)
 }
 
 /// Ruby String#[start, len] on characters (nil when start is out of range).
-bool charSlice(const std::string &s, std::int64_t start, std::int64_t len, std::string &out)
+bool charSlice(std::string_view s, std::int64_t start, std::int64_t len, std::string &out)
 {
     if (isAsciiOnly(s)) { // bytes are characters
         const std::int64_t n = static_cast<std::int64_t>(s.size());
@@ -591,7 +591,7 @@ Value itemProperty(const Value &item, const Value &property, bool &respondsToInd
     }
     if (item.isArray()) {
         if (property.isInt()) {
-            const Array &a = item.array();
+            const ArrayView a = item.array();
             std::int64_t i = property.toInt();
             if (i < 0)
                 i += static_cast<std::int64_t>(a.size());
@@ -633,7 +633,7 @@ bool spaceship(const Value &a, const Value &b, int &res)
         return true;
     }
     if (a.isArray() && b.isArray()) {
-        const Array &x = a.array(), &y = b.array();
+        const ArrayView x = a.array(), y = b.array();
         for (std::size_t i = 0; i < std::min(x.size(), y.size()); ++i) {
             int r;
             if (!spaceship(x[i], y[i], r))
@@ -691,7 +691,7 @@ bool eql(const Value &a, const Value &b)
     if (a.type() != b.type())
         return false;
     if (a.isArray()) {
-        const Array &x = a.array(), &y = b.array();
+        const ArrayView x = a.array(), y = b.array();
         if (x.size() != y.size())
             return false;
         for (std::size_t i = 0; i < x.size(); ++i)
@@ -932,7 +932,7 @@ FILTER(slice)
     const std::int64_t off = toInteger(a[0]);
     const std::int64_t len = a.size() > 1 && !a[1].isNil() ? toInteger(a[1]) : 1;
     if (in.isArray()) {
-        const Array &arr = in.array();
+        const ArrayView arr = in.array();
         const std::int64_t n = static_cast<std::int64_t>(arr.size());
         std::int64_t s = off < 0 ? off + n : off;
         if (s < 0 || s > n || len < 0)

@@ -1,6 +1,10 @@
-// Value::parseJson: a small, fast JSON reader straight into Liquid values. QJsonObject
-// sorts keys, but Liquid (Ruby) keeps object keys in document order, which is visible
-// when a template loops over or prints a hash -- so the CLI reads JSON with this.
+// Value::parseJson and JsonDocument: a small, fast JSON reader straight into Liquid values.
+// QJsonObject sorts keys, but Liquid (Ruby) keeps object keys in document order, which is
+// visible when a template loops over or prints a hash -- so the CLI reads JSON with this.
+//
+// Speed: the whole tree (strings, arrays, hashes) is bump-allocated in one JsonDocument,
+// so parsing a record costs no malloc per node, and a JsonDocument reused for the next
+// record recycles the same memory. String bodies are scanned 16 bytes at a time.
 #include "liquid/value.h"
 
 #include <QString>
@@ -9,27 +13,88 @@
 #include <charconv>
 #include <cmath>
 #include <cstdlib>
-#include <deque>
+#include <new>
 #include <unordered_map>
+
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 namespace mw::liquid {
 
 namespace {
-
 constexpr int kMaxDepth = 512;
+constexpr std::size_t kFirstChunk = 16 << 10;
+
+// Bytes that end the fast scan of a string body: quote, backslash, control characters.
+const std::array<bool, 256> kStops = [] {
+    std::array<bool, 256> t{};
+    for (int c = 0; c < 0x20; ++c)
+        t[static_cast<std::size_t>(c)] = true;
+    t['"'] = t['\\'] = true;
+    return t;
+}();
+
+/// The first byte in [p, e) that is a quote, a backslash or a control character.
+inline const char *scanString(const char *p, const char *e)
+{
+#ifdef __SSE2__
+    const __m128i quote = _mm_set1_epi8('"');
+    const __m128i backslash = _mm_set1_epi8('\\');
+    const __m128i ctrl = _mm_set1_epi8(0x1f);
+    while (e - p >= 16) {
+        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i *>(p));
+        const __m128i hit =
+            _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, backslash)),
+                         _mm_cmpeq_epi8(_mm_min_epu8(v, ctrl), v)); // v <= 0x1f
+        if (const int mask = _mm_movemask_epi8(hit))
+            return p + __builtin_ctz(static_cast<unsigned>(mask));
+        p += 16;
+    }
+#endif
+    while (p < e && !kStops[static_cast<unsigned char>(*p)])
+        ++p;
+    return p;
+}
+
+void appendUtf8(std::string &s, std::uint32_t cp)
+{
+    if (cp < 0x80) {
+        s += static_cast<char>(cp);
+    } else if (cp < 0x800) {
+        s += static_cast<char>(0xC0 | (cp >> 6));
+        s += static_cast<char>(0x80 | (cp & 0x3F));
+    } else if (cp < 0x10000) {
+        s += static_cast<char>(0xE0 | (cp >> 12));
+        s += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        s += static_cast<char>(0x80 | (cp & 0x3F));
+    } else {
+        s += static_cast<char>(0xF0 | (cp >> 18));
+        s += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+        s += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        s += static_cast<char>(0x80 | (cp & 0x3F));
+    }
+}
+} // namespace
+
+namespace detail {
 
 class JsonReader {
 public:
-    JsonReader(std::string_view s, bool untrusted) : m_s(s), m_untrusted(untrusted) {}
-
-    Result<Value> run()
+    Result<Value> run(std::string_view s, bool untrusted, JsonDocument &doc)
     {
+        m_begin = s.data();
+        m_p = s.data();
+        m_end = s.data() + s.size();
+        m_untrusted = untrusted;
+        m_doc = &doc;
+        m_error = nullptr;
         skipWs();
         Value v;
         if (!value(v, 0))
             return error();
         skipWs();
-        if (m_pos != m_s.size()) {
+        if (m_p != m_end) {
             fail("unexpected data after the JSON value");
             return error();
         }
@@ -37,18 +102,25 @@ public:
     }
 
 private:
-    std::string_view m_s;
-    std::size_t m_pos = 0;
-    bool m_untrusted;
-    std::string m_error;
-    std::size_t m_errorPos = 0;
-    std::deque<std::vector<Hash::Entry>> m_scratch; // per nesting depth
+    const char *m_begin = nullptr;
+    const char *m_p = nullptr;
+    const char *m_end = nullptr;
+    bool m_untrusted = false;
+    JsonDocument *m_doc = nullptr;
+    const char *m_error = nullptr;
+    const char *m_errorAt = nullptr;
+    // Entries and elements of the objects/arrays being read, one vector per depth,
+    // reused across objects and records; finished containers are copied into the
+    // document with their final size.
+    std::vector<std::vector<Hash::Entry>> m_objects;
+    std::vector<std::vector<Value>> m_arrays;
+    std::string m_unescaped;
 
     bool fail(const char *msg)
     {
-        if (m_error.empty()) {
+        if (!m_error) {
             m_error = msg;
-            m_errorPos = m_pos;
+            m_errorAt = m_p;
         }
         return false;
     }
@@ -56,50 +128,59 @@ private:
     Error error() const
     {
         int line = 1, col = 1;
-        for (std::size_t i = 0; i < m_errorPos && i < m_s.size(); ++i) {
-            if (m_s[i] == '\n') {
+        for (const char *q = m_begin; q < m_errorAt && q < m_end; ++q) {
+            if (*q == '\n') {
                 ++line;
                 col = 1;
-            } else if ((static_cast<unsigned char>(m_s[i]) & 0xC0) != 0x80) {
+            } else if ((static_cast<unsigned char>(*q) & 0xC0) != 0x80) {
                 ++col;
             }
         }
         return Error(Error::Code::BadInput,
-                     QStringLiteral("invalid JSON: ") + QString::fromStdString(m_error), line, col);
+                     QStringLiteral("invalid JSON: ") + QString::fromUtf8(m_error), line, col);
     }
 
     void skipWs()
     {
-        while (m_pos < m_s.size() && (m_s[m_pos] == ' ' || m_s[m_pos] == '\n' ||
-                                      m_s[m_pos] == '\r' || m_s[m_pos] == '\t'))
-            ++m_pos;
+        while (m_p < m_end && static_cast<unsigned char>(*m_p) <= ' ' &&
+               (*m_p == ' ' || *m_p == '\n' || *m_p == '\r' || *m_p == '\t'))
+            ++m_p;
     }
 
     bool literal(std::string_view word)
     {
-        if (m_s.substr(m_pos, word.size()) != word)
+        if (static_cast<std::size_t>(m_end - m_p) < word.size() ||
+            std::memcmp(m_p, word.data(), word.size()) != 0)
             return fail("unexpected character");
-        m_pos += word.size();
+        m_p += word.size();
         return true;
+    }
+
+    template <typename T> T *allocArray(std::size_t n)
+    {
+        return static_cast<T *>(m_doc->allocate(n * sizeof(T)));
     }
 
     bool value(Value &out, int depth)
     {
         if (depth > kMaxDepth)
             return fail("nesting too deep");
-        if (m_pos >= m_s.size())
+        if (m_p >= m_end)
             return fail("unexpected end of input");
-        const char c = m_s[m_pos];
+        const char c = *m_p;
         switch (c) {
         case '{':
             return object(out, depth);
         case '[':
             return array(out, depth);
         case '"': {
-            std::string s;
+            std::string_view s;
             if (!string(s))
                 return false;
-            out = m_untrusted ? Value::untrusted(std::move(s)) : Value(std::move(s));
+            out.m_type = Value::Type::String;
+            out.m_untrusted = m_untrusted;
+            out.m_u.s.p = s.data();
+            out.m_u.s.n = s.size();
             return true;
         }
         case 't':
@@ -120,132 +201,136 @@ private:
 
     bool object(Value &out, int depth)
     {
-        ++m_pos; // {
-        // Entries are collected in a per-depth scratch vector (reused across objects and
-        // records) and the Hash is built with its final size in one allocation.
-        // A deque keeps references to its elements valid when it grows, so this
-        // reference survives nested objects adding deeper slots.
-        while (m_scratch.size() <= static_cast<std::size_t>(depth))
-            m_scratch.emplace_back();
-        std::vector<Hash::Entry> &entries = m_scratch[static_cast<std::size_t>(depth)];
-        entries.clear();
-        auto finish = [&]() {
-            Hash h;
-            h.reserve(entries.size());
-            if (entries.size() <= 32) {
-                for (Hash::Entry &e : entries)
-                    h.set(std::move(e.first), std::move(e.second));
-            } else {
-                // Big objects: find duplicate keys with an index instead of a quadratic
-                // scan. A repeated key keeps its first position and its last value (Ruby).
-                std::unordered_map<std::string_view, std::size_t> firstAt;
-                firstAt.reserve(entries.size());
-                std::vector<std::size_t> lastOf(entries.size());
-                for (std::size_t i = 0; i < entries.size(); ++i) {
-                    auto [it, inserted] = firstAt.emplace(entries[i].first, i);
-                    lastOf[it->second] = i;
-                    if (!inserted)
-                        lastOf[i] = SIZE_MAX; // a repeat: folded into the first one
-                }
-                for (std::size_t i = 0; i < entries.size(); ++i)
-                    if (lastOf[i] != SIZE_MAX)
-                        h.append(std::move(entries[i].first), std::move(entries[lastOf[i]].second));
-            }
-            entries.clear();
-            out = Value(std::move(h));
-        };
+        ++m_p; // {
+        const std::size_t d = static_cast<std::size_t>(depth);
+        if (m_objects.size() <= d)
+            m_objects.resize(d + 1);
+        // Indexing (not a reference): deeper levels may grow m_objects meanwhile.
+        m_objects[d].clear();
         skipWs();
-        if (m_pos < m_s.size() && m_s[m_pos] == '}') {
-            ++m_pos;
-            finish();
-            return true;
+        if (m_p < m_end && *m_p == '}') {
+            ++m_p;
+            return finishObject(out, d);
         }
         for (;;) {
             skipWs();
-            if (m_pos >= m_s.size() || m_s[m_pos] != '"')
+            if (m_p >= m_end || *m_p != '"')
                 return fail("expected a string key");
-            std::string key;
+            std::string_view key;
             if (!string(key))
                 return false;
             skipWs();
-            if (m_pos >= m_s.size() || m_s[m_pos] != ':')
+            if (m_p >= m_end || *m_p != ':')
                 return fail("expected ':'");
-            ++m_pos;
+            ++m_p;
             skipWs();
             Value v;
             if (!value(v, depth + 1))
                 return false;
-            entries.emplace_back(std::move(key), std::move(v));
+            m_objects[d].push_back(Hash::Entry{key, std::move(v)});
             skipWs();
-            if (m_pos < m_s.size() && m_s[m_pos] == ',') {
-                ++m_pos;
+            if (m_p < m_end && *m_p == ',') {
+                ++m_p;
                 continue;
             }
-            if (m_pos < m_s.size() && m_s[m_pos] == '}') {
-                ++m_pos;
-                finish();
-                return true;
+            if (m_p < m_end && *m_p == '}') {
+                ++m_p;
+                return finishObject(out, d);
             }
             return fail("expected ',' or '}'");
         }
     }
 
+    bool finishObject(Value &out, std::size_t d)
+    {
+        std::vector<Hash::Entry> &entries = m_objects[d];
+        const std::size_t n = entries.size();
+        Hash::Entry *dst = n ? allocArray<Hash::Entry>(n) : nullptr;
+        std::size_t k = 0;
+        // A repeated key keeps its first position and its last value (Ruby).
+        if (n <= 32) {
+            for (std::size_t i = 0; i < n; ++i) {
+                std::size_t j = 0;
+                while (j < k && dst[j].first != entries[i].first)
+                    ++j;
+                if (j < k)
+                    dst[j].second = std::move(entries[i].second);
+                else
+                    new (&dst[k++]) Hash::Entry{entries[i].first, std::move(entries[i].second)};
+            }
+        } else {
+            // Big objects: find duplicate keys with an index instead of a quadratic scan.
+            std::unordered_map<std::string_view, std::size_t> at;
+            at.reserve(n);
+            for (std::size_t i = 0; i < n; ++i) {
+                auto [it, inserted] = at.emplace(entries[i].first, k);
+                if (inserted)
+                    new (&dst[k++]) Hash::Entry{entries[i].first, std::move(entries[i].second)};
+                else
+                    dst[it->second].second = std::move(entries[i].second);
+            }
+        }
+        entries.clear();
+        Hash *h = new (m_doc->allocate(sizeof(Hash))) Hash();
+        h->m_view = dst ? dst : reinterpret_cast<const Hash::Entry *>(h); // non-null: a view
+        h->m_viewSize = k;
+        out.m_type = Value::Type::Hash;
+        out.m_u.h = h;
+        return true;
+    }
+
     bool array(Value &out, int depth)
     {
-        ++m_pos; // [
-        Array a;
+        ++m_p; // [
+        const std::size_t d = static_cast<std::size_t>(depth);
+        if (m_arrays.size() <= d)
+            m_arrays.resize(d + 1);
+        m_arrays[d].clear();
         skipWs();
-        if (m_pos < m_s.size() && m_s[m_pos] == ']') {
-            ++m_pos;
-            out = Value(std::move(a));
-            return true;
+        if (m_p < m_end && *m_p == ']') {
+            ++m_p;
+            return finishArray(out, d);
         }
         for (;;) {
             skipWs();
             Value v;
             if (!value(v, depth + 1))
                 return false;
-            a.push_back(std::move(v));
+            m_arrays[d].push_back(std::move(v));
             skipWs();
-            if (m_pos < m_s.size() && m_s[m_pos] == ',') {
-                ++m_pos;
+            if (m_p < m_end && *m_p == ',') {
+                ++m_p;
                 continue;
             }
-            if (m_pos < m_s.size() && m_s[m_pos] == ']') {
-                ++m_pos;
-                out = Value(std::move(a));
-                return true;
+            if (m_p < m_end && *m_p == ']') {
+                ++m_p;
+                return finishArray(out, d);
             }
             return fail("expected ',' or ']'");
         }
     }
 
-    static void appendUtf8(std::string &s, std::uint32_t cp)
+    bool finishArray(Value &out, std::size_t d)
     {
-        if (cp < 0x80) {
-            s += static_cast<char>(cp);
-        } else if (cp < 0x800) {
-            s += static_cast<char>(0xC0 | (cp >> 6));
-            s += static_cast<char>(0x80 | (cp & 0x3F));
-        } else if (cp < 0x10000) {
-            s += static_cast<char>(0xE0 | (cp >> 12));
-            s += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-            s += static_cast<char>(0x80 | (cp & 0x3F));
-        } else {
-            s += static_cast<char>(0xF0 | (cp >> 18));
-            s += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-            s += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-            s += static_cast<char>(0x80 | (cp & 0x3F));
-        }
+        std::vector<Value> &items = m_arrays[d];
+        const std::size_t n = items.size();
+        Value *dst = n ? allocArray<Value>(n) : nullptr;
+        for (std::size_t i = 0; i < n; ++i)
+            new (&dst[i]) Value(std::move(items[i]));
+        items.clear();
+        out.m_type = Value::Type::Array;
+        out.m_u.a.p = dst;
+        out.m_u.a.n = n;
+        return true;
     }
 
     bool hex4(std::uint32_t &cp)
     {
-        if (m_pos + 4 > m_s.size())
+        if (m_end - m_p < 4)
             return fail("bad \\u escape");
         cp = 0;
         for (int i = 0; i < 4; ++i) {
-            const char h = m_s[m_pos++];
+            const char h = *m_p++;
             cp <<= 4;
             if (h >= '0' && h <= '9')
                 cp |= static_cast<std::uint32_t>(h - '0');
@@ -259,49 +344,45 @@ private:
         return true;
     }
 
-    bool string(std::string &s)
+    std::string_view store(const char *p, std::size_t n)
     {
-        ++m_pos; // "
-        {
-            // Fast path: no escapes -- one scan, one copy.
-            // One table lookup per byte: quote, backslash and control characters stop it.
-            static const auto stops = [] {
-                std::array<bool, 256> t{};
-                for (int c = 0; c < 0x20; ++c)
-                    t[static_cast<std::size_t>(c)] = true;
-                t['"'] = t['\\'] = true;
-                return t;
-            }();
-            const char *b = m_s.data() + m_pos;
-            const char *e = m_s.data() + m_s.size();
-            const char *p = b;
-            while (p < e && !stops[static_cast<unsigned char>(*p)])
-                ++p;
-            if (p < e && *p == '"') {
-                s.assign(b, static_cast<std::size_t>(p - b));
-                m_pos += static_cast<std::size_t>(p - b) + 1;
-                return true;
-            }
+        if (n == 0)
+            return {};
+        char *dst = static_cast<char *>(m_doc->allocate(n));
+        std::memcpy(dst, p, n);
+        return {dst, n};
+    }
+
+    bool string(std::string_view &out)
+    {
+        ++m_p; // "
+        const char *b = m_p;
+        const char *q = scanString(b, m_end);
+        if (q < m_end && *q == '"') { // no escapes: one scan, one copy
+            out = store(b, static_cast<std::size_t>(q - b));
+            m_p = q + 1;
+            return true;
         }
+        std::string &s = m_unescaped;
+        s.clear();
         for (;;) {
-            const std::size_t start = m_pos;
-            while (m_pos < m_s.size() && m_s[m_pos] != '"' && m_s[m_pos] != '\\' &&
-                   static_cast<unsigned char>(m_s[m_pos]) >= 0x20)
-                ++m_pos;
-            s.append(m_s.data() + start, m_pos - start);
-            if (m_pos >= m_s.size())
+            const char *start = m_p;
+            m_p = scanString(m_p, m_end);
+            s.append(start, static_cast<std::size_t>(m_p - start));
+            if (m_p >= m_end)
                 return fail("unterminated string");
-            const char c = m_s[m_pos];
+            const char c = *m_p;
             if (c == '"') {
-                ++m_pos;
+                ++m_p;
+                out = store(s.data(), s.size());
                 return true;
             }
             if (c != '\\')
                 return fail("control character in string");
-            ++m_pos;
-            if (m_pos >= m_s.size())
+            ++m_p;
+            if (m_p >= m_end)
                 return fail("unterminated string");
-            const char e = m_s[m_pos++];
+            const char e = *m_p++;
             switch (e) {
             case '"':
             case '\\':
@@ -327,17 +408,17 @@ private:
                 std::uint32_t cp;
                 if (!hex4(cp))
                     return false;
-                if (cp >= 0xD800 && cp < 0xDC00 && m_pos + 6 <= m_s.size() && m_s[m_pos] == '\\' &&
-                    m_s[m_pos + 1] == 'u') {
-                    const std::size_t save = m_pos;
-                    m_pos += 2;
+                if (cp >= 0xD800 && cp < 0xDC00 && m_end - m_p >= 6 && m_p[0] == '\\' &&
+                    m_p[1] == 'u') {
+                    const char *save = m_p;
+                    m_p += 2;
                     std::uint32_t lo;
                     if (!hex4(lo))
                         return false;
                     if (lo >= 0xDC00 && lo < 0xE000)
                         cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
                     else
-                        m_pos = save;
+                        m_p = save;
                 }
                 if (cp >= 0xD800 && cp < 0xE000)
                     cp = 0xFFFD; // lone surrogate
@@ -350,40 +431,50 @@ private:
         }
     }
 
+    static bool digit(char c) { return c >= '0' && c <= '9'; }
+
     bool number(Value &out)
     {
-        const std::size_t start = m_pos;
-        if (m_s[m_pos] == '-')
-            ++m_pos;
-        if (m_pos >= m_s.size() || m_s[m_pos] < '0' || m_s[m_pos] > '9')
+        const char *start = m_p;
+        const bool negative = *m_p == '-';
+        if (negative)
+            ++m_p;
+        if (m_p >= m_end || !digit(*m_p))
             return fail("bad number");
-        while (m_pos < m_s.size() && m_s[m_pos] >= '0' && m_s[m_pos] <= '9')
-            ++m_pos;
+        // Up to 18 digits cannot overflow an int64: the common case needs no from_chars.
+        std::uint64_t acc = 0;
+        const char *digits = m_p;
+        while (m_p < m_end && digit(*m_p))
+            acc = acc * 10 + static_cast<std::uint64_t>(*m_p++ - '0');
+        const std::size_t ndigits = static_cast<std::size_t>(m_p - digits);
         bool isFloat = false;
-        if (m_pos < m_s.size() && m_s[m_pos] == '.') {
+        if (m_p < m_end && *m_p == '.') {
             isFloat = true;
-            ++m_pos;
-            if (m_pos >= m_s.size() || m_s[m_pos] < '0' || m_s[m_pos] > '9')
+            ++m_p;
+            if (m_p >= m_end || !digit(*m_p))
                 return fail("bad number");
-            while (m_pos < m_s.size() && m_s[m_pos] >= '0' && m_s[m_pos] <= '9')
-                ++m_pos;
+            while (m_p < m_end && digit(*m_p))
+                ++m_p;
         }
-        if (m_pos < m_s.size() && (m_s[m_pos] == 'e' || m_s[m_pos] == 'E')) {
+        if (m_p < m_end && (*m_p == 'e' || *m_p == 'E')) {
             isFloat = true;
-            ++m_pos;
-            if (m_pos < m_s.size() && (m_s[m_pos] == '+' || m_s[m_pos] == '-'))
-                ++m_pos;
-            if (m_pos >= m_s.size() || m_s[m_pos] < '0' || m_s[m_pos] > '9')
+            ++m_p;
+            if (m_p < m_end && (*m_p == '+' || *m_p == '-'))
+                ++m_p;
+            if (m_p >= m_end || !digit(*m_p))
                 return fail("bad number");
-            while (m_pos < m_s.size() && m_s[m_pos] >= '0' && m_s[m_pos] <= '9')
-                ++m_pos;
+            while (m_p < m_end && digit(*m_p))
+                ++m_p;
         }
-        const char *b = m_s.data() + start;
-        const char *e = m_s.data() + m_pos;
         if (!isFloat) {
+            if (ndigits <= 18) {
+                const auto i = static_cast<std::int64_t>(acc);
+                out = Value(negative ? -i : i);
+                return true;
+            }
             std::int64_t i = 0;
-            auto r = std::from_chars(b, e, i);
-            if (r.ec == std::errc() && r.ptr == e) {
+            auto r = std::from_chars(start, m_p, i);
+            if (r.ec == std::errc() && r.ptr == m_p) {
                 out = Value(i);
                 return true;
             }
@@ -391,19 +482,65 @@ private:
             // we can do.
         }
         double d = 0;
-        auto r = std::from_chars(b, e, d);
+        auto r = std::from_chars(start, m_p, d);
         if (r.ec == std::errc::result_out_of_range)
-            d = (*b == '-') ? -HUGE_VAL : HUGE_VAL;
+            d = negative ? -HUGE_VAL : HUGE_VAL;
         out = Value(d);
         return true;
     }
 };
 
-} // namespace
+} // namespace detail
+
+JsonDocument::JsonDocument() = default;
+JsonDocument::~JsonDocument() = default;
+
+void *JsonDocument::allocate(std::size_t bytes)
+{
+    bytes = (bytes + 7) & ~std::size_t(7);
+    if (static_cast<std::size_t>(m_end - m_next) < bytes) {
+        // Next chunk: a recycled one if it is big enough, otherwise a new one.
+        std::size_t next = m_chunks.empty() ? 0 : m_current + 1;
+        while (next < m_chunks.size() && m_chunks[next].size < bytes)
+            ++next;
+        if (next >= m_chunks.size()) {
+            const std::size_t size =
+                std::max(bytes, m_chunks.empty() ? kFirstChunk : m_chunks.back().size * 2);
+            m_chunks.push_back(Chunk{std::make_unique_for_overwrite<char[]>(size), size});
+            next = m_chunks.size() - 1;
+        }
+        m_current = next;
+        m_next = m_chunks[next].mem.get();
+        m_end = m_next + m_chunks[next].size;
+    }
+    void *p = m_next;
+    m_next += bytes;
+    return p;
+}
+
+void JsonDocument::reset()
+{
+    m_current = 0;
+    m_next = m_chunks.empty() ? nullptr : m_chunks[0].mem.get();
+    m_end = m_chunks.empty() ? nullptr : m_next + m_chunks[0].size;
+}
+
+Result<Value> JsonDocument::parse(std::string_view json, bool untrustedStrings)
+{
+    reset();
+    if (!m_reader)
+        m_reader = std::make_unique<detail::JsonReader>();
+    return m_reader->run(json, untrustedStrings, *this);
+}
 
 Result<Value> Value::parseJson(std::string_view json, bool untrustedStrings)
 {
-    return JsonReader(json, untrustedStrings).run();
+    auto doc = std::make_shared<JsonDocument>();
+    detail::JsonReader reader;
+    Result<Value> r = reader.run(json, untrustedStrings, *doc);
+    if (r && (r->isString() || r->isArray() || r->isHash()))
+        r->m_p = std::move(doc); // the root owns the document
+    return r;
 }
 
 } // namespace mw::liquid

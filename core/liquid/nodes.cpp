@@ -28,7 +28,7 @@ Value forloopProperty(const ForloopFrame *f, const Value &key, bool &found)
     found = true;
     if (!key.isString())
         return Value();
-    const std::string &k = key.str();
+    const std::string_view k = key.str();
     if (k == "index")
         return Value(f->index0 + 1);
     if (k == "index0")
@@ -87,7 +87,7 @@ std::int64_t rangeBound(const Value &v)
         return 0;
     if (v.isString()) {
         // String#to_i
-        const std::string &s = v.str();
+        const std::string_view s = v.str();
         std::size_t i = 0;
         while (i < s.size() && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n'))
             ++i;
@@ -240,9 +240,9 @@ const Value *Expr::resolve(RenderState &st, Value &scratch) const
     case Kind::Variable:
         break;
     }
-    auto missing = [&](const std::string &what) -> const Value * {
+    auto missing = [&](std::string_view what) -> const Value * {
         if (st.opt.strictVariables)
-            st.fatal("undefined variable " + what);
+            st.fatal("undefined variable " + std::string(what));
         if (st.opt.onMissingVariable)
             st.opt.onMissingVariable(text);
         return &kNil;
@@ -294,7 +294,7 @@ const Value *Expr::resolve(RenderState &st, Value &scratch) const
                 continue;
             }
         } else if (object.isArray() && key.isInt()) {
-            const Array &a = object.array();
+            const ArrayView a = object.array();
             std::int64_t idx = key.toInt();
             if (idx < 0)
                 idx += static_cast<std::int64_t>(a.size());
@@ -304,7 +304,7 @@ const Value *Expr::resolve(RenderState &st, Value &scratch) const
             continue;
         }
         if (l.command && key.isString()) {
-            const std::string &k = key.str();
+            const std::string_view k = key.str();
             Value next;
             bool done = true;
             if (k == "size") {
@@ -323,7 +323,7 @@ const Value *Expr::resolve(RenderState &st, Value &scratch) const
             } else if (k == "first" || k == "last") {
                 const bool first = k == "first";
                 if (object.isArray()) {
-                    const Array &a = object.array();
+                    const ArrayView a = object.array();
                     if (a.empty())
                         cur = &kNil;
                     else
@@ -689,16 +689,19 @@ void ForNode::render(RenderState &st, std::string &out) const
     // Utils.slice_collection: items with from <= index < to.
     std::int64_t total = 0;
     Array pairs; // a hash iterates as [key, value] pairs
-    const Array *arr = nullptr;
+    ArrayView items;
+    bool hasItems = false;
     if (coll.isArray()) {
-        arr = &coll.array();
-        total = static_cast<std::int64_t>(arr->size());
+        items = coll.array();
+        hasItems = true;
+        total = static_cast<std::int64_t>(items.size());
     } else if (coll.isRange()) {
         total = rangeCount(coll);
     } else if (coll.isHash()) {
         for (const auto &[k, v] : coll.hash())
             pairs.emplace_back(Array{Value(k), v});
-        arr = &pairs;
+        items = ArrayView(pairs);
+        hasItems = true;
         total = static_cast<std::int64_t>(pairs.size());
     } else if (coll.isString()) {
         // Shopify: a string is one item (offset and limit ignored), unless it is empty.
@@ -742,8 +745,8 @@ void ForNode::render(RenderState &st, std::string &out) const
             // the slot is refreshed every iteration. Array items are referenced in place
             // (coll keeps them alive), not copied.
             RenderState::Scope &slot = st.loopVars[scopeBase + 1];
-            if (arr)
-                slot.ref = &(*arr)[static_cast<std::size_t>(k)];
+            if (hasItems)
+                slot.ref = &items[static_cast<std::size_t>(k)];
             else if (coll.isRange())
                 slot.value = Value(coll.rangeFirst() + k);
             else

@@ -87,7 +87,7 @@ bool toRubyTime(const Value &input, std::int64_t now, int localOffset, RubyTime 
     }
     if (!input.isString())
         return false;
-    std::string s = input.str();
+    std::string s(input.str());
     if (s.empty())
         return false;
     for (char &c : s)

@@ -4,6 +4,7 @@
 #include <QJsonObject>
 #include <QJsonValue>
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <cstdio>
@@ -12,16 +13,6 @@
 namespace mw::liquid {
 
 namespace {
-const std::string &emptyString()
-{
-    static const std::string s;
-    return s;
-}
-const Array &emptyArray()
-{
-    static const Array a;
-    return a;
-}
 const Hash &emptyHash()
 {
     static const Hash h;
@@ -29,40 +20,86 @@ const Hash &emptyHash()
 }
 } // namespace
 
-void Hash::set(std::string key, Value value)
+Hash::Hash(const Hash &other)
 {
+    m_entries.reserve(other.size());
+    for (const Entry &e : other)
+        append(e.first, e.second);
+}
+
+Hash &Hash::operator=(const Hash &other)
+{
+    if (this != &other) {
+        Hash copy(other);
+        *this = std::move(copy);
+    }
+    return *this;
+}
+
+std::string_view Hash::storeKey(std::string_view key)
+{
+    if (key.empty())
+        return {};
+    if (m_keyChunks.empty() || m_chunkUsed + key.size() > m_chunkSize) {
+        // One chunk holds the keys of a typical hash; a long key gets a chunk of its own.
+        m_chunkSize = std::max<std::size_t>(key.size(), m_keyChunks.empty() ? 192 : 512);
+        m_keyChunks.push_back(std::make_unique_for_overwrite<char[]>(m_chunkSize));
+        m_chunkUsed = 0;
+    }
+    char *p = m_keyChunks.back().get() + m_chunkUsed;
+    std::memcpy(p, key.data(), key.size());
+    m_chunkUsed += key.size();
+    return {p, key.size()};
+}
+
+void Hash::set(std::string_view key, Value value)
+{
+    if (m_view) {
+        // A document hash becomes an owned one on its first change (never happens in
+        // practice: document hashes are reached through const references only).
+        Hash copy(*this);
+        *this = std::move(copy);
+    }
     for (Entry &e : m_entries) {
-        if (e.first.size() == key.size() && (key.empty() || e.first[0] == key[0]) &&
-            e.first == key) {
+        if (e.first == key) {
             e.second = std::move(value);
             return;
         }
     }
-    m_entries.emplace_back(std::move(key), std::move(value));
+    m_entries.push_back(Entry{storeKey(key), std::move(value)});
 }
 
-void Hash::append(std::string key, Value value)
+void Hash::append(std::string_view key, Value value)
 {
-    m_entries.emplace_back(std::move(key), std::move(value));
+    if (m_view) {
+        Hash copy(*this);
+        *this = std::move(copy);
+    }
+    m_entries.push_back(Entry{storeKey(key), std::move(value)});
 }
 
-const Value *Hash::find(std::string_view key) const
+Value::Value(std::string s) : m_type(Type::String)
 {
-    for (const Entry &e : m_entries)
-        if (e.first.size() == key.size() &&
-            std::memcmp(e.first.data(), key.data(), key.size()) == 0)
-            return &e.second;
-    return nullptr;
+    auto owned = std::make_shared<const std::string>(std::move(s));
+    m_u.s.p = owned->data();
+    m_u.s.n = owned->size();
+    m_p = std::move(owned);
 }
 
-Value::Value(std::string s)
-    : m_type(Type::String), m_p(std::make_shared<const std::string>(std::move(s)))
+Value::Value(Array a) : m_type(Type::Array)
 {
+    auto owned = std::make_shared<const Array>(std::move(a));
+    m_u.a.p = owned->data();
+    m_u.a.n = owned->size();
+    m_p = std::move(owned);
 }
 
-Value::Value(Array a) : m_type(Type::Array), m_p(std::make_shared<const Array>(std::move(a))) {}
-
-Value::Value(Hash h) : m_type(Type::Hash), m_p(std::make_shared<const Hash>(std::move(h))) {}
+Value::Value(Hash h) : m_type(Type::Hash)
+{
+    auto owned = std::make_shared<const Hash>(std::move(h));
+    m_u.h = owned.get();
+    m_p = std::move(owned);
+}
 
 Value Value::untrusted(std::string s)
 {
@@ -80,19 +117,9 @@ Value Value::range(std::int64_t first, std::int64_t last)
     return v;
 }
 
-const std::string &Value::str() const
-{
-    return m_type == Type::String ? *static_cast<const std::string *>(m_p.get()) : emptyString();
-}
-
-const Array &Value::array() const
-{
-    return m_type == Type::Array ? *static_cast<const Array *>(m_p.get()) : emptyArray();
-}
-
 const Hash &Value::hash() const
 {
-    return m_type == Type::Hash ? *static_cast<const Hash *>(m_p.get()) : emptyHash();
+    return m_type == Type::Hash ? *m_u.h : emptyHash();
 }
 
 void appendRubyFloat(std::string &out, double d)
@@ -166,7 +193,7 @@ void appendInt(std::string &out, std::int64_t i)
 }
 
 // Ruby String#inspect for UTF-8 strings.
-void appendStringInspect(std::string &out, const std::string &s)
+void appendStringInspect(std::string &out, std::string_view s)
 {
     out += '"';
     for (std::size_t i = 0; i < s.size(); ++i) {
@@ -325,11 +352,11 @@ bool operator==(const Value &a, const Value &b)
     case T::Float:
         return a.m_u.d == b.m_u.d;
     case T::String:
-        return a.m_p == b.m_p || a.str() == b.str();
+        return a.str() == b.str();
     case T::Array: {
-        if (a.m_p == b.m_p)
+        if (a.m_u.a.p == b.m_u.a.p && a.m_u.a.n == b.m_u.a.n)
             return true;
-        const Array &x = a.array(), &y = b.array();
+        const ArrayView x = a.array(), y = b.array();
         if (x.size() != y.size())
             return false;
         for (std::size_t i = 0; i < x.size(); ++i)
@@ -338,7 +365,7 @@ bool operator==(const Value &a, const Value &b)
         return true;
     }
     case T::Hash: {
-        if (a.m_p == b.m_p)
+        if (a.m_u.h == b.m_u.h)
             return true;
         const Hash &x = a.hash(), &y = b.hash();
         if (x.size() != y.size())

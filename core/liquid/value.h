@@ -3,7 +3,9 @@
 #include "common/error.h"
 
 #include <cstdint>
+#include <cstring>
 #include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -17,11 +19,23 @@ class Value;
 
 class Hash;
 using Array = std::vector<Value>;
+/// A read-only view of an array's elements (owned arrays and parsed JSON alike).
+using ArrayView = std::span<const Value>;
+class JsonDocument;
+namespace detail {
+class JsonReader;
+}
 
 /// A Liquid value: nil, bool, integer, float, string, array, hash or integer range.
 /// Strings, arrays and hashes live in shared immutable storage, so copying a Value is
 /// cheap (a reference count) and one catalogue can be shared by many per-subscriber
 /// contexts and by several rendering threads at once.
+///
+/// Values inside a parsed JSON document (the elements of its hashes and arrays) borrow
+/// the document's memory instead of owning a reference each -- that is what makes JSON
+/// parsing cheap. A copy of such an element is valid while the document is: while the
+/// Value returned by parseJson (or one of its copies) lives, or until the next
+/// JsonDocument::parse. Everything the engine itself creates owns its storage.
 class Value {
 public:
     enum class Type : std::uint8_t { Nil, Bool, Int, Float, String, Array, Hash, Range };
@@ -48,6 +62,7 @@ public:
     /// With untrustedStrings every string in the tree is marked untrusted.
     static Value fromJson(const QJsonValue &json, bool untrustedStrings = false);
     /// Fast JSON parser over UTF-8 bytes (no Qt round-trip); errors carry line/column.
+    /// The result owns its document (one block of memory for the whole tree).
     static Result<Value> parseJson(std::string_view json, bool untrustedStrings = false);
 
     Type type() const { return m_type; }
@@ -77,9 +92,15 @@ public:
     std::int64_t rangeFirst() const { return m_u.r.first; }
     std::int64_t rangeLast() const { return m_u.r.last; }
     /// The string's bytes (empty for non-strings).
-    const std::string &str() const;
+    std::string_view str() const
+    {
+        return m_type == Type::String ? std::string_view(m_u.s.p, m_u.s.n) : std::string_view();
+    }
     /// The array's elements (empty for non-arrays).
-    const Array &array() const;
+    ArrayView array() const
+    {
+        return m_type == Type::Array ? ArrayView(m_u.a.p, m_u.a.n) : ArrayView();
+    }
     /// The hash's entries (empty for non-hashes).
     const Hash &hash() const;
 
@@ -94,7 +115,8 @@ public:
     friend bool operator==(const Value &a, const Value &b);
 
 private:
-    struct Storage;
+    friend class detail::JsonReader;
+    friend class JsonDocument;
 
     Type m_type = Type::Nil;
     bool m_untrusted = false;
@@ -105,33 +127,103 @@ private:
         struct {
             std::int64_t first, last;
         } r;
+        struct {
+            const char *p;
+            std::size_t n;
+        } s; // String: the bytes (owned by m_p, or borrowed from a JSON document)
+        struct {
+            const Value *p;
+            std::size_t n;
+        } a;           // Array
+        const Hash *h; // Hash
     } m_u{};
-    std::shared_ptr<const void> m_p; // std::string, Array or Hash
+    std::shared_ptr<const void> m_p; // owner of the string/array/hash; empty when borrowed
 };
 
 /// An insertion-ordered string-keyed map (Ruby hashes keep insertion order, and Liquid
 /// iterates and prints them in that order).
 class Hash {
 public:
-    using Entry = std::pair<std::string, Value>;
+    struct Entry {
+        std::string_view first;
+        Value second;
+    };
 
     Hash() = default;
+    Hash(const Hash &other);
+    Hash &operator=(const Hash &other);
+    Hash(Hash &&) noexcept = default;
+    Hash &operator=(Hash &&) noexcept = default;
+    ~Hash() = default;
+
     /// Sets key to value, replacing an existing entry in place (order kept).
-    void set(std::string key, Value value);
+    void set(std::string_view key, Value value);
     /// Appends an entry whose key the caller knows is not present yet (no search).
-    void append(std::string key, Value value);
+    void append(std::string_view key, Value value);
     /// The value for key, or nullptr.
-    const Value *find(std::string_view key) const;
+    const Value *find(std::string_view key) const
+    {
+        const Entry *e = data();
+        for (std::size_t i = 0, n = size(); i < n; ++i)
+            if (e[i].first.size() == key.size() &&
+                (key.empty() || (e[i].first[0] == key[0] &&
+                                 std::memcmp(e[i].first.data(), key.data(), key.size()) == 0)))
+                return &e[i].second;
+        return nullptr;
+    }
     bool contains(std::string_view key) const { return find(key) != nullptr; }
-    std::size_t size() const { return m_entries.size(); }
-    bool empty() const { return m_entries.empty(); }
+    std::size_t size() const { return m_view ? m_viewSize : m_entries.size(); }
+    bool empty() const { return size() == 0; }
     void reserve(std::size_t n) { m_entries.reserve(n); }
-    std::vector<Entry>::const_iterator begin() const { return m_entries.begin(); }
-    std::vector<Entry>::const_iterator end() const { return m_entries.end(); }
-    const Entry &at(std::size_t i) const { return m_entries[i]; }
+    const Entry *begin() const { return data(); }
+    const Entry *end() const { return data() + size(); }
+    const Entry &at(std::size_t i) const { return data()[i]; }
 
 private:
+    friend class detail::JsonReader;
+
+    const Entry *data() const { return m_view ? m_view : m_entries.data(); }
+    std::string_view storeKey(std::string_view key);
+
     std::vector<Entry> m_entries;
+    // Owned keys live in chunks that never move, so the entries' views stay valid when
+    // the Hash itself is moved.
+    std::vector<std::unique_ptr<char[]>> m_keyChunks;
+    std::size_t m_chunkUsed = 0, m_chunkSize = 0;
+    // A hash inside a parsed JSON document: its entries live in the document.
+    const Entry *m_view = nullptr;
+    std::size_t m_viewSize = 0;
+};
+
+/// Reusable memory for parsing many JSON documents one after another (a JSON-lines
+/// batch): parse() recycles the memory of the previous document, so after the first
+/// few records no allocation happens at all. Not thread-safe; use one per thread.
+class JsonDocument {
+public:
+    JsonDocument();
+    ~JsonDocument();
+    JsonDocument(const JsonDocument &) = delete;
+    JsonDocument &operator=(const JsonDocument &) = delete;
+
+    /// Parses json. The returned Value and everything in it borrow this document's
+    /// memory: valid until the next parse() or the document's destruction.
+    Result<Value> parse(std::string_view json, bool untrustedStrings = false);
+
+    /// Bump allocation in the document's memory (used by the parser).
+    void *allocate(std::size_t bytes);
+    void reset();
+
+private:
+    friend class detail::JsonReader;
+    struct Chunk {
+        std::unique_ptr<char[]> mem;
+        std::size_t size;
+    };
+    std::vector<Chunk> m_chunks;
+    std::size_t m_current = 0; // chunk being filled
+    char *m_next = nullptr;
+    char *m_end = nullptr;
+    std::unique_ptr<detail::JsonReader> m_reader; // scratch space reused across parses
 };
 
 /// Appends the Ruby Float#to_s text of d ("2.5", "1.0e+20", "Infinity").
