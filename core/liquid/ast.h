@@ -6,6 +6,7 @@
 #include "liquid/value.h"
 
 #include <cstdint>
+#include <cstring>
 #include <memory>
 #include <string>
 #include <vector>
@@ -126,21 +127,61 @@ struct ForloopFrame {
     ForloopFrame *parent = nullptr;
 };
 
-/// Everything one render changes; a Template itself is never modified.
-struct RenderState {
-    const RenderOptions &opt;
-    const Value &data;
-    std::vector<std::pair<std::string, Value>> locals;   // assign / capture
-    std::vector<std::pair<std::string, Value>> counters; // increment / decrement
+/// Bump-allocated bytes for the strings filters compute during one render: they die
+/// with the render, so they need neither malloc nor a reference count each.
+class TextArena {
+public:
+    char *allocate(std::size_t n)
+    {
+        if (static_cast<std::size_t>(m_end - m_next) < n)
+            grow(n);
+        char *p = m_next;
+        m_next += n;
+        return p;
+    }
+    /// Forgets everything allocated (keeps the first chunk for the next render).
+    void reset();
+
+private:
+    void grow(std::size_t n);
+    std::vector<std::unique_ptr<char[]>> m_chunks;
+    std::size_t m_lastSize = 0;
+    char *m_next = nullptr;
+    char *m_end = nullptr;
+};
+
+struct ForloopFrame;
+
+/// The containers a render fills; kept per thread and reused, so a render allocates
+/// nothing for its bookkeeping once the thread has rendered before.
+struct RenderScratch {
     struct Scope {
         const std::string *name;
         Value value;
         const ForloopFrame *frame = nullptr; // set for the "forloop" variable
         const Value *ref = nullptr;          // the current item, when it lives in the collection
     };
-    std::vector<Scope> loopVars; // for-loop variables, innermost last
+    std::vector<std::pair<std::string, Value>> locals;   // assign / capture
+    std::vector<std::pair<std::string, Value>> counters; // increment / decrement
+    std::vector<Scope> loopVars;                         // for-loop variables, innermost last
     std::vector<std::pair<std::string, std::int64_t>> cycles;
     std::vector<std::pair<std::string, std::int64_t>> forOffsets; // offset: continue
+    TextArena text;
+    bool inUse = false;
+    void clear();
+};
+
+/// Everything one render changes; a Template itself is never modified.
+struct RenderState {
+    const RenderOptions &opt;
+    const Value &data;
+    RenderScratch &scratch;
+    std::vector<std::pair<std::string, Value>> &locals;
+    std::vector<std::pair<std::string, Value>> &counters;
+    using Scope = RenderScratch::Scope;
+    std::vector<Scope> &loopVars;
+    std::vector<std::pair<std::string, std::int64_t>> &cycles;
+    std::vector<std::pair<std::string, std::int64_t>> &forOffsets;
     enum class Interrupt : std::uint8_t { None, Break, Continue } interrupt = Interrupt::None;
     std::uint64_t iterations = 0;
     int depth = 0;
@@ -148,14 +189,43 @@ struct RenderState {
     std::string *rootOut = nullptr;
     std::size_t captureBytes = 0; // bytes in open captures, counted against the limit
 
-    RenderState(const RenderOptions &o, const Value &d) : opt(o), data(d) {}
+    RenderState(const RenderOptions &o, const Value &d, RenderScratch &s)
+        : opt(o), data(d), scratch(s), locals(s.locals), counters(s.counters), loopVars(s.loopVars),
+          cycles(s.cycles), forOffsets(s.forOffsets)
+    {
+    }
 
     /// Scope lookup: loop variables, then assigns, then counters, then data.
     const Value *findVariable(std::string_view name, const ForloopFrame **frame) const;
     void setLocal(const std::string &name, Value v);
     [[noreturn]] void fatal(std::string message) const;
-    void checkOutput(const std::string &out) const;
+    void checkOutput(const std::string &out) const
+    {
+        if (opt.maxOutputBytes && out.size() + captureBytes > outputBase + opt.maxOutputBytes)
+            outputLimitExceeded();
+    }
+    [[noreturn]] void outputLimitExceeded() const;
     void countIteration();
+
+    /// A string computed during this render, in the render's arena.
+    Value text(std::string_view s, bool untrusted = false)
+    {
+        if (s.empty())
+            return Value::borrowed({}, untrusted);
+        char *p = scratch.text.allocate(s.size());
+        std::memcpy(p, s.data(), s.size());
+        return Value::borrowed({p, s.size()}, untrusted);
+    }
+    /// a + b as a string in the render's arena.
+    Value concat(std::string_view a, std::string_view b)
+    {
+        char *p = scratch.text.allocate(a.size() + b.size());
+        if (!a.empty())
+            std::memcpy(p, a.data(), a.size());
+        if (!b.empty())
+            std::memcpy(p + a.size(), b.data(), b.size());
+        return Value::borrowed({p, a.size() + b.size()});
+    }
 };
 
 /// Appends a value as {{ }} prints it, escaping untrusted strings when asked.

@@ -433,6 +433,15 @@ std::string toS(const Value &v)
     return v.toString();
 }
 
+/// toS without a copy when v already is a string (tmp holds the text otherwise).
+std::string_view toSv(const Value &v, std::string &tmp)
+{
+    if (v.isString())
+        return v.str();
+    tmp = toS(v);
+    return tmp;
+}
+
 bool isAsciiOnly(std::string_view s)
 {
     for (char c : s)
@@ -444,7 +453,7 @@ bool isAsciiOnly(std::string_view s)
 /// Latin-1 letters (U+00C0..U+00FE, two UTF-8 bytes C3 xx) map by +-0x20 like ASCII;
 /// the exceptions (multiplication/division signs, sharp s, y with diaeresis) and every
 /// other script go through Qt's full Unicode case mapping.
-bool latin1CaseMap(const std::string &s, bool upper, std::string &r)
+bool latin1CaseMap(std::string_view s, bool upper, std::string &r)
 {
     r = s;
     for (std::size_t i = 0; i < r.size(); ++i) {
@@ -470,13 +479,13 @@ bool latin1CaseMap(const std::string &s, bool upper, std::string &r)
     return true;
 }
 
-std::string caseMap(const std::string &s, bool upper)
+std::string caseMap(std::string_view s, bool upper)
 {
     std::string fast;
     if (latin1CaseMap(s, upper, fast))
         return fast;
     if (isAsciiOnly(s)) {
-        std::string r = s;
+        std::string r(s);
         for (char &c : r) {
             if (upper && c >= 'a' && c <= 'z')
                 c = static_cast<char>(c - 32);
@@ -737,17 +746,18 @@ FILTER(downcase)
 {
     UNUSED_ST;
     UNUSED_A;
-    return Value(caseMap(toS(in), false));
+    std::string tmp;
+    return st.text(caseMap(toSv(in, tmp), false));
 }
 FILTER(upcase)
 {
     UNUSED_ST;
     UNUSED_A;
-    return Value(caseMap(toS(in), true));
+    std::string tmp;
+    return st.text(caseMap(toSv(in, tmp), true));
 }
 FILTER(capitalize)
 {
-    UNUSED_ST;
     UNUSED_A;
     const std::string s = toS(in);
     if (s.empty())
@@ -759,7 +769,7 @@ FILTER(capitalize)
     const std::string head = s.compare(0, firstLen, "\xC3\x9F") == 0
                                  ? std::string("Ss")
                                  : caseMap(s.substr(0, firstLen), true);
-    return Value(head + caseMap(s.substr(firstLen), false));
+    return st.concat(head, caseMap(std::string_view(s).substr(firstLen), false));
 }
 FILTER(escape)
 {
@@ -767,7 +777,8 @@ FILTER(escape)
     UNUSED_A;
     if (in.isNil())
         return Value();
-    return Value(htmlEscaped(toS(in)));
+    std::string tmp;
+    return st.text(htmlEscaped(toSv(in, tmp)));
 }
 FILTER(escape_once)
 {
@@ -940,29 +951,28 @@ FILTER(slice)
         const std::int64_t e = std::min(n, s + len);
         return Value(Array(arr.begin() + s, arr.begin() + e));
     }
-    (void)st;
-    std::string out;
-    if (!charSlice(toS(in), off, len, out))
-        return Value(std::string());
-    return Value(out);
+    std::string out, tmp;
+    if (!charSlice(toSv(in, tmp), off, len, out))
+        return Value::borrowed({});
+    return st.text(out);
 }
 FILTER(truncate)
 {
-    UNUSED_ST;
     if (in.isNil())
         return Value();
-    const std::string s = toS(in);
+    std::string tmp, tmpEll;
+    const std::string_view s = toSv(in, tmp);
     const std::int64_t length = a.size() > 0 ? toInteger(a[0]) : 50;
-    const std::string ell = a.size() > 1 ? toS(a[1]) : std::string("...");
+    const std::string_view ell = a.size() > 1 ? toSv(a[1], tmpEll) : std::string_view("...");
     std::int64_t l = length - static_cast<std::int64_t>(utf8Length(ell));
     if (l < 0)
         l = 0;
     if (static_cast<std::int64_t>(utf8Length(s)) > length) {
         std::string head;
         charSlice(s, 0, l, head);
-        return Value(head + ell);
+        return st.concat(head, ell);
     }
-    return Value(s);
+    return in.isString() ? in : st.text(s);
 }
 FILTER(truncatewords)
 {
@@ -1060,16 +1070,16 @@ FILTER(split)
 }
 FILTER(strip)
 {
-    UNUSED_ST;
     UNUSED_A;
-    std::string s = toS(in);
+    std::string tmp;
+    const std::string_view s = toSv(in, tmp);
     std::size_t b = 0;
     while (b < s.size() && isSpace(s[b]))
         ++b;
     std::size_t e = s.size();
     while (e > b && ws(s[e - 1]))
         --e;
-    return Value(s.substr(b, e - b));
+    return st.text(s.substr(b, e - b));
 }
 FILTER(lstrip)
 {
@@ -1462,13 +1472,13 @@ FILTER(remove_last)
 }
 FILTER(append)
 {
-    UNUSED_ST;
-    return Value(toS(in) + toS(a[0]));
+    std::string t1, t2;
+    return st.concat(toSv(in, t1), toSv(a[0], t2));
 }
 FILTER(prepend)
 {
-    UNUSED_ST;
-    return Value(toS(a[0]) + toS(in));
+    std::string t1, t2;
+    return st.concat(toSv(a[0], t1), toSv(in, t2));
 }
 FILTER(concat)
 {
@@ -1488,7 +1498,7 @@ FILTER(date)
     RubyTime t;
     if (!toRubyTime(in, now, st.opt.utcOffsetSeconds, t))
         return in;
-    return Value(rubyStrftime(t, format));
+    return st.text(rubyStrftime(t, format));
 }
 FILTER(first)
 {

@@ -191,10 +191,43 @@ void RenderState::fatal(std::string message) const
     throw RenderError{std::move(message), true};
 }
 
-void RenderState::checkOutput(const std::string &out) const
+void RenderState::outputLimitExceeded() const
 {
-    if (opt.maxOutputBytes && out.size() + captureBytes > outputBase + opt.maxOutputBytes)
-        fatal("output limit exceeded (" + std::to_string(opt.maxOutputBytes) + " bytes)");
+    fatal("output limit exceeded (" + std::to_string(opt.maxOutputBytes) + " bytes)");
+}
+
+void TextArena::grow(std::size_t n)
+{
+    m_lastSize = std::max<std::size_t>(n, m_lastSize ? m_lastSize * 2 : 16 << 10);
+    m_chunks.push_back(std::make_unique_for_overwrite<char[]>(m_lastSize));
+    m_next = m_chunks.back().get();
+    m_end = m_next + m_lastSize;
+}
+
+void TextArena::reset()
+{
+    if (m_chunks.empty())
+        return;
+    // Keep one chunk (the last, biggest one) unless a runaway render made it huge.
+    std::unique_ptr<char[]> keep = std::move(m_chunks.back());
+    m_chunks.clear();
+    if (m_lastSize > (4u << 20)) {
+        m_lastSize = 0;
+        m_next = m_end = nullptr;
+        return;
+    }
+    m_chunks.push_back(std::move(keep));
+    m_next = m_chunks.back().get();
+    m_end = m_next + m_lastSize;
+}
+
+void RenderScratch::clear()
+{
+    locals.clear();
+    counters.clear();
+    loopVars.clear();
+    cycles.clear();
+    forOffsets.clear();
 }
 
 void RenderState::countIteration()
@@ -216,7 +249,7 @@ void appendOutput(RenderState &st, const Value &v, std::string &out)
 Value Expr::evaluate(RenderState &st) const
 {
     if (kind == Kind::Literal || kind == Kind::EmptyLiteral || kind == Kind::BlankLiteral)
-        return literal;
+        return literal.view(); // the template outlives the render: no reference count
     Value scratch;
     const Value *v = resolve(st, scratch);
     return v == &scratch ? std::move(scratch) : *v;

@@ -27,7 +27,26 @@ Result<std::shared_ptr<const Template>> Template::parse(std::string_view source,
 
 Status Template::render(const Value &data, const RenderOptions &options, std::string &out) const
 {
-    detail::RenderState st(options, data);
+    // The thread's scratch containers, unless a render is already running on this thread
+    // (a hook that renders): then this one gets its own.
+    thread_local detail::RenderScratch threadScratch;
+    std::unique_ptr<detail::RenderScratch> own;
+    detail::RenderScratch *scratch = &threadScratch;
+    if (scratch->inUse) {
+        own = std::make_unique<detail::RenderScratch>();
+        scratch = own.get();
+    }
+    scratch->inUse = true;
+    scratch->text.reset();
+    struct Release {
+        detail::RenderScratch *s;
+        ~Release()
+        {
+            s->clear(); // drop the values before the arena they may point into is reused
+            s->inUse = false;
+        }
+    } release{scratch};
+    detail::RenderState st(options, data, *scratch);
     st.outputBase = out.size();
     st.rootOut = &out;
     try {

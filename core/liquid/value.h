@@ -57,6 +57,27 @@ public:
     /// string, except that RenderOptions::escapeUntrusted HTML-escapes it in {{ }}.
     static Value untrusted(std::string s);
     static Value range(std::int64_t first, std::int64_t last);
+    /// A string whose bytes the caller keeps alive for as long as this Value and its
+    /// copies are used (no allocation, no reference count).
+    static Value borrowed(std::string_view s, bool untrusted = false)
+    {
+        Value v;
+        v.m_type = Type::String;
+        v.m_untrusted = untrusted;
+        v.m_u.s.p = s.data();
+        v.m_u.s.n = s.size();
+        return v;
+    }
+    /// The same value without a share of its storage: valid while this one is (copying
+    /// it then costs no reference count).
+    Value view() const
+    {
+        Value v;
+        v.m_type = m_type;
+        v.m_untrusted = m_untrusted;
+        v.m_u = m_u;
+        return v;
+    }
 
     /// JSON → Value (objects keep key order; integral numbers become Int when they fit).
     /// With untrustedStrings every string in the tree is marked untrusted.
