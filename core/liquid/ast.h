@@ -43,6 +43,12 @@ struct Expr {
     std::vector<Lookup> lookups;
     ExprPtr rangeFirst, rangeLast; // Range with variable bounds
     std::string text;              // the source text, for missing-variable reports
+    // Set after parsing, for the fast lookup path: the name and every key are constant
+    // strings (no brackets with variables)...
+    bool simple = false;
+    // ...and no assign/capture/for/increment in the template binds the name, so it can
+    // only come from the data.
+    bool dataOnly = false;
 
     Value evaluate(RenderState &st) const;
     /// The value without copying it when it already lives somewhere (data, locals, a

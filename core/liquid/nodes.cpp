@@ -152,13 +152,7 @@ const char *rubyClass(const Value &v)
 
 const Value *RenderState::findVariable(std::string_view name, const ForloopFrame **frame) const
 {
-    // Size and first byte reject nearly every other name before a full compare.
-    const std::size_t n = name.size();
-    const char c0 = n ? name[0] : '\0';
-    auto same = [&](const std::string &s) {
-        return s.size() == n &&
-               (n == 0 || (s[0] == c0 && std::memcmp(s.data(), name.data(), n) == 0));
-    };
+    auto same = [&](const std::string &s) { return Hash::sameKey(s, name); };
     for (auto it = loopVars.rbegin(); it != loopVars.rend(); ++it) {
         if (same(*it->name)) {
             *frame = it->frame;
@@ -272,6 +266,25 @@ const Value *Expr::resolve(RenderState &st, Value &scratch) const
         return &scratch;
     case Kind::Variable:
         break;
+    }
+    if (simple) {
+        // Fast path: constant keys through hashes. Anything else (forloop, arrays,
+        // .size/.first/.last, a missing key) takes the general path below from the start.
+        const std::string_view root = name.str();
+        const ForloopFrame *frame = nullptr;
+        const Value *cur = dataOnly ? st.data.hash().find(root) : st.findVariable(root, &frame);
+        if (cur && !frame) {
+            std::size_t i = 0;
+            const std::size_t n = lookups.size();
+            for (; i < n && cur->isHash(); ++i) {
+                const Value *v = cur->hash().find(lookups[i].key.str());
+                if (!v)
+                    break;
+                cur = v;
+            }
+            if (i == n)
+                return cur;
+        }
     }
     auto missing = [&](std::string_view what) -> const Value * {
         if (st.opt.strictVariables)

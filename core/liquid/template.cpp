@@ -12,6 +12,92 @@ struct TemplateData {
 };
 } // namespace detail
 
+namespace {
+using namespace detail;
+
+template <typename F> void forEachExpr(Expr *e, const F &f)
+{
+    if (!e)
+        return;
+    f(*e);
+    forEachExpr(e->nameExpr.get(), f);
+    for (auto &l : e->lookups)
+        forEachExpr(l.expr.get(), f);
+    forEachExpr(e->rangeFirst.get(), f);
+    forEachExpr(e->rangeLast.get(), f);
+}
+
+template <typename F> void forEachExpr(VariableExpr &v, const F &f)
+{
+    forEachExpr(v.expr.get(), f);
+    for (auto &flt : v.filters) {
+        for (auto &a : flt.args)
+            forEachExpr(a.get(), f);
+        for (auto &a : flt.kwargs)
+            forEachExpr(a.second.get(), f);
+    }
+}
+
+/// Visits every expression of the tree (f) and every name a tag binds (bind).
+template <typename F, typename B> void walk(Body &b, const F &f, const B &bind)
+{
+    for (auto &n : b.nodes) {
+        if (auto *o = dynamic_cast<OutputNode *>(n.get())) {
+            forEachExpr(o->var, f);
+        } else if (auto *a = dynamic_cast<AssignNode *>(n.get())) {
+            forEachExpr(a->var, f);
+            bind(a->to);
+        } else if (auto *c = dynamic_cast<CaptureNode *>(n.get())) {
+            walk(c->body, f, bind);
+            bind(c->to);
+        } else if (auto *i = dynamic_cast<IfNode *>(n.get())) {
+            for (auto &br : i->branches) {
+                for (auto &c2 : br.cond.parts) {
+                    forEachExpr(c2.left.get(), f);
+                    forEachExpr(c2.right.get(), f);
+                }
+                walk(br.body, f, bind);
+            }
+        } else if (auto *cs = dynamic_cast<CaseNode *>(n.get())) {
+            forEachExpr(cs->left.get(), f);
+            for (auto &w : cs->whens)
+                forEachExpr(w.value.get(), f);
+            for (auto &bd : cs->bodies)
+                walk(bd, f, bind);
+        } else if (auto *fo = dynamic_cast<ForNode *>(n.get())) {
+            forEachExpr(fo->collection.get(), f);
+            forEachExpr(fo->limit.get(), f);
+            forEachExpr(fo->offset.get(), f);
+            bind(fo->var);
+            bind("forloop");
+            walk(fo->body, f, bind);
+            walk(fo->elseBody, f, bind);
+        } else if (auto *cy = dynamic_cast<CycleNode *>(n.get())) {
+            forEachExpr(cy->group.get(), f);
+            for (auto &v : cy->values)
+                forEachExpr(v.get(), f);
+        } else if (auto *cn = dynamic_cast<CounterNode *>(n.get())) {
+            bind(cn->name);
+        }
+    }
+}
+
+/// Marks the variable lookups whose root name no tag of the template binds: they skip the
+/// scope search at render time. Any other node kind binds nothing (checked in nodes.cpp:
+/// only assign, capture, for and increment/decrement write variables).
+void markDataOnlyLookups(Body &body)
+{
+    std::set<std::string, std::less<>> bound;
+    walk(body, [](Expr &) {}, [&](const std::string &name) { bound.insert(name); });
+    walk(
+        body,
+        [&](Expr &e) {
+            e.dataOnly = e.kind == Expr::Kind::Variable && e.simple && !bound.count(e.name.str());
+        },
+        [](const std::string &) {});
+}
+} // namespace
+
 Template::Template(std::unique_ptr<detail::TemplateData> data) : m_data(std::move(data)) {}
 Template::~Template() = default;
 
@@ -22,6 +108,7 @@ Result<std::shared_ptr<const Template>> Template::parse(std::string_view source,
     Status st = detail::parseTemplate(source, options, data->body);
     if (!st)
         return st.error();
+    markDataOnlyLookups(data->body);
     return std::shared_ptr<const Template>(std::make_shared<Template>(std::move(data)));
 }
 

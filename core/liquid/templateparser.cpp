@@ -243,6 +243,9 @@ ExprPtr parseVariableLookup(std::string_view markup)
         }
         e->lookups.push_back(std::move(l));
     }
+    e->simple = !e->nameExpr && e->name.isString();
+    for (const Lookup &l : e->lookups)
+        e->simple = e->simple && !l.expr && l.key.isString();
     return e;
 }
 

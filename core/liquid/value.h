@@ -186,11 +186,34 @@ public:
     {
         const Entry *e = data();
         for (std::size_t i = 0, n = size(); i < n; ++i)
-            if (e[i].first.size() == key.size() &&
-                (key.empty() || (e[i].first[0] == key[0] &&
-                                 std::memcmp(e[i].first.data(), key.data(), key.size()) == 0)))
+            if (sameKey(e[i].first, key))
                 return &e[i].second;
         return nullptr;
+    }
+    /// Byte equality, inlined: keys are short, a call to memcmp costs more than the compare.
+    static bool sameKey(std::string_view a, std::string_view b)
+    {
+        std::size_t n = a.size();
+        if (n != b.size())
+            return false;
+        const char *p = a.data();
+        const char *q = b.data();
+        while (n >= 8) {
+            std::uint64_t x, y;
+            std::memcpy(&x, p, 8);
+            std::memcpy(&y, q, 8);
+            if (x != y)
+                return false;
+            p += 8;
+            q += 8;
+            n -= 8;
+        }
+        while (n) {
+            if (*p++ != *q++)
+                return false;
+            --n;
+        }
+        return true;
     }
     bool contains(std::string_view key) const { return find(key) != nullptr; }
     std::size_t size() const { return m_view ? m_viewSize : m_entries.size(); }
