@@ -98,9 +98,24 @@ int runLiquid(const QStringList &args)
 
     const QString dataPath =
         parser.value(hasData ? QStringLiteral("data") : QStringLiteral("data-jsonl"));
-    auto dataBytes = readFile(dataPath);
-    if (!dataBytes)
-        return fail(dataBytes.error());
+    // The data file is mapped rather than read: a batch of JSON lines can be hundreds of
+    // MB, and mapping saves copying it into (and faulting in) a buffer of that size.
+    // Pipes and other unmappable files are read as before.
+    QFile dataFile(dataPath);
+    std::string_view all;
+    QByteArray dataBytes;
+    if (dataFile.open(QIODevice::ReadOnly) && dataFile.size() > 0) {
+        if (uchar *mapped = dataFile.map(0, dataFile.size()))
+            all = std::string_view(reinterpret_cast<const char *>(mapped),
+                                   static_cast<std::size_t>(dataFile.size()));
+    }
+    if (all.data() == nullptr) {
+        auto read = readFile(dataPath);
+        if (!read)
+            return fail(read.error());
+        dataBytes = std::move(*read);
+        all = std::string_view(dataBytes.constData(), static_cast<std::size_t>(dataBytes.size()));
+    }
 
     // Output is streamed in 1 MiB chunks (a batch of 100,000 emails does not sit in
     // memory); with --out it goes to a QSaveFile that only replaces the file on success.
@@ -156,7 +171,6 @@ int runLiquid(const QStringList &args)
             flush();
         return -1;
     };
-    const std::string_view all(dataBytes->constData(), static_cast<std::size_t>(dataBytes->size()));
     if (hasData) {
         if (int rc = renderOne(all, 0); rc >= 0)
             return rc;

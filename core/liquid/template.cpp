@@ -88,7 +88,8 @@ template <typename F, typename B> void walk(Body &b, const F &f, const B &bind)
 void markDataOnlyLookups(Body &body)
 {
     std::set<std::string, std::less<>> bound;
-    walk(body, [](Expr &) {}, [&](const std::string &name) { bound.insert(name); });
+    walk(
+        body, [](Expr &) {}, [&](const std::string &name) { bound.insert(name); });
     walk(
         body,
         [&](Expr &e) {
