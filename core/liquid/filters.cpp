@@ -778,7 +778,25 @@ FILTER(escape)
     if (in.isNil())
         return Value();
     std::string tmp;
-    return st.text(htmlEscaped(toSv(in, tmp)));
+    const std::string_view s = toSv(in, tmp);
+    std::size_t size = s.size();
+    for (char c : s)
+        if (const char *entity = htmlEscapeText(c))
+            size += std::strlen(entity) - 1;
+    if (size == s.size()) // nothing to escape: the same string (escaped text is trusted)
+        return in.isString() ? in.withUntrusted(false) : st.text(s);
+    char *p = st.scratch.text.allocate(size);
+    const std::string_view result(p, size);
+    for (char c : s) {
+        if (const char *entity = htmlEscapeText(c)) {
+            const std::size_t n = std::strlen(entity);
+            std::memcpy(p, entity, n);
+            p += n;
+        } else {
+            *p++ = c;
+        }
+    }
+    return Value::borrowed(result);
 }
 FILTER(escape_once)
 {

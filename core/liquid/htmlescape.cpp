@@ -4,26 +4,16 @@ namespace mw::liquid {
 
 void appendHtmlEscaped(std::string &out, std::string_view s)
 {
-    for (char c : s) {
-        switch (c) {
-        case '&':
-            out += "&amp;";
-            break;
-        case '<':
-            out += "&lt;";
-            break;
-        case '>':
-            out += "&gt;";
-            break;
-        case '"':
-            out += "&quot;";
-            break;
-        case '\'':
-            out += "&#39;";
-            break;
-        default:
-            out += c;
-        }
+    // Runs of bytes that need no escaping are appended in one go.
+    const char *p = s.data();
+    const char *e = p + s.size();
+    while (p < e) {
+        const char *run = p;
+        while (p < e && !htmlEscapeText(*p))
+            ++p;
+        out.append(run, static_cast<std::size_t>(p - run));
+        if (p < e)
+            out += htmlEscapeText(*p++);
     }
 }
 

@@ -12,13 +12,11 @@
 
 namespace mw::liquid {
 
-namespace {
-const Hash &emptyHash()
+const Hash &Value::emptyHash()
 {
     static const Hash h;
     return h;
 }
-} // namespace
 
 Hash::Hash(const Hash &other)
 {
@@ -115,11 +113,6 @@ Value Value::range(std::int64_t first, std::int64_t last)
     v.m_u.r.first = first;
     v.m_u.r.last = last;
     return v;
-}
-
-const Hash &Value::hash() const
-{
-    return m_type == Type::Hash ? *m_u.h : emptyHash();
 }
 
 void appendRubyFloat(std::string &out, double d)

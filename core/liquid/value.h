@@ -123,7 +123,7 @@ public:
         return m_type == Type::Array ? ArrayView(m_u.a.p, m_u.a.n) : ArrayView();
     }
     /// The hash's entries (empty for non-hashes).
-    const Hash &hash() const;
+    const Hash &hash() const { return m_type == Type::Hash ? *m_u.h : emptyHash(); }
 
     /// Appends the value as Liquid prints it in {{ }} (Ruby to_s; arrays concatenated).
     void appendTo(std::string &out) const;
@@ -138,6 +138,7 @@ public:
 private:
     friend class detail::JsonReader;
     friend class JsonDocument;
+    static const Hash &emptyHash();
 
     Type m_type = Type::Nil;
     bool m_untrusted = false;
