@@ -83,11 +83,16 @@ class JsonReader {
 public:
     Result<Value> run(std::string_view s, bool untrusted, JsonDocument &doc)
     {
-        m_begin = s.data();
-        m_p = s.data();
-        m_end = s.data() + s.size();
-        m_untrusted = untrusted;
+        // The text is copied into the document once; strings without escapes are then
+        // views into that copy (no allocation or copy per string).
         m_doc = &doc;
+        char *copy = s.empty() ? nullptr : static_cast<char *>(doc.allocate(s.size()));
+        if (copy)
+            std::memcpy(copy, s.data(), s.size());
+        m_begin = copy;
+        m_p = copy;
+        m_end = copy + s.size();
+        m_untrusted = untrusted;
         m_error = nullptr;
         skipWs();
         Value v;
@@ -251,7 +256,7 @@ private:
         if (n <= 32) {
             for (std::size_t i = 0; i < n; ++i) {
                 std::size_t j = 0;
-                while (j < k && dst[j].first != entries[i].first)
+                while (j < k && !Hash::sameKey(dst[j].first, entries[i].first))
                     ++j;
                 if (j < k)
                     dst[j].second = std::move(entries[i].second);
@@ -358,8 +363,8 @@ private:
         ++m_p; // "
         const char *b = m_p;
         const char *q = scanString(b, m_end);
-        if (q < m_end && *q == '"') { // no escapes: one scan, one copy
-            out = store(b, static_cast<std::size_t>(q - b));
+        if (q < m_end && *q == '"') { // no escapes: a view into the document's copy
+            out = std::string_view(b, static_cast<std::size_t>(q - b));
             m_p = q + 1;
             return true;
         }
@@ -495,24 +500,21 @@ private:
 JsonDocument::JsonDocument() = default;
 JsonDocument::~JsonDocument() = default;
 
-void *JsonDocument::allocate(std::size_t bytes)
+void *JsonDocument::allocateSlow(std::size_t bytes)
 {
-    bytes = (bytes + 7) & ~std::size_t(7);
-    if (static_cast<std::size_t>(m_end - m_next) < bytes) {
-        // Next chunk: a recycled one if it is big enough, otherwise a new one.
-        std::size_t next = m_chunks.empty() ? 0 : m_current + 1;
-        while (next < m_chunks.size() && m_chunks[next].size < bytes)
-            ++next;
-        if (next >= m_chunks.size()) {
-            const std::size_t size =
-                std::max(bytes, m_chunks.empty() ? kFirstChunk : m_chunks.back().size * 2);
-            m_chunks.push_back(Chunk{std::make_unique_for_overwrite<char[]>(size), size});
-            next = m_chunks.size() - 1;
-        }
-        m_current = next;
-        m_next = m_chunks[next].mem.get();
-        m_end = m_next + m_chunks[next].size;
+    // Next chunk: a recycled one if it is big enough, otherwise a new one.
+    std::size_t next = m_chunks.empty() ? 0 : m_current + 1;
+    while (next < m_chunks.size() && m_chunks[next].size < bytes)
+        ++next;
+    if (next >= m_chunks.size()) {
+        const std::size_t size =
+            std::max(bytes, m_chunks.empty() ? kFirstChunk : m_chunks.back().size * 2);
+        m_chunks.push_back(Chunk{std::make_unique_for_overwrite<char[]>(size), size});
+        next = m_chunks.size() - 1;
     }
+    m_current = next;
+    m_next = m_chunks[next].mem.get();
+    m_end = m_next + m_chunks[next].size;
     void *p = m_next;
     m_next += bytes;
     return p;

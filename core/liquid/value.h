@@ -201,21 +201,22 @@ public:
         const char *q = b.data();
         if (n && *p != *q) // rejects nearly every other key of the same length
             return false;
-        while (n >= 8) {
-            std::uint64_t x, y;
-            std::memcpy(&x, p, 8);
-            std::memcpy(&y, q, 8);
-            if (x != y)
-                return false;
-            p += 8;
-            q += 8;
-            n -= 8;
+        // Word compares, the last one overlapping the previous: no byte loop.
+        auto load = [](const char *c, std::size_t bytes) {
+            std::uint64_t v = 0;
+            std::memcpy(&v, c, bytes);
+            return v;
+        };
+        if (n >= 8) {
+            for (std::size_t i = 0; i + 8 <= n; i += 8)
+                if (load(p + i, 8) != load(q + i, 8))
+                    return false;
+            return load(p + n - 8, 8) == load(q + n - 8, 8);
         }
-        while (n) {
-            if (*p++ != *q++)
-                return false;
-            --n;
-        }
+        if (n >= 4)
+            return load(p, 4) == load(q, 4) && load(p + n - 4, 4) == load(q + n - 4, 4);
+        if (n >= 2)
+            return load(p, 2) == load(q, 2) && load(p + n - 2, 2) == load(q + n - 2, 2);
         return true;
     }
     bool contains(std::string_view key) const { return find(key) != nullptr; }
@@ -257,11 +258,20 @@ public:
     Result<Value> parse(std::string_view json, bool untrustedStrings = false);
 
     /// Bump allocation in the document's memory (used by the parser).
-    void *allocate(std::size_t bytes);
+    void *allocate(std::size_t bytes)
+    {
+        bytes = (bytes + 7) & ~std::size_t(7);
+        if (static_cast<std::size_t>(m_end - m_next) < bytes)
+            return allocateSlow(bytes);
+        void *p = m_next;
+        m_next += bytes;
+        return p;
+    }
     void reset();
 
 private:
     friend class detail::JsonReader;
+    void *allocateSlow(std::size_t bytes);
     struct Chunk {
         std::unique_ptr<char[]> mem;
         std::size_t size;
