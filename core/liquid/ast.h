@@ -49,6 +49,9 @@ struct Expr {
     // ...and no assign/capture/for/increment in the template binds the name, so it can
     // only come from the data.
     bool dataOnly = false;
+    // For dataOnly lookups: a per-template index of the root name, so a render looks each
+    // root up in the data once (-1: no slot, look it up every time).
+    int rootSlot = -1;
 
     Value evaluate(RenderState &st) const;
     /// The value without copying it when it already lives somewhere (data, locals, a
@@ -194,6 +197,18 @@ struct RenderState {
     std::size_t outputBase = 0; // out.size() when the render started
     std::string *rootOut = nullptr;
     std::size_t captureBytes = 0; // bytes in open captures, counted against the limit
+    // Root names already looked up in the data during this render (see Expr::rootSlot).
+    static constexpr int kRootSlots = 32;
+    std::uint32_t rootKnown = 0;
+    const Value *roots[kRootSlots];
+    const Value *findRoot(int slot, std::string_view name)
+    {
+        const std::uint32_t bit = 1u << slot;
+        if (rootKnown & bit)
+            return roots[slot];
+        rootKnown |= bit;
+        return roots[slot] = data.hash().find(name);
+    }
 
     RenderState(const RenderOptions &o, const Value &d, RenderScratch &s)
         : opt(o), data(d), scratch(s), locals(s.locals), counters(s.counters), loopVars(s.loopVars),

@@ -253,7 +253,21 @@ private:
         Hash::Entry *dst = n ? allocArray<Hash::Entry>(n) : nullptr;
         std::size_t k = 0;
         // A repeated key keeps its first position and its last value (Ruby).
-        if (n <= 32) {
+        // Keys that differ in (length, first byte) cannot be equal: when no two entries share
+        // a bit of that signature, there is nothing to merge and the entries move as they are.
+        std::uint64_t seen = 0;
+        bool maybeRepeated = false;
+        for (std::size_t i = 0; i < n && !maybeRepeated; ++i) {
+            const std::string_view key = entries[i].first;
+            const std::uint64_t bit =
+                std::uint64_t(1) << ((key.size() * 7 + (key.empty() ? 0u : unsigned(key[0]))) & 63);
+            maybeRepeated = (seen & bit) != 0;
+            seen |= bit;
+        }
+        if (!maybeRepeated) {
+            for (std::size_t i = 0; i < n; ++i)
+                new (&dst[k++]) Hash::Entry{entries[i].first, std::move(entries[i].second)};
+        } else if (n <= 32) {
             for (std::size_t i = 0; i < n; ++i) {
                 std::size_t j = 0;
                 while (j < k && !Hash::sameKey(dst[j].first, entries[i].first))

@@ -273,7 +273,9 @@ const Value *Expr::resolve(RenderState &st, Value &scratch) const
         // .size/.first/.last, a missing key) takes the general path below from the start.
         const std::string_view root = name.str();
         const ForloopFrame *frame = nullptr;
-        const Value *cur = dataOnly ? st.data.hash().find(root) : st.findVariable(root, &frame);
+        const Value *cur = !dataOnly       ? st.findVariable(root, &frame)
+                           : rootSlot >= 0 ? st.findRoot(rootSlot, root)
+                                           : st.data.hash().find(root);
         if (cur && !frame) {
             std::size_t i = 0;
             const std::size_t n = lookups.size();

@@ -3,6 +3,7 @@
 #include "liquid/nodes.h"
 
 #include <algorithm>
+#include <map>
 #include <set>
 
 namespace mw::liquid {
@@ -90,10 +91,19 @@ void markDataOnlyLookups(Body &body)
     std::set<std::string, std::less<>> bound;
     walk(
         body, [](Expr &) {}, [&](const std::string &name) { bound.insert(name); });
+    std::map<std::string, int, std::less<>> rootSlots;
     walk(
         body,
         [&](Expr &e) {
             e.dataOnly = e.kind == Expr::Kind::Variable && e.simple && !bound.count(e.name.str());
+            if (!e.dataOnly)
+                return;
+            auto it = rootSlots.find(e.name.str());
+            if (it == rootSlots.end() && rootSlots.size() < RenderState::kRootSlots)
+                it =
+                    rootSlots.emplace(std::string(e.name.str()), static_cast<int>(rootSlots.size()))
+                        .first;
+            e.rootSlot = it == rootSlots.end() ? -1 : it->second;
         },
         [](const std::string &) {});
 }
