@@ -94,6 +94,8 @@ public:
         m_end = copy + s.size();
         m_untrusted = untrusted;
         m_error = nullptr;
+        m_entryStack.clear(); // leftovers of a failed parse
+        m_itemStack.clear();
         skipWs();
         Value v;
         if (!value(v, 0))
@@ -114,11 +116,12 @@ private:
     JsonDocument *m_doc = nullptr;
     const char *m_error = nullptr;
     const char *m_errorAt = nullptr;
-    // Entries and elements of the objects/arrays being read, one vector per depth,
-    // reused across objects and records; finished containers are copied into the
-    // document with their final size.
-    std::vector<std::vector<Hash::Entry>> m_objects;
-    std::vector<std::vector<Value>> m_arrays;
+    // Entries and elements of the objects/arrays being read, as stacks (a nested
+    // container's items sit above its parent's and are popped when it is finished),
+    // reused across records; finished containers are copied into the document with their
+    // final size.
+    std::vector<Hash::Entry> m_entryStack;
+    std::vector<Value> m_itemStack;
     std::string m_unescaped;
 
     bool fail(const char *msg)
@@ -166,6 +169,7 @@ private:
         return static_cast<T *>(m_doc->allocate(n * sizeof(T)));
     }
 
+    // out is always a fresh nil Value (scalars are written into it field by field).
     bool value(Value &out, int depth)
     {
         if (depth > kMaxDepth)
@@ -189,14 +193,15 @@ private:
             return true;
         }
         case 't':
-            out = Value(true);
+            out.m_type = Value::Type::Bool;
+            out.m_u.b = true;
             return literal("true");
         case 'f':
-            out = Value(false);
+            out.m_type = Value::Type::Bool;
+            out.m_u.b = false;
             return literal("false");
         case 'n':
-            out = Value();
-            return literal("null");
+            return literal("null"); // out is nil already
         default:
             if (c == '-' || (c >= '0' && c <= '9'))
                 return number(out);
@@ -207,15 +212,11 @@ private:
     bool object(Value &out, int depth)
     {
         ++m_p; // {
-        const std::size_t d = static_cast<std::size_t>(depth);
-        if (m_objects.size() <= d)
-            m_objects.resize(d + 1);
-        // Indexing (not a reference): deeper levels may grow m_objects meanwhile.
-        m_objects[d].clear();
+        const std::size_t base = m_entryStack.size();
         skipWs();
         if (m_p < m_end && *m_p == '}') {
             ++m_p;
-            return finishObject(out, d);
+            return finishObject(out, base);
         }
         for (;;) {
             skipWs();
@@ -232,7 +233,7 @@ private:
             Value v;
             if (!value(v, depth + 1))
                 return false;
-            m_objects[d].push_back(Hash::Entry{key, std::move(v)});
+            m_entryStack.push_back(Hash::Entry{key, std::move(v)});
             skipWs();
             if (m_p < m_end && *m_p == ',') {
                 ++m_p;
@@ -240,16 +241,16 @@ private:
             }
             if (m_p < m_end && *m_p == '}') {
                 ++m_p;
-                return finishObject(out, d);
+                return finishObject(out, base);
             }
             return fail("expected ',' or '}'");
         }
     }
 
-    bool finishObject(Value &out, std::size_t d)
+    bool finishObject(Value &out, std::size_t base)
     {
-        std::vector<Hash::Entry> &entries = m_objects[d];
-        const std::size_t n = entries.size();
+        Hash::Entry *entries = m_entryStack.data() + base;
+        const std::size_t n = m_entryStack.size() - base;
         Hash::Entry *dst = n ? allocArray<Hash::Entry>(n) : nullptr;
         std::size_t k = 0;
         // A repeated key keeps its first position and its last value (Ruby).
@@ -289,7 +290,7 @@ private:
                     dst[it->second].second = std::move(entries[i].second);
             }
         }
-        entries.clear();
+        m_entryStack.resize(base);
         Hash *h = new (m_doc->allocate(sizeof(Hash))) Hash();
         h->m_view = dst ? dst : reinterpret_cast<const Hash::Entry *>(h); // non-null: a view
         h->m_viewSize = k;
@@ -301,21 +302,18 @@ private:
     bool array(Value &out, int depth)
     {
         ++m_p; // [
-        const std::size_t d = static_cast<std::size_t>(depth);
-        if (m_arrays.size() <= d)
-            m_arrays.resize(d + 1);
-        m_arrays[d].clear();
+        const std::size_t base = m_itemStack.size();
         skipWs();
         if (m_p < m_end && *m_p == ']') {
             ++m_p;
-            return finishArray(out, d);
+            return finishArray(out, base);
         }
         for (;;) {
             skipWs();
             Value v;
             if (!value(v, depth + 1))
                 return false;
-            m_arrays[d].push_back(std::move(v));
+            m_itemStack.push_back(std::move(v));
             skipWs();
             if (m_p < m_end && *m_p == ',') {
                 ++m_p;
@@ -323,20 +321,20 @@ private:
             }
             if (m_p < m_end && *m_p == ']') {
                 ++m_p;
-                return finishArray(out, d);
+                return finishArray(out, base);
             }
             return fail("expected ',' or ']'");
         }
     }
 
-    bool finishArray(Value &out, std::size_t d)
+    bool finishArray(Value &out, std::size_t base)
     {
-        std::vector<Value> &items = m_arrays[d];
-        const std::size_t n = items.size();
+        Value *items = m_itemStack.data() + base;
+        const std::size_t n = m_itemStack.size() - base;
         Value *dst = n ? allocArray<Value>(n) : nullptr;
         for (std::size_t i = 0; i < n; ++i)
             new (&dst[i]) Value(std::move(items[i]));
-        items.clear();
+        m_itemStack.resize(base);
         out.m_type = Value::Type::Array;
         out.m_u.a.p = dst;
         out.m_u.a.n = n;
@@ -488,7 +486,8 @@ private:
         if (!isFloat) {
             if (ndigits <= 18) {
                 const auto i = static_cast<std::int64_t>(acc);
-                out = Value(negative ? -i : i);
+                out.m_type = Value::Type::Int; // out is a fresh nil Value: no owner to drop
+                out.m_u.i = negative ? -i : i;
                 return true;
             }
             std::int64_t i = 0;
