@@ -52,6 +52,10 @@ struct Expr {
     // For dataOnly lookups: a per-template index of the root name, so a render looks each
     // root up in the data once (-1: no slot, look it up every time).
     int rootSlot = -1;
+    // The root is the variable of a lexically enclosing for loop: its entry in
+    // RenderState::loopVars (checked against loopName; -1: search by name).
+    int loopSlot = -1;
+    const std::string *loopName = nullptr;
 
     Value evaluate(RenderState &st) const;
     /// The value without copying it when it already lives somewhere (data, locals, a

@@ -273,9 +273,16 @@ const Value *Expr::resolve(RenderState &st, Value &scratch) const
         // .size/.first/.last, a missing key) takes the general path below from the start.
         const std::string_view root = name.str();
         const ForloopFrame *frame = nullptr;
-        const Value *cur = !dataOnly       ? st.findVariable(root, &frame)
-                           : rootSlot >= 0 ? st.findRoot(rootSlot, root)
-                                           : st.data.hash().find(root);
+        const Value *cur;
+        if (loopSlot >= 0 && static_cast<std::size_t>(loopSlot) < st.loopVars.size() &&
+            st.loopVars[static_cast<std::size_t>(loopSlot)].name == loopName) {
+            const RenderState::Scope &scope = st.loopVars[static_cast<std::size_t>(loopSlot)];
+            cur = scope.ref ? scope.ref : &scope.value;
+        } else if (!dataOnly) {
+            cur = st.findVariable(root, &frame);
+        } else {
+            cur = rootSlot >= 0 ? st.findRoot(rootSlot, root) : st.data.hash().find(root);
+        }
         if (cur && !frame) {
             std::size_t i = 0;
             const std::size_t n = lookups.size();

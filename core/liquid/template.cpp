@@ -83,6 +83,62 @@ template <typename F, typename B> void walk(Body &b, const F &f, const B &bind)
     }
 }
 
+/// Points lookups of a for loop's variable inside its body at the loop's entry in
+/// RenderState::loopVars: ForNode is the only node that pushes entries there (two per
+/// loop: forloop, then the variable), so inside the body of the k-th enclosing loop the
+/// variable sits at index 2k+1 -- and the innermost loop with that name is the one a
+/// search by name would find.
+void assignLoopSlots(Body &body, std::vector<const std::string *> &fors)
+{
+    auto slot = [&](Expr &e) {
+        if (e.kind != Expr::Kind::Variable || !e.simple || e.name.str() == "forloop")
+            return;
+        for (std::size_t k = fors.size(); k-- > 0;) {
+            if (*fors[k] == e.name.str()) {
+                e.loopSlot = static_cast<int>(2 * k + 1);
+                e.loopName = fors[k];
+                return;
+            }
+        }
+    };
+    auto exprs = [&](Expr *e) { forEachExpr(e, slot); };
+    for (auto &n : body.nodes) {
+        if (auto *o = dynamic_cast<OutputNode *>(n.get())) {
+            forEachExpr(o->var, slot);
+        } else if (auto *a = dynamic_cast<AssignNode *>(n.get())) {
+            forEachExpr(a->var, slot);
+        } else if (auto *c = dynamic_cast<CaptureNode *>(n.get())) {
+            assignLoopSlots(c->body, fors);
+        } else if (auto *i = dynamic_cast<IfNode *>(n.get())) {
+            for (auto &br : i->branches) {
+                for (auto &c2 : br.cond.parts) {
+                    exprs(c2.left.get());
+                    exprs(c2.right.get());
+                }
+                assignLoopSlots(br.body, fors);
+            }
+        } else if (auto *cs = dynamic_cast<CaseNode *>(n.get())) {
+            exprs(cs->left.get());
+            for (auto &w : cs->whens)
+                exprs(w.value.get());
+            for (auto &bd : cs->bodies)
+                assignLoopSlots(bd, fors);
+        } else if (auto *fo = dynamic_cast<ForNode *>(n.get())) {
+            exprs(fo->collection.get()); // evaluated before the loop's entries are pushed
+            exprs(fo->limit.get());
+            exprs(fo->offset.get());
+            fors.push_back(&fo->var);
+            assignLoopSlots(fo->body, fors);
+            fors.pop_back();
+            assignLoopSlots(fo->elseBody, fors); // runs when nothing was pushed
+        } else if (auto *cy = dynamic_cast<CycleNode *>(n.get())) {
+            exprs(cy->group.get());
+            for (auto &v : cy->values)
+                exprs(v.get());
+        }
+    }
+}
+
 /// Marks the variable lookups whose root name no tag of the template binds: they skip the
 /// scope search at render time. Any other node kind binds nothing (checked in nodes.cpp:
 /// only assign, capture, for and increment/decrement write variables).
@@ -120,6 +176,8 @@ Result<std::shared_ptr<const Template>> Template::parse(std::string_view source,
     if (!st)
         return st.error();
     markDataOnlyLookups(data->body);
+    std::vector<const std::string *> fors;
+    assignLoopSlots(data->body, fors);
     return std::shared_ptr<const Template>(std::make_shared<Template>(std::move(data)));
 }
 
