@@ -61,6 +61,9 @@ struct Expr {
     /// The value without copying it when it already lives somewhere (data, locals, a
     /// literal); computed values are put in scratch. Valid until the next assignment.
     const Value *resolve(RenderState &st, Value &scratch) const;
+    /// The constant-path lookup, or nullptr when it needs the general path.
+    const Value *resolveFast(RenderState &st) const;
+    const Value *resolveSlow(RenderState &st, Value &scratch) const;
 };
 
 /// A filter's arguments (a view; no allocation per call).
@@ -252,6 +255,39 @@ struct RenderState {
         return Value::borrowed({p, a.size() + b.size()});
     }
 };
+
+inline const Value *Expr::resolveFast(RenderState &st) const
+{
+    // Constant keys through hashes. Anything else (forloop, arrays, .size/.first/.last, a
+    // missing key) takes the general path from the start.
+    const std::string_view root = name.str();
+    const Value *cur;
+    if (loopSlot >= 0 && static_cast<std::size_t>(loopSlot) < st.loopVars.size() &&
+        st.loopVars[static_cast<std::size_t>(loopSlot)].name == loopName) {
+        const RenderState::Scope &scope = st.loopVars[static_cast<std::size_t>(loopSlot)];
+        cur = scope.ref ? scope.ref : &scope.value;
+    } else if (!dataOnly) {
+        const ForloopFrame *frame = nullptr;
+        cur = st.findVariable(root, &frame);
+        if (frame)
+            return nullptr;
+    } else {
+        cur = rootSlot >= 0 ? st.findRoot(rootSlot, root) : st.data.hash().find(root);
+    }
+    for (std::size_t i = 0, n = lookups.size(); cur && i < n; ++i)
+        cur = cur->isHash() ? cur->hash().find(lookups[i].key.str()) : nullptr;
+    return cur;
+}
+
+inline const Value *Expr::resolve(RenderState &st, Value &scratch) const
+{
+    if (kind == Kind::Literal || kind == Kind::EmptyLiteral || kind == Kind::BlankLiteral)
+        return &literal;
+    if (simple)
+        if (const Value *v = resolveFast(st))
+            return v;
+    return resolveSlow(st, scratch);
+}
 
 /// Appends a value as {{ }} prints it, escaping untrusted strings when asked.
 void appendOutput(RenderState &st, const Value &v, std::string &out);

@@ -254,7 +254,7 @@ namespace {
 const Value kNil;
 } // namespace
 
-const Value *Expr::resolve(RenderState &st, Value &scratch) const
+const Value *Expr::resolveSlow(RenderState &st, Value &scratch) const
 {
     switch (kind) {
     case Kind::Literal:
@@ -267,34 +267,6 @@ const Value *Expr::resolve(RenderState &st, Value &scratch) const
         return &scratch;
     case Kind::Variable:
         break;
-    }
-    if (simple) {
-        // Fast path: constant keys through hashes. Anything else (forloop, arrays,
-        // .size/.first/.last, a missing key) takes the general path below from the start.
-        const std::string_view root = name.str();
-        const ForloopFrame *frame = nullptr;
-        const Value *cur;
-        if (loopSlot >= 0 && static_cast<std::size_t>(loopSlot) < st.loopVars.size() &&
-            st.loopVars[static_cast<std::size_t>(loopSlot)].name == loopName) {
-            const RenderState::Scope &scope = st.loopVars[static_cast<std::size_t>(loopSlot)];
-            cur = scope.ref ? scope.ref : &scope.value;
-        } else if (!dataOnly) {
-            cur = st.findVariable(root, &frame);
-        } else {
-            cur = rootSlot >= 0 ? st.findRoot(rootSlot, root) : st.data.hash().find(root);
-        }
-        if (cur && !frame) {
-            std::size_t i = 0;
-            const std::size_t n = lookups.size();
-            for (; i < n && cur->isHash(); ++i) {
-                const Value *v = cur->hash().find(lookups[i].key.str());
-                if (!v)
-                    break;
-                cur = v;
-            }
-            if (i == n)
-                return cur;
-        }
     }
     auto missing = [&](std::string_view what) -> const Value * {
         if (st.opt.strictVariables)
