@@ -982,6 +982,9 @@ FILTER(truncate)
     const std::string_view s = toSv(in, tmp);
     const std::int64_t length = a.size() > 0 ? toInteger(a[0]) : 50;
     const std::string_view ell = a.size() > 1 ? toSv(a[1], tmpEll) : std::string_view("...");
+    // A string of at most length bytes has at most length characters: nothing to cut.
+    if (length >= 0 && s.size() <= static_cast<std::size_t>(length))
+        return in.isString() ? in : st.text(s);
     std::int64_t l = length - static_cast<std::int64_t>(utf8Length(ell));
     if (l < 0)
         l = 0;

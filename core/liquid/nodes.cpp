@@ -233,6 +233,10 @@ void RenderState::countIteration()
 
 void appendOutput(RenderState &st, const Value &v, std::string &out)
 {
+    if (v.isString() && !v.isUntrusted()) {
+        out.append(v.str());
+        return;
+    }
     if (st.opt.escapeUntrusted)
         appendEscaped(v, out);
     else
