@@ -1,7 +1,6 @@
 #include "samplegenerator.h"
 #include "storage/eventtype.h"
 
-#include "content/samplecampaign.h"
 #include "metricscalculator.h"
 #include "samplerandom.h"
 #include "samplevocabulary.h"
@@ -1017,11 +1016,6 @@ Status SampleGenerator::generate(Database &db, const Options &options)
                 result = tx.commit();
         }
     }
-    // The example campaign (blocks, rules, variants) comes from the content stage, which
-    // writes in transactions of its own, so it follows the commit. Should it fail, the
-    // caller gets the error (init removes the database file it created).
-    if (result)
-        result = SampleCampaign::install(db);
     db.exec("PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL;");
     if (leftWal)
         db.exec("PRAGMA journal_mode=WAL");
