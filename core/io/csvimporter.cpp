@@ -216,6 +216,9 @@ Result<ImportReport> CsvImporter::run(Database &db, ImportKind kind, const QStri
         report.attributeColumns.clear();
     }
 
+    // (No BulkWriteJournal here, although a rollback journal would save writing every page
+    // twice: switching journal modes rewrites the file header, and an aborted or cancelled
+    // import must leave the file byte-for-byte as it was.)
     Transaction tx(db);
     if (!tx.begun())
         return tx.begun().error();
