@@ -11,6 +11,9 @@
 #include <QSaveFile>
 #include <QSet>
 
+#include <algorithm>
+#include <string>
+
 namespace mw {
 
 namespace {
@@ -57,6 +60,33 @@ Result<QStringList> readHeader(CsvReader &reader, CsvRecord &rec)
     }
     return header;
 }
+
+/// Raises the connection's page cache (in KiB) for the span of an import.
+class ImportCache {
+public:
+    ImportCache(Database &db, int64_t kib) : m_db(db)
+    {
+        auto current = db.scalar("PRAGMA cache_size");
+        if (!current)
+            return;
+        m_previous = current->toLongLong();
+        const int64_t currentKib = m_previous < 0 ? -m_previous : m_previous * 4;
+        if (kib > currentKib && db.exec("PRAGMA cache_size = " + std::to_string(-kib)))
+            m_raised = true;
+    }
+    ~ImportCache()
+    {
+        if (m_raised)
+            m_db.exec("PRAGMA cache_size = " + std::to_string(m_previous));
+    }
+    ImportCache(const ImportCache &) = delete;
+    ImportCache &operator=(const ImportCache &) = delete;
+
+private:
+    Database &m_db;
+    int64_t m_previous = 0;
+    bool m_raised = false;
+};
 
 } // namespace
 
@@ -219,6 +249,12 @@ Result<ImportReport> CsvImporter::run(Database &db, ImportKind kind, const QStri
     // (No BulkWriteJournal here, although a rollback journal would save writing every page
     // twice: switching journal modes rewrites the file header, and an aborted or cancelled
     // import must leave the file byte-for-byte as it was.)
+    // Keep the pages the import writes in memory until the commit writes each once to the
+    // WAL: with the connection's usual cache they would be spilled and written again as the
+    // indexes grow (a third more writes for 1M subscribers). Sized from the file (the
+    // database grows by about 2.3x the CSV), within 64 MiB and 1 GiB; restored afterwards.
+    const ImportCache cache(
+        db, std::clamp<int64_t>(reader.totalBytes() * 3 / 1024, 65536, 1024 * 1024));
     Transaction tx(db);
     if (!tx.begun())
         return tx.begun().error();
