@@ -248,7 +248,8 @@ private:
 /// few records no allocation happens at all. Not thread-safe; use one per thread.
 class JsonDocument {
 public:
-    JsonDocument();
+    /// firstChunk: bytes of the first block of memory (more are added as needed).
+    explicit JsonDocument(std::size_t firstChunk = 16 << 10);
     ~JsonDocument();
     JsonDocument(const JsonDocument &) = delete;
     JsonDocument &operator=(const JsonDocument &) = delete;
@@ -277,6 +278,7 @@ private:
         std::size_t size;
     };
     std::vector<Chunk> m_chunks;
+    std::size_t m_firstChunk;
     std::size_t m_current = 0; // chunk being filled
     char *m_next = nullptr;
     char *m_end = nullptr;
