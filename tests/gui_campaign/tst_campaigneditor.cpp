@@ -136,7 +136,7 @@ void TestCampaignEditor::waitForPreview()
                                      m_editor->subscriberId() &&
                                  !m_editor->preview()->html().isEmpty(),
                              15000);
-    if (!m_editor->preview()->webView()->page()->isLoading() && updated.isEmpty())
+    if (!m_editor->preview()->isUpdating() && updated.isEmpty())
         return;
     QTRY_VERIFY_WITH_TIMEOUT(!updated.isEmpty(), 15000);
 }

@@ -5,15 +5,21 @@
 #include "remoteloadblocker.h"
 
 #include <QActionGroup>
+#include <QCoreApplication>
 #include <QHBoxLayout>
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QLabel>
 #include <QPlainTextEdit>
+#include <QPointer>
+#include <QQuickWindow>
 #include <QStyle>
 #include <QTabWidget>
 #include <QToolBar>
 #include <QUrl>
 #include <QVBoxLayout>
 #include <QWebEngineProfile>
+#include <QWebEngineScript>
 #include <QWebEngineView>
 
 namespace mw::ui {
@@ -21,13 +27,89 @@ namespace mw::ui {
 namespace {
 // Room for the web view's vertical scroll bar, so the email itself gets the full width.
 constexpr int kScrollBarAllowance = 16;
+
+bool chromiumGpuDisabled()
+{
+    const QString flags = qEnvironmentVariable("QTWEBENGINE_CHROMIUM_FLAGS");
+    return flags.contains(QLatin1String("--disable-gpu")) ||
+           QCoreApplication::arguments().contains(QLatin1String("--disable-gpu"));
+}
+
+// QWebEngineView shows Chromium's frames through a QQuickWidget. With Chromium's GPU off
+// (our default: VMs, remote desktops, Xvfb) the frames are CPU bitmaps anyway, but an
+// OpenGL QQuickWidget makes Qt composite the whole top-level window through OpenGL on
+// every repaint — with no GPU that is Mesa's llvmpipe, about 20 ms per repaint of the
+// campaign editor (each keystroke repaints at least twice). Qt Quick's software
+// renderer paints the frames like any other widget instead. Must run before the first
+// QQuickWindow exists; an explicit QT_QUICK_BACKEND / QSG_RHI_BACKEND wins.
+void preferSoftwareQuickWithoutGpu()
+{
+    static const bool done = [] {
+        if (chromiumGpuDisabled() && !qEnvironmentVariableIsSet("QT_QUICK_BACKEND") &&
+            !qEnvironmentVariableIsSet("QSG_RHI_BACKEND"))
+            QQuickWindow::setGraphicsApi(QSGRendererInterface::Software);
+        return true;
+    }();
+    Q_UNUSED(done)
+}
+
+/// An email's HTML cut in three: the body's content, the <title> text, and the rest (the
+/// "shell": doctype, head with its styles, the <body> tag itself, what follows </body>).
+/// Two renders with the same shell differ only in what a DOM patch can replace.
+struct HtmlParts {
+    QString shell;
+    QString title;
+    QString body;
+    bool ok = false;
+};
+
+HtmlParts splitHtml(const QString &html)
+{
+    HtmlParts p;
+    const qsizetype bodyTag = html.indexOf(QLatin1String("<body"), 0, Qt::CaseInsensitive);
+    if (bodyTag < 0)
+        return p;
+    const qsizetype bodyOpenEnd = html.indexOf(QLatin1Char('>'), bodyTag);
+    const qsizetype bodyClose = html.lastIndexOf(QLatin1String("</body>"), -1, Qt::CaseInsensitive);
+    if (bodyOpenEnd < 0 || bodyClose <= bodyOpenEnd)
+        return p;
+    QString head = html.left(bodyOpenEnd + 1);
+    const qsizetype titleOpen = head.indexOf(QLatin1String("<title>"), 0, Qt::CaseInsensitive);
+    const qsizetype titleClose =
+        titleOpen < 0 ? -1
+                      : head.indexOf(QLatin1String("</title>"), titleOpen, Qt::CaseInsensitive);
+    if (titleOpen >= 0 && titleClose > titleOpen) {
+        const qsizetype textStart = titleOpen + 7;
+        p.title = head.mid(textStart, titleClose - textStart);
+        head.remove(textStart, titleClose - textStart);
+    }
+    p.body = html.mid(bodyOpenEnd + 1, bodyClose - bodyOpenEnd - 1);
+    p.shell = head + QChar(0) + html.mid(bodyClose);
+    p.ok = true;
+    return p;
+}
+
+// Runs in Qt's ApplicationWorld, an isolated JavaScript world: the page's own JavaScript
+// stays disabled (JavascriptEnabled is off for the main world), so nothing in the email
+// runs — <script> inserted through innerHTML never executes, and inline handlers like
+// onerror= would only run in the main world. The title's innerHTML is parsed like the
+// original <title> (RCDATA: entities decoded, no tags).
+const char kPatchScript[] = R"JS((function (parts) {
+  var body = document.body;
+  if (!body || document.readyState !== 'complete') return false;
+  body.innerHTML = parts[0];
+  var title = document.querySelector('head > title');
+  if (title && title.innerHTML !== parts[1]) title.innerHTML = parts[1];
+  return true;
+})(%1))JS";
+
 } // namespace
 
 PreviewView::PreviewView(QWidget *parent)
     : QWidget(parent), m_toolBar(new QToolBar(this)), m_inbox(new InboxRow(this)),
       m_error(new QLabel(this)), m_tabs(new QTabWidget(this)), m_stage(new QWidget(this)),
-      m_web(new QWebEngineView(m_stage)), m_blocker(new RemoteLoadBlocker(this)),
-      m_text(new QPlainTextEdit(this))
+      m_web((preferSoftwareQuickWithoutGpu(), new QWebEngineView(m_stage))),
+      m_blocker(new RemoteLoadBlocker(this)), m_text(new QPlainTextEdit(this))
 {
     m_toolBar->setToolButtonStyle(Qt::ToolButtonTextOnly);
     auto *widths = new QActionGroup(this);
@@ -51,7 +133,7 @@ PreviewView::PreviewView(QWidget *parent)
     m_page->setUrlRequestInterceptor(m_blocker);
     m_web->setPage(m_page);
     m_web->setContextMenuPolicy(Qt::NoContextMenu);
-    connect(m_web, &QWebEngineView::loadFinished, this, &PreviewView::htmlLoaded);
+    connect(m_web, &QWebEngineView::loadFinished, this, &PreviewView::onLoadFinished);
 
     m_stage->setObjectName(QStringLiteral("previewStage"));
     m_stage->setStyleSheet(QStringLiteral("#previewStage { background: #e9edf2; }"));
@@ -84,6 +166,7 @@ PreviewView::PreviewView(QWidget *parent)
 
 PreviewView::~PreviewView()
 {
+    m_destroying = true; // pending patch callbacks may run while the page goes
     // The page uses the interceptor; drop it before the interceptor goes.
     m_web->setPage(nullptr);
     delete m_page;
@@ -100,13 +183,75 @@ void PreviewView::setRender(const PreviewRender &render)
     }
     m_inbox->setMessage(render.fromName, render.subject, render.preheader);
     m_text->setPlainText(render.text);
-    reloadHtml();
+    showHtml();
 }
 
-void PreviewView::reloadHtml()
+void PreviewView::showHtml()
 {
+    ++m_serial;
+    if (m_navigating) {
+        // Loading a page cannot be interrupted by a patch; the newest HTML follows when
+        // the load finishes (renders in between are skipped).
+        m_dirtyAfterLoad = true;
+        return;
+    }
+    const HtmlParts parts = splitHtml(m_render.html);
+    if (!m_patching || !parts.ok || !m_loaded.splittable || !m_loaded.loaded ||
+        parts.shell != m_loaded.shell) {
+        navigate();
+        return;
+    }
+    // Same head, styles and <body> tag as the loaded page: replace the body's content in
+    // place. Much cheaper than a navigation (no new document, no new renderer frame) and
+    // the reader keeps the scroll position while the marketer types.
+    m_lastWasPatch = true;
+    ++m_patchesInFlight;
+    const QString args = QString::fromUtf8(
+        QJsonDocument(QJsonArray{parts.body, parts.title}).toJson(QJsonDocument::Compact));
+    const quint64 serial = m_serial;
+    m_page->runJavaScript(
+        QString::fromLatin1(kPatchScript).arg(args), QWebEngineScript::ApplicationWorld,
+        [this, serial, self = QPointer<PreviewView>(this)](const QVariant &result) {
+            if (!self || m_destroying)
+                return;
+            --m_patchesInFlight;
+            if (serial != m_serial)
+                return; // a newer update is on its way
+            if (!result.toBool()) {
+                navigate(); // the page was not in a state to patch: load it whole
+                return;
+            }
+            if (!isUpdating())
+                emit htmlLoaded(true);
+        });
+}
+
+void PreviewView::navigate()
+{
+    const HtmlParts parts = splitHtml(m_render.html);
+    m_loaded = {parts.shell, parts.ok, false};
+    m_lastWasPatch = false;
+    m_navigating = true;
+    m_dirtyAfterLoad = false;
     // A stable origin that is not a real site: relative URLs resolve to nothing.
     m_web->setHtml(m_render.html, QUrl(QStringLiteral("about:blank")));
+}
+
+void PreviewView::onLoadFinished(bool ok)
+{
+    if (!m_navigating) {
+        emit htmlLoaded(ok); // not one of ours (e.g. a reload from the engine)
+        return;
+    }
+    m_navigating = false;
+    m_loaded.loaded = ok;
+    if (m_dirtyAfterLoad) {
+        m_dirtyAfterLoad = false;
+        showHtml();
+        return;
+    }
+    if (!isUpdating())
+        emit htmlLoaded(ok);
 }
 
 void PreviewView::setWidthMode(Width width)
@@ -127,7 +272,14 @@ void PreviewView::setLoadImages(bool load)
         return;
     m_blocker->setAllowRemote(load);
     m_loadImages->setChecked(load);
-    reloadHtml();
+    // Images blocked so far are only fetched by loading the page anew.
+    if (m_navigating) {
+        m_dirtyAfterLoad = true;
+        m_loaded.splittable = false; // makes the update after this load a navigation too
+    } else if (!m_render.html.isEmpty()) {
+        ++m_serial;
+        navigate();
+    }
 }
 
 bool PreviewView::loadImages() const
