@@ -2,7 +2,7 @@
 // syntax errors, autosave and versions, remote-load blocking.
 #include "campaign/blockinspector.h"
 #include "campaign/blocklistmodel.h"
-#include "campaign/campaigndocument.h"
+#include "campaign/campaigndraft.h"
 #include "campaign/campaigneditor.h"
 #include "campaign/campaignspage.h"
 #include "campaign/comparedialog.h"
@@ -48,7 +48,7 @@ template <typename... A> QStringList L(const A &...a)
     return QStringList{q(a)...};
 }
 
-QStringList blockIds(const CampaignDocument *doc)
+QStringList blockIds(const CampaignDraft *doc)
 {
     QStringList ids;
     for (int i = 0; i < doc->blockCount(); ++i)
@@ -85,6 +85,7 @@ private slots:
     void addsAndReordersBlocks();
     void editingLiquidFieldUpdatesPreview();
     void switchingSubscriberChangesSubject();
+    void previewKnowsTheCampaign();
     void undoAndRedoAnEdit();
     void syntaxErrorReportedAtItsLine();
     void autosavesAndRestoresVersions();
@@ -143,7 +144,7 @@ void TestCampaignEditor::waitForPreview()
 
 void TestCampaignEditor::addsAndReordersBlocks()
 {
-    CampaignDocument *doc = m_editor->document();
+    CampaignDraft *doc = m_editor->document();
     QCOMPARE(blockIds(doc), L("hero", "intro", "footer"));
 
     // Add a button block after the selected hero, from the palette's types.
@@ -247,6 +248,19 @@ void TestCampaignEditor::switchingSubscriberChangesSubject()
     waitForPreview();
     QCOMPARE(inbox->subject(), QStringLiteral("Hi Chloe, spring is here"));
     QCOMPARE(inbox->preheader(), QStringLiteral("Fresh picks for you")); // no city: default
+}
+
+void TestCampaignEditor::previewKnowsTheCampaign()
+{
+    // {{ campaign.name }} / {{ campaign.id }} render as in a send of this campaign.
+    QCOMPARE(m_editor->campaignName(), QStringLiteral("Spring sale"));
+    m_editor->document()->pushValue(L("subject"),
+                                    QStringLiteral("{{ campaign.name }} #{{ campaign.id }}"));
+    QTRY_COMPARE_WITH_TIMEOUT(m_editor->preview()->inboxRow()->subject(),
+                              QStringLiteral("Spring sale #%1").arg(m_campaign), 10000);
+    // The compare and segment dialogs render the same campaign.
+    QCOMPARE(m_editor->previewCampaign().name, QStringLiteral("Spring sale"));
+    QCOMPARE(m_editor->previewCampaign().id, m_campaign);
 }
 
 void TestCampaignEditor::undoAndRedoAnEdit()
@@ -402,7 +416,7 @@ void TestCampaignEditor::explainsWhyThisEmail()
 void TestCampaignEditor::comparesTwoSubscribers()
 {
     CompareDialog dialog(CampaignsPage::coreRendererFactory(), m_editor->databasePath(),
-                         m_editor->document()->json(), 1);
+                         m_editor->previewCampaign(), 1);
     QSignalSpy compared(&dialog, &CompareDialog::compared);
     QTRY_VERIFY_WITH_TIMEOUT(!compared.isEmpty(), 15000);
     QCOMPARE(dialog.view(0)->currentRender().subscriberId, qint64(1));
@@ -421,7 +435,7 @@ void TestCampaignEditor::comparesTwoSubscribers()
 
 void TestCampaignEditor::segmentOverviewCountsRendersAndReach()
 {
-    SegmentOverviewDialog dialog(m_editor->databasePath(), m_editor->document()->json());
+    SegmentOverviewDialog dialog(m_editor->databasePath(), m_editor->previewCampaign());
     QSignalSpy finished(&dialog, &SegmentOverviewDialog::finished);
     dialog.run(QStringLiteral("nordic-and-uk"));
     QVERIFY(finished.wait(20000));

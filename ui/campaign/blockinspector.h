@@ -15,7 +15,7 @@ class QScrollArea;
 
 namespace mw::ui {
 
-class CampaignDocument;
+class CampaignDraft;
 class LiquidTextEdit;
 
 /// The editor's middle pane: the fields of the selected block (or of the envelope:
@@ -25,7 +25,7 @@ class LiquidTextEdit;
 class BlockInspector : public QWidget {
     Q_OBJECT
 public:
-    explicit BlockInspector(CampaignDocument *document, QWidget *parent = nullptr);
+    explicit BlockInspector(CampaignDraft *document, QWidget *parent = nullptr);
 
     void setCompletions(const QStringList &fields, const QStringList &filters);
     /// Where "Detach from library" gets a library block's content from.
@@ -67,7 +67,7 @@ private:
     void updateErrorStatus();
     QStringList variantsPath() const;
 
-    CampaignDocument *m_doc;
+    CampaignDraft *m_doc;
     QScrollArea *m_scroll;
     QWidget *m_content = nullptr;
     QLabel *m_title;

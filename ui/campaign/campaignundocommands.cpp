@@ -1,6 +1,6 @@
 #include "campaignundocommands.h"
 
-#include "campaigndocument.h"
+#include "campaigndraft.h"
 
 #include <QCoreApplication>
 
@@ -8,7 +8,7 @@ namespace mw::ui {
 
 // All undo texts share one translation context, "Undo Commands" (STYLE.md example 6).
 
-ChangeValueCommand::ChangeValueCommand(CampaignDocument *doc, QStringList path, QJsonValue newValue,
+ChangeValueCommand::ChangeValueCommand(CampaignDraft *doc, QStringList path, QJsonValue newValue,
                                        QUndoCommand *parent)
     : QUndoCommand(parent), m_doc(doc), m_path(std::move(path)), m_old(doc->value(m_path)),
       m_new(std::move(newValue))
@@ -37,7 +37,7 @@ bool ChangeValueCommand::mergeWith(const QUndoCommand *other)
     return true;
 }
 
-InsertBlockCommand::InsertBlockCommand(CampaignDocument *doc, int index, QJsonObject block,
+InsertBlockCommand::InsertBlockCommand(CampaignDraft *doc, int index, QJsonObject block,
                                        QUndoCommand *parent)
     : QUndoCommand(parent), m_doc(doc), m_index(index), m_block(std::move(block))
 {
@@ -54,7 +54,7 @@ void InsertBlockCommand::redo()
     m_doc->applyInsertBlock(m_index, m_block);
 }
 
-RemoveBlockCommand::RemoveBlockCommand(CampaignDocument *doc, int index, QUndoCommand *parent)
+RemoveBlockCommand::RemoveBlockCommand(CampaignDraft *doc, int index, QUndoCommand *parent)
     : QUndoCommand(parent), m_doc(doc), m_index(index), m_block(doc->block(index))
 {
     setText(QCoreApplication::translate("Undo Commands", "Delete Block"));
@@ -70,7 +70,7 @@ void RemoveBlockCommand::redo()
     m_doc->applyRemoveBlock(m_index);
 }
 
-MoveBlockCommand::MoveBlockCommand(CampaignDocument *doc, int from, int to, QUndoCommand *parent)
+MoveBlockCommand::MoveBlockCommand(CampaignDraft *doc, int from, int to, QUndoCommand *parent)
     : QUndoCommand(parent), m_doc(doc), m_from(from), m_to(to)
 {
     setText(QCoreApplication::translate("Undo Commands", "Move Block"));
@@ -86,7 +86,7 @@ void MoveBlockCommand::redo()
     m_doc->applyMoveBlock(m_from, m_to);
 }
 
-ReplaceDocumentCommand::ReplaceDocumentCommand(CampaignDocument *doc, QJsonObject json,
+ReplaceDocumentCommand::ReplaceDocumentCommand(CampaignDraft *doc, QJsonObject json,
                                                const QString &text, QUndoCommand *parent)
     : QUndoCommand(text, parent), m_doc(doc), m_old(doc->json()), m_new(std::move(json))
 {

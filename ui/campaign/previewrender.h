@@ -45,12 +45,21 @@ struct PreviewRender {
     QString error; // non-empty when the render failed (shown instead of the email)
 };
 
+/// What a preview renders: a campaign's working document, with the campaign's id and
+/// name as a send would have them (`{{ campaign.name }}`); 0 and "" for documents that
+/// are not stored.
+struct PreviewCampaign {
+    qint64 id = 0;
+    QString name;
+    QJsonObject document;
+};
+
 /// Renders a campaign document for one subscriber. One instance per worker thread (it
 /// holds that thread's database connection).
 class PreviewRenderer {
 public:
     virtual ~PreviewRenderer() = default;
-    virtual PreviewRender render(const QJsonObject &document, qint64 subscriberId) = 0;
+    virtual PreviewRender render(const PreviewCampaign &campaign, qint64 subscriberId) = 0;
 };
 
 /// Creates a renderer for a database on the thread that will use it (the renderer opens

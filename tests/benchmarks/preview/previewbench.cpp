@@ -6,7 +6,7 @@
 // the HTML of a render that includes it. With --screenshots, saves the editor for two
 // different subscribers instead.
 #include "campaign/blockinspector.h"
-#include "campaign/campaigndocument.h"
+#include "campaign/campaigndraft.h"
 #include "campaign/campaigneditor.h"
 #include "campaign/campaignspage.h"
 #include "campaign/liquidtextedit.h"
@@ -78,18 +78,18 @@ void fail(const char *what)
 }
 
 /// The first block with a text field we can type into: the hero's headline if any.
-QStringList headlinePath(const ui::CampaignDocument *doc)
+QStringList headlinePath(const ui::CampaignDraft *doc)
 {
     for (int i = 0; i < doc->blockCount(); ++i) {
         const QJsonObject content = doc->block(i).value(QLatin1String("content")).toObject();
         if (content.value(QLatin1String("headline")).isString())
-            return ui::CampaignDocument::blockPath(
+            return ui::CampaignDraft::blockPath(
                 i, {QStringLiteral("content"), QStringLiteral("headline")});
     }
     for (int i = 0; i < doc->blockCount(); ++i) {
         const QJsonObject content = doc->block(i).value(QLatin1String("content")).toObject();
         if (content.value(QLatin1String("text")).isString())
-            return ui::CampaignDocument::blockPath(
+            return ui::CampaignDraft::blockPath(
                 i, {QStringLiteral("content"), QStringLiteral("text")});
     }
     return {};
