@@ -411,6 +411,15 @@ void TestCampaignEditor::explainsWhyThisEmail()
     waitForPreview();
     QVERIFY(m_editor->preview()->html().contains(QLatin1String("Our spring collection is in.")));
     QVERIFY(!m_editor->preview()->html().contains(QLatin1String("Hei from Oslo!")));
+    // ... and the trace follows her: the intro's variant is looked at and not taken.
+    bool sawChloe = false;
+    for (int i = 0; i < trace->topLevelItemCount(); ++i) {
+        const QTreeWidgetItem *item = trace->topLevelItem(i);
+        QVERIFY(!item->text(2).contains(QLatin1String("Oslo")));
+        if (item->text(0) == QLatin1String("intro") && item->text(3) == QLatin1String("default"))
+            sawChloe = true;
+    }
+    QVERIFY(sawChloe);
 }
 
 void TestCampaignEditor::comparesTwoSubscribers()

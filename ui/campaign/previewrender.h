@@ -18,6 +18,7 @@ struct PreviewTraceRow {
     QString values;
     QString outcome;
     QString reason;
+    friend bool operator==(const PreviewTraceRow &, const PreviewTraceRow &) = default;
 };
 
 /// A missing field, a fallback used, ...
@@ -26,6 +27,7 @@ struct PreviewWarning {
     QString field;
     QString block;
     QString message;
+    friend bool operator==(const PreviewWarning &, const PreviewWarning &) = default;
 };
 
 /// What the preview shows for one subscriber: the render core's RenderResult, adapted.

@@ -174,6 +174,7 @@ PreviewView::~PreviewView()
 
 void PreviewView::setRender(const PreviewRender &render)
 {
+    const bool sameText = m_render.text == render.text && !m_render.html.isEmpty();
     m_render = render;
     if (!render.error.isEmpty()) {
         m_error->setText(tr("This subscriber's email could not be rendered: %1").arg(render.error));
@@ -182,7 +183,8 @@ void PreviewView::setRender(const PreviewRender &render)
         m_error->hide();
     }
     m_inbox->setMessage(render.fromName, render.subject, render.preheader);
-    m_text->setPlainText(render.text);
+    if (!sameText)
+        m_text->setPlainText(render.text); // (re-laying it out costs; keeps the scroll position)
     showHtml();
 }
 
