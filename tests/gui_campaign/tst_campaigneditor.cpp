@@ -6,6 +6,7 @@
 #include "campaign/campaigneditor.h"
 #include "campaign/campaignspage.h"
 #include "campaign/comparedialog.h"
+#include "campaign/conditioneditor.h"
 #include "campaign/inboxrow.h"
 #include "campaign/liquidtextedit.h"
 #include "campaign/previewview.h"
@@ -16,11 +17,15 @@
 #include "campaignfixture.h"
 #include "testutils.h"
 
+#include <QCheckBox>
+#include <QComboBox>
 #include <QElapsedTimer>
 #include <QJsonArray>
 #include <QLabel>
+#include <QLineEdit>
 #include <QListView>
 #include <QMimeData>
+#include <QPlainTextEdit>
 #include <QSignalSpy>
 #include <QTextBlock>
 #include <QTreeWidget>
@@ -91,6 +96,8 @@ private slots:
     void autosavesAndRestoresVersions();
     void blocksRemoteLoadsUntilAllowed();
     void explainsWhyThisEmail();
+    void editsVariantConditionInAForm();
+    void conditionValuesAreTyped();
     void switchesDesktopAndMobileWidth();
     void comparesTwoSubscribers();
     void segmentOverviewCountsRendersAndReach();
@@ -420,6 +427,111 @@ void TestCampaignEditor::explainsWhyThisEmail()
             sawChloe = true;
     }
     QVERIFY(sawChloe);
+}
+
+void TestCampaignEditor::editsVariantConditionInAForm()
+{
+    m_editor->selectBlock(1); // intro, whose "oslo" variant tests subscriber.city
+    m_editor->inspector()->selectVariant(0);
+    const QStringList path = L("blocks", "1", "variants", "0", "when");
+    auto *cond = qobject_cast<ConditionEditor *>(m_editor->inspector()->editorFor(path));
+    QVERIFY(cond);
+    QCOMPARE(cond->mode(), ConditionEditor::Mode::Field);
+    QCOMPARE(cond->fieldBox()->currentText(), QStringLiteral("subscriber.city"));
+    QCOMPARE(cond->operatorBox()->currentText(), QStringLiteral("="));
+    QCOMPARE(cond->valueEdit()->text(), QStringLiteral("Oslo"));
+    QVERIFY2(cond->summary()->text().contains(QLatin1String("Oslo")),
+             qPrintable(cond->summary()->text()));
+    QVERIFY(m_editor->preview()->html().contains(QLatin1String("Hei from Oslo!")));
+
+    // Typing another city: one undo step, stored as JSON, Anna loses the variant.
+    QUndoStack *stack = m_editor->document()->undoStack();
+    const int before = stack->count();
+    cond->valueEdit()->setFocus();
+    cond->valueEdit()->selectAll();
+    QTest::keyClicks(cond->valueEdit(), QStringLiteral("Leeds"));
+    const QJsonObject leeds{{QStringLiteral("field"), QStringLiteral("subscriber.city")},
+                            {QStringLiteral("op"), QStringLiteral("=")},
+                            {QStringLiteral("value"), QStringLiteral("Leeds")}};
+    QCOMPARE(m_editor->document()->value(path), QJsonValue(leeds));
+    QCOMPARE(stack->count(), before + 1);
+    QCOMPARE(cond->valueEdit()->text(), QStringLiteral("Leeds")); // not reset while typing
+    QTRY_VERIFY_WITH_TIMEOUT(
+        m_editor->preview()->html().contains(QLatin1String("Our spring collection is in.")), 10000);
+
+    // Undo flows back into the form.
+    stack->undo();
+    QCOMPARE(cond->valueEdit()->text(), QStringLiteral("Oslo"));
+    QTRY_VERIFY_WITH_TIMEOUT(m_editor->preview()->html().contains(QLatin1String("Hei from Oslo!")),
+                             10000);
+
+    // A list operator makes an array of the comma-separated items.
+    cond->operatorBox()->setCurrentText(QStringLiteral("in"));
+    cond->valueEdit()->setFocus();
+    cond->valueEdit()->selectAll();
+    QTest::keyClicks(cond->valueEdit(), QStringLiteral("Leeds, Bergen"));
+    QCOMPARE(m_editor->document()->value(path).toObject().value(QLatin1String("value")),
+             QJsonValue(QJsonArray{QStringLiteral("Leeds"), QStringLiteral("Bergen")}));
+
+    // Segment membership: Anna (NO) is in "nordic-and-uk".
+    cond->setMode(ConditionEditor::Mode::Segment);
+    cond->segmentEdit()->setFocus();
+    QTest::keyClicks(cond->segmentEdit(), QStringLiteral("nordic-and-uk"));
+    QCOMPARE(m_editor->document()->value(path),
+             QJsonValue(QJsonObject{{QStringLiteral("segment"), QStringLiteral("nordic-and-uk")}}));
+    QTRY_VERIFY_WITH_TIMEOUT(m_editor->preview()->html().contains(QLatin1String("Hei from Oslo!")),
+                             10000);
+    cond->negateBox()->setChecked(true);
+    QCOMPARE(m_editor->document()->value(path).toObject().value(QLatin1String("negate")),
+             QJsonValue(true));
+    QTRY_VERIFY_WITH_TIMEOUT(
+        m_editor->preview()->html().contains(QLatin1String("Our spring collection is in.")), 10000);
+
+    // A group has no form: it is shown and edited as JSON; the mode follows undo.
+    const QJsonObject group{
+        {QStringLiteral("match"), QStringLiteral("any")},
+        {QStringLiteral("conditions"),
+         QJsonArray{QJsonObject{{QStringLiteral("segment"), QStringLiteral("nordic-and-uk")}},
+                    QJsonObject{{QStringLiteral("field"), QStringLiteral("subscriber.city")},
+                                {QStringLiteral("op"), QStringLiteral("is_set")}}}}};
+    m_editor->document()->pushValue(path, group, false);
+    QCOMPARE(cond->mode(), ConditionEditor::Mode::Json);
+    QCOMPARE(QJsonDocument::fromJson(cond->jsonEdit()->toPlainText().toUtf8()).object(), group);
+    stack->undo();
+    QCOMPARE(cond->mode(), ConditionEditor::Mode::Segment);
+    QVERIFY(cond->negateBox()->isChecked());
+
+    // "No condition" removes the key; the block's hide_when uses the same editor.
+    cond->setMode(ConditionEditor::Mode::None);
+    QVERIFY(!m_editor->document()
+                 ->block(1)
+                 .value(QLatin1String("variants"))
+                 .toArray()
+                 .at(0)
+                 .toObject()
+                 .contains(QLatin1String("when")));
+    auto *hide = qobject_cast<ConditionEditor *>(
+        m_editor->inspector()->editorFor(L("blocks", "1", "hide_when")));
+    QVERIFY(hide);
+    QCOMPARE(hide->mode(), ConditionEditor::Mode::None);
+    QCOMPARE(hide->modeBox()->currentText(), QStringLiteral("Never hidden"));
+}
+
+void TestCampaignEditor::conditionValuesAreTyped()
+{
+    using CE = ConditionEditor;
+    QCOMPARE(CE::parseValue(QStringLiteral("10"), false), QJsonValue(10.0));
+    QCOMPARE(CE::parseValue(QStringLiteral("0.75"), false), QJsonValue(0.75));
+    QCOMPARE(CE::parseValue(QStringLiteral("true"), false), QJsonValue(true));
+    QCOMPARE(CE::parseValue(QStringLiteral("\"10\""), false), QJsonValue(QStringLiteral("10")));
+    QCOMPARE(CE::parseValue(QStringLiteral(" vip "), false), QJsonValue(QStringLiteral("vip")));
+    QCOMPARE(CE::parseValue(QStringLiteral("a, 2,,\"3\""), true),
+             QJsonValue(QJsonArray{QStringLiteral("a"), 2.0, QStringLiteral("3")}));
+    // Shown so that reading it back gives the same JSON.
+    for (const QJsonValue &v :
+         {QJsonValue(10.0), QJsonValue(QStringLiteral("10")), QJsonValue(false),
+          QJsonValue(QStringLiteral("true")), QJsonValue(QStringLiteral("Oslo"))})
+        QCOMPARE(CE::parseValue(CE::valueText(v), false), v);
 }
 
 void TestCampaignEditor::comparesTwoSubscribers()

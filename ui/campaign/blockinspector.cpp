@@ -1,6 +1,7 @@
 #include "blockinspector.h"
 
 #include "campaigndraft.h"
+#include "conditioneditor.h"
 #include "liquidtextedit.h"
 
 #include <QFormLayout>
@@ -89,6 +90,8 @@ void BlockInspector::setCompletions(const QStringList &fields, const QStringList
     for (QWidget *w : std::as_const(m_bound)) {
         if (auto *e = qobject_cast<LiquidTextEdit *>(w))
             e->setCompletions(fields, filters);
+        else if (auto *c = qobject_cast<ConditionEditor *>(w))
+            c->setFields(fields);
     }
 }
 
@@ -211,8 +214,8 @@ void BlockInspector::rebuild()
         });
         addFieldsSection(form, CampaignDraft::blockPath(m_block, {QStringLiteral("content")}),
                          keys);
-        addJsonField(form, tr("Hide when"),
-                     CampaignDraft::blockPath(m_block, {QStringLiteral("hide_when")}));
+        addConditionField(form, tr("Hide when"), tr("Never hidden"),
+                          CampaignDraft::blockPath(m_block, {QStringLiteral("hide_when")}));
         addVariantsSection(form, variantsPath(), keys, QStringLiteral("content"));
     } else {
         m_title->setText(tr("Nothing selected"));
@@ -367,7 +370,8 @@ void BlockInspector::addVariantsSection(QFormLayout *form, const QStringList &va
     bind(priorityPath, priority);
     form->addRow(tr("Priority"), priority);
 
-    addJsonField(form, tr("When"), vpath + QStringList{QStringLiteral("when")});
+    addConditionField(form, tr("When"), tr("No condition (always)"),
+                      vpath + QStringList{QStringLiteral("when")});
 
     for (const QString &key : fieldKeys) {
         const QStringList path =
@@ -395,6 +399,21 @@ void BlockInspector::addNumberField(QFormLayout *form, const QString &label,
             [this, path](int v) { m_doc->pushValue(path, v); });
     bind(path, spin);
     form->addRow(label, spin);
+}
+
+void BlockInspector::addConditionField(QFormLayout *form, const QString &label,
+                                       const QString &noneLabel, const QStringList &path)
+{
+    auto *edit = new ConditionEditor(noneLabel);
+    edit->setFields(m_fields);
+    edit->setCondition(m_doc->value(path));
+    connect(edit, &ConditionEditor::edited, this,
+            [this, path](const QJsonValue &condition, bool typing) {
+                if (!m_rebuilding)
+                    m_doc->pushValue(path, condition, typing);
+            });
+    bind(path, edit);
+    form->addRow(label, edit);
 }
 
 void BlockInspector::addJsonField(QFormLayout *form, const QString &label, const QStringList &path)
@@ -467,6 +486,8 @@ void BlockInspector::refreshValue(const QStringList &path)
     const QJsonValue v = m_doc->value(path);
     if (auto *e = qobject_cast<LiquidTextEdit *>(w)) {
         e->setTextQuietly(v.toString());
+    } else if (auto *c = qobject_cast<ConditionEditor *>(w)) {
+        c->setCondition(v);
     } else if (auto *l = qobject_cast<QLineEdit *>(w)) {
         if (l->text() != v.toString())
             l->setText(v.toString());

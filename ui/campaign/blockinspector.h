@@ -58,6 +58,8 @@ private:
                             const QStringList &fieldKeys, const QString &fieldsKey);
     void addNumberField(QFormLayout *form, const QString &label, const QStringList &path);
     void addJsonField(QFormLayout *form, const QString &label, const QStringList &path);
+    void addConditionField(QFormLayout *form, const QString &label, const QString &noneLabel,
+                           const QStringList &path);
     static QString jsonText(const QJsonValue &v);
     QStringList subjectPath() const;
     LiquidTextEdit *addLiquidField(QFormLayout *form, const QString &label, const QStringList &path,

@@ -83,11 +83,11 @@ QStringList CampaignDraft::blockPath(int index, const QStringList &rest)
     return QStringList{QStringLiteral("blocks"), QString::number(index)} + rest;
 }
 
-void CampaignDraft::pushValue(const QStringList &path, const QJsonValue &value)
+void CampaignDraft::pushValue(const QStringList &path, const QJsonValue &value, bool mergeable)
 {
     if (this->value(path) == value)
         return;
-    m_undoStack->push(new ChangeValueCommand(this, path, value));
+    m_undoStack->push(new ChangeValueCommand(this, path, value, mergeable));
 }
 
 void CampaignDraft::pushInsertBlock(int index, QJsonObject block)

@@ -41,7 +41,9 @@ public:
     static QStringList blockPath(int index, const QStringList &rest = {});
 
     // Edits that go through the undo stack.
-    void pushValue(const QStringList &path, const QJsonValue &value);
+    /// Typing merges: consecutive changes of one path are one undo step unless a change
+    /// is a step of its own (mergeable = false: a choice made, not text typed).
+    void pushValue(const QStringList &path, const QJsonValue &value, bool mergeable = true);
     void pushInsertBlock(int index, QJsonObject block);
     void pushRemoveBlock(int index);
     void pushMoveBlock(int from, int to);

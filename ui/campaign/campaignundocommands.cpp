@@ -9,9 +9,9 @@ namespace mw::ui {
 // All undo texts share one translation context, "Undo Commands" (STYLE.md example 6).
 
 ChangeValueCommand::ChangeValueCommand(CampaignDraft *doc, QStringList path, QJsonValue newValue,
-                                       QUndoCommand *parent)
+                                       bool mergeable, QUndoCommand *parent)
     : QUndoCommand(parent), m_doc(doc), m_path(std::move(path)), m_old(doc->value(m_path)),
-      m_new(std::move(newValue))
+      m_new(std::move(newValue)), m_mergeable(mergeable)
 {
     setText(QCoreApplication::translate("Undo Commands", "Change %1")
                 .arg(m_path.isEmpty() ? QString() : m_path.last()));
@@ -30,7 +30,7 @@ void ChangeValueCommand::redo()
 bool ChangeValueCommand::mergeWith(const QUndoCommand *other)
 {
     const auto *o = static_cast<const ChangeValueCommand *>(other);
-    if (o->m_doc != m_doc || o->m_path != m_path)
+    if (o->m_doc != m_doc || o->m_path != m_path || !m_mergeable || !o->m_mergeable)
         return false;
     m_new = o->m_new;
     setObsolete(m_new == m_old); // typing back to where we started: no undo step

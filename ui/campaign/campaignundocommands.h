@@ -16,8 +16,9 @@ enum class UndoCommandId { ChangeValue = 1 };
 /// undo step (typing), and a change that ends where it started disappears.
 class ChangeValueCommand : public QUndoCommand {
 public:
+    /// mergeable: consecutive mergeable changes of the same path are one step (typing).
     ChangeValueCommand(CampaignDraft *doc, QStringList path, QJsonValue newValue,
-                       QUndoCommand *parent = nullptr);
+                       bool mergeable = true, QUndoCommand *parent = nullptr);
     void undo() override;
     void redo() override;
     int id() const override { return static_cast<int>(UndoCommandId::ChangeValue); }
@@ -28,6 +29,7 @@ private:
     QStringList m_path;
     QJsonValue m_old;
     QJsonValue m_new;
+    bool m_mergeable;
 };
 
 /// Inserts a block at an index.

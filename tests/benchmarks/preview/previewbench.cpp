@@ -223,6 +223,8 @@ int main(int argc, char *argv[])
                 if (!waitFor([&] { return editor->subscriberId() != before; }, 20000))
                     editor->picker()->next();
                 waitFor([&] { return editor->subscriberId() != before; }, 20000);
+                // Show the hero's first variant (its condition) in the inspector.
+                editor->inspector()->selectVariant(0);
             }
             settle(editor, editor->latestRenderRequest());
             QTest::qWait(600); // let the web view paint
