@@ -88,6 +88,8 @@ private slots:
     void patchesBodyWhenOnlyBodyAndTitleChange();
     void loadsAnewWhenTheHeadChanges();
     void lastOfManyQuickUpdatesWins();
+    void patchedTreeEqualsALoadedOne();
+    void unchangedNodesAreKept();
     void emailScriptsNeverRun_data();
     void emailScriptsNeverRun();
     void remoteLoadsStayBlockedInPatches();
@@ -181,6 +183,63 @@ void TestPreviewView::lastOfManyQuickUpdatesWins()
     QVERIFY(!html.contains(QLatin1String("<p>one</p>")));
     QTest::qWait(200);
     QCOMPARE(loaded.size(), 1); // only the update of the last render is reported
+}
+
+void TestPreviewView::patchedTreeEqualsALoadedOne()
+{
+    // A second view loads every HTML anew: the reference the patched tree must equal.
+    PreviewView reference;
+    reference.setPatchingEnabled(false);
+    reference.resize(800, 700);
+    reference.show();
+    const QString bodies[] = {
+        QStringLiteral("<table><tr><td><h1>Hello Anna</h1><img src=\"data:,\" alt=\"a\">"
+                       "</td></tr></table><p>Text &amp; more</p><!-- c1 -->"),
+        // one text node changes
+        QStringLiteral("<table><tr><td><h1>Hello Anna from Oslo</h1><img src=\"data:,\" "
+                       "alt=\"a\"></td></tr></table><p>Text &amp; more</p><!-- c1 -->"),
+        // attributes change, are added and removed; the comment changes
+        QStringLiteral("<table class=\"x\"><tr><td style=\"color:red\"><h1>Hello Anna from "
+                       "Oslo</h1><img src=\"data:,b\"></td></tr></table><p>Text &amp; more</p>"
+                       "<!-- c2 -->"),
+        // an element changes type, one is added, text becomes an element
+        QStringLiteral("<table class=\"x\"><tr><td style=\"color:red\"><h2>Hello</h2><img "
+                       "src=\"data:,b\"></td><td>new cell</td></tr></table><p><b>Text</b> &amp; "
+                       "more</p><!-- c2 --><ul><li>one</li></ul>"),
+        // elements removed, an SVG child (other namespace), markup the parser fixes up
+        QStringLiteral("<p>only <i>this</i><svg width=\"4\"><rect width=\"2\"/></svg></p>"
+                       "<table><td>no tr</td></table><p>unclosed"),
+        // back to the first
+        QStringLiteral("<table><tr><td><h1>Hello Anna</h1><img src=\"data:,\" alt=\"a\">"
+                       "</td></tr></table><p>Text &amp; more</p><!-- c1 -->"),
+    };
+    const QString dom = QStringLiteral("document.documentElement.outerHTML");
+    int step = 0;
+    for (const QString &body : bodies) {
+        const QString html = page(QStringLiteral("Step %1 &lt;x&gt;").arg(step++), body);
+        show(html);
+        QVERIFY(m_view->lastUpdateWasPatch());
+        QSignalSpy loaded(&reference, &PreviewView::htmlLoaded);
+        reference.setRender(render(html));
+        QTRY_VERIFY_WITH_TIMEOUT(!loaded.isEmpty(), 15000);
+        QCOMPARE(evaluate(m_view->webView(), dom).toString(),
+                 evaluate(reference.webView(), dom).toString());
+    }
+}
+
+void TestPreviewView::unchangedNodesAreKept()
+{
+    const QString img = QStringLiteral("<img src=\"data:,\" alt=\"pic\">");
+    show(page(QStringLiteral("First"), img + QStringLiteral("<p>one</p>")));
+    QWebEngineView *web = m_view->webView();
+    // An expando on the node's wrapper (same isolated world) survives only if the node does.
+    QCOMPARE(evaluate(web, QStringLiteral("document.querySelector('img').keep = 7; 1")),
+             QVariant(1));
+    show(page(QStringLiteral("First"), img + QStringLiteral("<p>two</p>")));
+    QVERIFY(m_view->lastUpdateWasPatch());
+    QCOMPARE(evaluate(web, QStringLiteral("document.querySelector('img').keep")), QVariant(7));
+    QCOMPARE(evaluate(web, QStringLiteral("document.querySelector('p').textContent")),
+             QVariant(QStringLiteral("two")));
 }
 
 void TestPreviewView::emailScriptsNeverRun_data()

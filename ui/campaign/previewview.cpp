@@ -53,13 +53,11 @@ void preferSoftwareQuickWithoutGpu()
     Q_UNUSED(done)
 }
 
-/// An email's HTML cut in three: the body's content, the <title> text, and the rest (the
-/// "shell": doctype, head with its styles, the <body> tag itself, what follows </body>).
-/// Two renders with the same shell differ only in what a DOM patch can replace.
+/// An email's HTML without the <title> text and the body's content: the "shell" (doctype,
+/// head with its styles, the <body> tag itself, what follows </body>). Two renders with
+/// the same shell differ only in what a DOM patch brings up to date.
 struct HtmlParts {
     QString shell;
-    QString title;
-    QString body;
     bool ok = false;
 };
 
@@ -80,10 +78,8 @@ HtmlParts splitHtml(const QString &html)
                       : head.indexOf(QLatin1String("</title>"), titleOpen, Qt::CaseInsensitive);
     if (titleOpen >= 0 && titleClose > titleOpen) {
         const qsizetype textStart = titleOpen + 7;
-        p.title = head.mid(textStart, titleClose - textStart);
         head.remove(textStart, titleClose - textStart);
     }
-    p.body = html.mid(bodyOpenEnd + 1, bodyClose - bodyOpenEnd - 1);
     p.shell = head + QChar(0) + html.mid(bodyClose);
     p.ok = true;
     return p;
@@ -91,15 +87,50 @@ HtmlParts splitHtml(const QString &html)
 
 // Runs in Qt's ApplicationWorld, an isolated JavaScript world: the page's own JavaScript
 // stays disabled (JavascriptEnabled is off for the main world), so nothing in the email
-// runs — <script> inserted through innerHTML never executes, and inline handlers like
-// onerror= would only run in the main world. The title's innerHTML is parsed like the
-// original <title> (RCDATA: entities decoded, no tags).
-const char kPatchScript[] = R"JS((function (parts) {
-  var body = document.body;
-  if (!body || document.readyState !== 'complete') return false;
-  body.innerHTML = parts[0];
-  var title = document.querySelector('head > title');
-  if (title && title.innerHTML !== parts[1]) title.innerHTML = parts[1];
+// runs. The new HTML is parsed by DOMParser exactly as a load would parse it (an inert
+// document: its scripts never run, its images are not fetched), then the live body is
+// brought to the same tree touching only what differs: typing in a headline changes one
+// text node, so images are not re-created and only that line is laid out and repainted.
+const char kPatchScript[] = R"JS((function (html) {
+  if (!document.body || document.readyState !== 'complete') return false;
+  var next = new DOMParser().parseFromString(html, 'text/html');
+  if (!next.body) return false;
+  function syncAttributes(live, want) {
+    for (var i = live.attributes.length - 1; i >= 0; --i) {
+      var name = live.attributes[i].name;
+      if (!want.hasAttribute(name)) live.removeAttribute(name);
+    }
+    for (var j = 0; j < want.attributes.length; ++j) {
+      var a = want.attributes[j];
+      if (live.getAttribute(a.name) !== a.value) live.setAttribute(a.name, a.value);
+    }
+  }
+  function morph(live, want) {
+    var liveKids = live.childNodes, wantKids = want.childNodes;
+    if (liveKids.length !== wantKids.length) {
+      var copies = [];
+      for (var k = 0; k < wantKids.length; ++k) copies.push(document.importNode(wantKids[k], true));
+      live.replaceChildren.apply(live, copies);
+      return;
+    }
+    for (var i = 0; i < wantKids.length; ++i) {
+      var l = liveKids[i], w = wantKids[i];
+      if (l.isEqualNode(w)) continue;
+      if (l.nodeType === 1 && w.nodeType === 1 && l.namespaceURI === w.namespaceURI &&
+          l.localName === w.localName) {
+        syncAttributes(l, w);
+        morph(l, w);
+      } else if (l.nodeType === w.nodeType && (l.nodeType === 3 || l.nodeType === 8)) {
+        l.nodeValue = w.nodeValue;
+      } else {
+        live.replaceChild(document.importNode(w, true), l);
+      }
+    }
+  }
+  morph(document.body, next.body);
+  var title = document.querySelector('title'), wanted = next.querySelector('title');
+  if (title && wanted && title.textContent !== wanted.textContent)
+    title.textContent = wanted.textContent;
   return true;
 })(%1))JS";
 
@@ -203,16 +234,17 @@ void PreviewView::showHtml()
         navigate();
         return;
     }
-    // Same head, styles and <body> tag as the loaded page: replace the body's content in
-    // place. Much cheaper than a navigation (no new document, no new renderer frame) and
-    // the reader keeps the scroll position while the marketer types.
+    // Same head, styles and <body> tag as the loaded page: bring the body (and title) up
+    // to date in place. Much cheaper than a navigation (no new document, no new renderer
+    // frame) and the reader keeps the scroll position while the marketer types.
     m_lastWasPatch = true;
     ++m_patchesInFlight;
-    const QString args = QString::fromUtf8(
-        QJsonDocument(QJsonArray{parts.body, parts.title}).toJson(QJsonDocument::Compact));
+    const QString args =
+        QString::fromUtf8(QJsonDocument(QJsonArray{m_render.html}).toJson(QJsonDocument::Compact));
     const quint64 serial = m_serial;
     m_page->runJavaScript(
-        QString::fromLatin1(kPatchScript).arg(args), QWebEngineScript::ApplicationWorld,
+        QString::fromLatin1(kPatchScript).arg(args.mid(1, args.size() - 2)),
+        QWebEngineScript::ApplicationWorld,
         [this, serial, self = QPointer<PreviewView>(this)](const QVariant &result) {
             if (!self || m_destroying)
                 return;
