@@ -93,6 +93,7 @@ private slots:
     void emailScriptsNeverRun_data();
     void emailScriptsNeverRun();
     void remoteLoadsStayBlockedInPatches();
+    void recoversFromARendererCrash();
 
 private:
     /// Shows html and waits until the web view holds it.
@@ -286,6 +287,20 @@ void TestPreviewView::remoteLoadsStayBlockedInPatches()
               QStringLiteral("<img src=\"http://127.0.0.1:9/pixel.png\" alt=\"pixel\">")));
     QVERIFY(m_view->lastUpdateWasPatch());
     QTRY_VERIFY_WITH_TIMEOUT(blocker->blockedCount() > before, 5000);
+}
+
+void TestPreviewView::recoversFromARendererCrash()
+{
+    QWebEngineView *web = m_view->webView();
+    QSignalSpy terminated(web->page(), &QWebEnginePage::renderProcessTerminated);
+    QSignalSpy loaded(m_view.get(), &PreviewView::htmlLoaded);
+    web->page()->load(QUrl(QStringLiteral("chrome://crash")));
+    QVERIFY(terminated.wait(15000));
+    // The view reloads what it showed, and the next update arrives whole.
+    QTRY_VERIFY_WITH_TIMEOUT(!m_view->isUpdating(), 15000);
+    m_view->setRender(render(page(QStringLiteral("First"), QStringLiteral("<p>after</p>"))));
+    QTRY_VERIFY_WITH_TIMEOUT(!m_view->isUpdating(), 15000);
+    QTRY_VERIFY_WITH_TIMEOUT(webHtml(web).contains(QLatin1String("<p>after</p>")), 15000);
 }
 
 QTEST_MAIN(TestPreviewView)

@@ -165,6 +165,17 @@ PreviewView::PreviewView(QWidget *parent)
     m_web->setPage(m_page);
     m_web->setContextMenuPolicy(Qt::NoContextMenu);
     connect(m_web, &QWebEngineView::loadFinished, this, &PreviewView::onLoadFinished);
+    // If the renderer dies, answers to pending patches may never come: forget them and
+    // load the current HTML into the new renderer.
+    connect(m_page, &QWebEnginePage::renderProcessTerminated, this, [this] {
+        ++m_generation;
+        m_patchesInFlight = 0;
+        m_navigating = false;
+        if (!m_render.html.isEmpty()) {
+            ++m_serial;
+            navigate();
+        }
+    });
 
     m_stage->setObjectName(QStringLiteral("previewStage"));
     m_stage->setStyleSheet(QStringLiteral("#previewStage { background: #e9edf2; }"));
@@ -239,14 +250,15 @@ void PreviewView::showHtml()
     // frame) and the reader keeps the scroll position while the marketer types.
     m_lastWasPatch = true;
     ++m_patchesInFlight;
+    const quint64 generation = m_generation;
     const QString args =
         QString::fromUtf8(QJsonDocument(QJsonArray{m_render.html}).toJson(QJsonDocument::Compact));
     const quint64 serial = m_serial;
     m_page->runJavaScript(
         QString::fromLatin1(kPatchScript).arg(args.mid(1, args.size() - 2)),
         QWebEngineScript::ApplicationWorld,
-        [this, serial, self = QPointer<PreviewView>(this)](const QVariant &result) {
-            if (!self || m_destroying)
+        [this, serial, generation, self = QPointer<PreviewView>(this)](const QVariant &result) {
+            if (!self || m_destroying || generation != m_generation)
                 return;
             --m_patchesInFlight;
             if (serial != m_serial)
