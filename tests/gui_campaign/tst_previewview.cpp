@@ -184,6 +184,20 @@ void TestPreviewView::lastOfManyQuickUpdatesWins()
     QVERIFY(!html.contains(QLatin1String("<p>one</p>")));
     QTest::qWait(200);
     QCOMPARE(loaded.size(), 1); // only the update of the last render is reported
+
+    // A patch still on its way when a new head forces a load: the load wins, reported once.
+    loaded.clear();
+    m_view->setRender(render(page(QStringLiteral("T"), QStringLiteral("<p>patched</p>"),
+                                  QStringLiteral("p { margin: 1px; }"))));
+    QVERIFY(m_view->lastUpdateWasPatch());
+    m_view->setRender(render(page(QStringLiteral("T"), QStringLiteral("<p>loaded</p>"),
+                                  QStringLiteral("p { margin: 5px; }"))));
+    QVERIFY(!m_view->lastUpdateWasPatch());
+    QTRY_VERIFY_WITH_TIMEOUT(!loaded.isEmpty(), 15000);
+    QVERIFY(!m_view->isUpdating());
+    QVERIFY(webHtml(m_view->webView()).contains(QLatin1String("<p>loaded</p>")));
+    QTest::qWait(200);
+    QCOMPARE(loaded.size(), 1);
 }
 
 void TestPreviewView::patchedTreeEqualsALoadedOne()

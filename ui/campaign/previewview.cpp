@@ -276,6 +276,9 @@ void PreviewView::navigate()
 {
     const HtmlParts parts = splitHtml(m_render.html);
     m_loaded = {parts.shell, parts.ok, false};
+    // Patches still on their way are obsolete: the new document replaces what they touch.
+    ++m_generation;
+    m_patchesInFlight = 0;
     m_lastWasPatch = false;
     m_navigating = true;
     m_dirtyAfterLoad = false;

@@ -78,7 +78,7 @@ private:
     bool m_navigating = false;     // a setHtml() has not finished loading yet
     bool m_dirtyAfterLoad = false; // a newer render arrived during that navigation
     int m_patchesInFlight = 0;
-    quint64 m_generation = 0; // bumped when the renderer process goes away
+    quint64 m_generation = 0; // bumped when pending patches become moot (navigation, crash)
     quint64 m_serial = 0;     // one per update handed to the web view
     bool m_lastWasPatch = false;
     bool m_patching = true;
