@@ -35,6 +35,7 @@ Result<BatchSummary> BatchRenderer::run(const std::vector<int64_t> &ids,
         std::optional<Error> error;
     };
     std::vector<Chunk> results(chunks);
+    std::vector<std::string> spare; // written chunks' buffers, reused (guarded by mutex)
     std::mutex mutex;
     std::condition_variable cv;
     size_t nextChunk = 0; // guarded by mutex
@@ -57,6 +58,7 @@ Result<BatchSummary> BatchRenderer::run(const std::vector<int64_t> &ids,
             loader.emplace(*db);
         for (;;) {
             size_t c;
+            Chunk chunk;
             {
                 std::unique_lock lock(mutex);
                 cv.wait(lock, [&] {
@@ -65,8 +67,11 @@ Result<BatchSummary> BatchRenderer::run(const std::vector<int64_t> &ids,
                 if (stop || nextChunk >= chunks)
                     return;
                 c = nextChunk++;
+                if (!spare.empty()) {
+                    chunk.out = std::move(spare.back());
+                    spare.pop_back();
+                }
             }
-            Chunk chunk;
             if (!db) {
                 chunk.error = db.error();
             } else {
@@ -74,6 +79,7 @@ Result<BatchSummary> BatchRenderer::run(const std::vector<int64_t> &ids,
                 const size_t end = std::min(ids.size(), begin + kChunkSize);
                 const std::vector<int64_t> slice(ids.begin() + static_cast<std::ptrdiff_t>(begin),
                                                  ids.begin() + static_cast<std::ptrdiff_t>(end));
+                chunk.out.clear();
                 chunk.out.reserve(slice.size() * (options.includeHtml ? 24000 : 6000));
                 const Status st = loader->forEach(slice, [&](SubscriberRecord &record) {
                     if (cancelled())
@@ -130,6 +136,7 @@ Result<BatchSummary> BatchRenderer::run(const std::vector<int64_t> &ids,
         {
             std::lock_guard lock(mutex);
             ++written;
+            spare.push_back(std::move(chunk.out));
         }
         cv.notify_all();
         if (failure)
