@@ -52,6 +52,7 @@ Result<BatchSummary> BatchRenderer::run(const std::vector<int64_t> &ids,
         o.readOnly = true;
         auto db = Database::open(m_path, o);
         RenderSession session;
+        session.setBatchOutput(options.includeHtml);
         RenderResult r; // reused: keeps its buffers between subscribers
         std::optional<SubscriberLoader> loader;
         if (db)

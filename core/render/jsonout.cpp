@@ -24,9 +24,15 @@ constexpr EscapeTable kEscape;
 
 void appendString(std::string &out, std::string_view s)
 {
-    static const char hex[] = "0123456789abcdef";
     out.reserve(out.size() + s.size() + 2);
     out += '"';
+    appendEscaped(out, s);
+    out += '"';
+}
+
+void appendEscaped(std::string &out, std::string_view s)
+{
+    static const char hex[] = "0123456789abcdef";
     size_t start = 0;
     for (size_t i = 0; i < s.size(); ++i) {
         const auto c = static_cast<unsigned char>(s[i]);
@@ -71,7 +77,6 @@ void appendString(std::string &out, std::string_view s)
         }
     }
     out.append(s.data() + start, s.size() - start);
-    out += '"';
 }
 
 void appendString(std::string &out, const QString &text)

@@ -1,6 +1,7 @@
 #include "renderer.h"
 
 #include "liquid/htmlescape.h"
+#include "render/jsonout.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -259,6 +260,7 @@ const RenderSession::Output &Renderer::renderTemplate(const CompiledTemplate &t,
         out.text2.clear();
     }
     if (isStatic) {
+        out.id = ++session.m_nextId;
         once = std::make_unique<RenderSession::Output>(std::move(out));
         return *once;
     }
@@ -270,6 +272,7 @@ const RenderSession::Output &Renderer::renderTemplate(const CompiledTemplate &t,
     }
     if (memo.size() >= session.m_maxEntries)
         memo.clear();
+    out.id = ++session.m_nextId; // ids are never reused, also after clear()
     return memo.emplace(session.m_key, std::move(out)).first->second;
 }
 
@@ -319,6 +322,8 @@ void Renderer::render(SubscriberRecord &record, MembershipProvider *membership,
     const CompiledTemplate &subjectTpl =
         r.subjectVariant >= 0 ? c.subjectVariants[static_cast<size_t>(r.subjectVariant)]
                               : c.subject;
+    const RenderSession::Output *subjectOutput = nullptr;
+    const RenderSession::Output *preheaderOutput = nullptr;
     {
         const RenderSession::Output *o =
             &renderTemplate(subjectTpl, false, record, recList, s, context);
@@ -334,6 +339,7 @@ void Renderer::render(SubscriberRecord &record, MembershipProvider *membership,
             r.warnings.push_back(
                 {QStringLiteral("render_error"), QString(), QStringLiteral("subject"), o->error});
         r.subject = o->text;
+        subjectOutput = o;
         warnMissing(*o, QStringLiteral("subject"));
     }
     {
@@ -343,14 +349,24 @@ void Renderer::render(SubscriberRecord &record, MembershipProvider *membership,
             r.warnings.push_back(
                 {QStringLiteral("render_error"), QString(), QStringLiteral("preheader"), o.error});
         r.preheader = o.text;
+        preheaderOutput = &o;
         warnMissing(o, QStringLiteral("preheader"));
     }
 
-    r.html += c.layoutHead;
-    liquid::appendHtmlEscaped(r.html, r.subject);
-    r.html += c.layoutMiddle;
-    liquid::appendHtmlEscaped(r.html, r.preheader);
-    r.html += c.layoutBodyStart;
+    // The HTML as pieces, assembled (and hashed) after the blocks. Every piece points into
+    // r or into a session output that stays put during this render (each template slot
+    // renders at most once per render()).
+    std::vector<RenderSession::Piece> &pieces = s.m_pieces;
+    pieces.clear();
+    const auto shared = [](const RenderSession::Output &o, bool escape) -> uint64_t {
+        return o.id == 0 ? 0 : o.id * 2 + (escape ? 1 : 0);
+    };
+    pieces.push_back({1, &c.layoutHead, false});
+    pieces.push_back({shared(*subjectOutput, true), &r.subject, true});
+    pieces.push_back({2, &c.layoutMiddle, false});
+    pieces.push_back({shared(*preheaderOutput, true), &r.preheader, true});
+    pieces.push_back({3, &c.layoutBodyStart, false});
+    const bool batch = s.m_batch;
     r.outcomes.resize(c.blocks.size());
     bool firstText = true;
     for (size_t i = 0; i < c.blocks.size(); ++i) {
@@ -400,20 +416,66 @@ void Renderer::render(SubscriberRecord &record, MembershipProvider *membership,
             outcome.kind = BlockDecision::Kind::Suppressed;
             continue;
         }
-        r.html += o->text;
+        pieces.push_back({shared(*o, false), &o->text, false});
         warnMissing(*o, b.id);
         std::string_view blockText = o->text2;
         while (!blockText.empty() && (blockText.back() == '\n' || blockText.back() == ' '))
             blockText.remove_suffix(1);
         if (!blockText.empty()) {
-            if (!firstText)
+            if (!firstText) {
                 r.text += "\n\n";
+                if (batch)
+                    r.textJson += "\\n\\n";
+            }
             r.text += blockText;
+            if (batch) {
+                // Blocks are separated by blank lines, so escaping each block's text on
+                // its own gives the same bytes as escaping the joined text.
+                if (!o->textJsonReady) {
+                    o->textJson.clear();
+                    json::appendEscaped(o->textJson, blockText);
+                    o->textJsonReady = true;
+                }
+                r.textJson += o->textJson;
+            }
             firstText = false;
         }
     }
-    r.html += c.layoutClose;
+    pieces.push_back({4, &c.layoutClose, false});
     r.text += '\n';
+    if (batch)
+        r.textJson += "\\n";
+
+    if (!batch || s.m_keepHtml) {
+        size_t size = 0;
+        for (const RenderSession::Piece &p : pieces)
+            size += p.text->size();
+        r.html.reserve(size + 256);
+        for (const RenderSession::Piece &p : pieces) {
+            if (p.escape)
+                liquid::appendHtmlEscaped(r.html, *p.text);
+            else
+                r.html += *p.text;
+        }
+    }
+    if (batch) {
+        if (!s.m_digest)
+            s.m_digest = std::make_unique<PrefixDigest>();
+        uint64_t length = 0;
+        const PrefixDigest::Digest digest = s.m_digest->compute(
+            pieces.size(), [&](size_t i) { return pieces[i].id; },
+            [&](size_t i) -> std::string_view {
+                const RenderSession::Piece &p = pieces[i];
+                if (!p.escape)
+                    return *p.text;
+                s.m_escaped.clear();
+                liquid::appendHtmlEscaped(s.m_escaped, *p.text);
+                return s.m_escaped;
+            },
+            length);
+        r.m_bytes = static_cast<int64_t>(length);
+        r.m_sha256 = PrefixDigest::hex(digest);
+    }
 }
 
 } // namespace mw

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "render/compiledcampaign.h"
+#include "render/prefixdigest.h"
 #include "render/recommendationprovider.h"
 #include "render/renderresult.h"
 #include "rules/membershipprovider.h"
@@ -23,6 +24,17 @@ public:
     {
     }
 
+    /// Batch output: render() then also computes the HTML's SHA-256 and length while
+    /// rendering — hashing the layout and memoized block renders shared between emails once
+    /// per session (PrefixDigest), so mostly just the personal tail — and the JSON-escaped
+    /// text from block texts escaped once; it assembles RenderResult::html only when
+    /// keepHtml. Results are byte-identical to the plain path.
+    void setBatchOutput(bool keepHtml)
+    {
+        m_batch = true;
+        m_keepHtml = keepHtml;
+    }
+
 private:
     friend class Renderer;
     struct Output {
@@ -31,6 +43,15 @@ private:
         std::string text2;                // the plain-text part, for CompiledVariant::both
         std::vector<std::string> missing; // undefined variable paths
         QString error;
+        uint64_t id = 0; // unique in the session for memoized outputs; 0 = scratch
+        mutable bool textJsonReady = false;
+        mutable std::string textJson; // text2 trimmed and JSON-escaped (batch output)
+    };
+    /// One piece of the HTML in order: static layout, escaped subject/preheader, blocks.
+    struct Piece {
+        uint64_t id; // stands for exactly these bytes (PrefixDigest); 0 = personal
+        const std::string *text;
+        bool escape; // HTML-escape text (subject, preheader)
     };
     std::vector<std::unordered_map<std::string, Output>> m_memo;
     std::vector<std::unique_ptr<Output>> m_static; // templates that read no subscriber data
@@ -42,6 +63,12 @@ private:
     std::vector<Stats> m_stats;
     size_t m_maxEntries;
     std::string m_key;
+    uint64_t m_nextId = 16; // output ids; lower ones name the static layout pieces
+    bool m_batch = false;
+    bool m_keepHtml = true;
+    std::unique_ptr<PrefixDigest> m_digest;
+    std::vector<Piece> m_pieces;
+    std::string m_escaped;
 };
 
 /// Turns a compiled campaign and one subscriber into the email they receive (subject,
