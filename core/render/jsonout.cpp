@@ -81,6 +81,22 @@ void appendEscaped(std::string &out, std::string_view s)
 
 void appendString(std::string &out, const QString &text)
 {
+    // Batch lines carry dozens of short ASCII strings (trace, email): narrow them in place
+    // instead of through a temporary QByteArray. Anything else goes through Qt's encoder.
+    const char16_t *u = reinterpret_cast<const char16_t *>(text.utf16());
+    const auto n = static_cast<size_t>(text.size());
+    bool ascii = true;
+    for (size_t i = 0; i < n && ascii; ++i)
+        ascii = u[i] < 0x80;
+    if (ascii) {
+        char buf[256];
+        if (n <= sizeof buf) {
+            for (size_t i = 0; i < n; ++i)
+                buf[i] = static_cast<char>(u[i]);
+            appendString(out, std::string_view(buf, n));
+            return;
+        }
+    }
     const QByteArray utf8 = text.toUtf8();
     appendString(out, std::string_view(utf8.constData(), static_cast<size_t>(utf8.size())));
 }

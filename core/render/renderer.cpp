@@ -75,14 +75,26 @@ Renderer::Renderer(std::shared_ptr<const CompiledCampaign> campaign,
 
 QString Renderer::unsubscribeUrl(int64_t subscriberId) const
 {
+    return QString::fromStdString(unsubscribeUrlUtf8(subscriberId));
+}
+
+std::string Renderer::unsubscribeUrlUtf8(int64_t subscriberId) const
+{
+    // Built for every subscriber of a batch: plain appends, no QString formatting.
     const QString &base = m_campaign->document.unsubscribeBase;
     const uint64_t token = mix(mix(static_cast<uint64_t>(m_campaign->campaignId)) ^
                                static_cast<uint64_t>(subscriberId));
-    return base + (base.contains(QLatin1Char('?')) ? QLatin1Char('&') : QLatin1Char('?')) +
-           QStringLiteral("sid=%1&cid=%2&t=%3")
-               .arg(subscriberId)
-               .arg(m_campaign->campaignId)
-               .arg(token, 16, 16, QLatin1Char('0'));
+    std::string url = utf8(base);
+    url += base.contains(QLatin1Char('?')) ? '&' : '?';
+    url += "sid=";
+    url += std::to_string(subscriberId);
+    url += "&cid=";
+    url += std::to_string(m_campaign->campaignId);
+    url += "&t=";
+    static const char hex[] = "0123456789abcdef";
+    for (int shift = 60; shift >= 0; shift -= 4)
+        url += hex[(token >> shift) & 15];
+    return url;
 }
 
 /// The contexts built for one subscriber, by root mask (usually one or two).
@@ -141,10 +153,10 @@ liquid::Value Renderer::context(const SubscriberRecord &record, int mask) const
     if (mask & kRootCampaign)
         root.set("campaign", m_campaign->campaignValue);
     if (mask & kRootUrls) {
-        const QString unsub = unsubscribeUrl(record.id());
-        root.set("unsubscribe_url", liquid::Value::untrusted(utf8(unsub)));
-        root.set("preferences_url",
-                 liquid::Value::untrusted(utf8(unsub + QStringLiteral("&page=preferences"))));
+        std::string unsub = unsubscribeUrlUtf8(record.id());
+        std::string preferences = unsub + "&page=preferences";
+        root.set("unsubscribe_url", liquid::Value::untrusted(std::move(unsub)));
+        root.set("preferences_url", liquid::Value::untrusted(std::move(preferences)));
     }
     return liquid::Value(std::move(root));
 }

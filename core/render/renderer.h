@@ -102,6 +102,7 @@ public:
     liquid::Value context(const SubscriberRecord &record, int rootMask) const;
 
     QString unsubscribeUrl(int64_t subscriberId) const;
+    std::string unsubscribeUrlUtf8(int64_t subscriberId) const;
 
 private:
     const RenderSession::Output &renderTemplate(const CompiledTemplate &t, bool html,
