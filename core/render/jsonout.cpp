@@ -83,7 +83,8 @@ void appendString(std::string &out, const QString &text)
 {
     // Batch lines carry dozens of short ASCII strings (trace, email): narrow them in place
     // instead of through a temporary QByteArray. Anything else goes through Qt's encoder.
-    const char16_t *u = reinterpret_cast<const char16_t *>(text.utf16());
+    // unicode(), not utf16(): utf16() copies literal (static) strings to terminate them.
+    const char16_t *u = reinterpret_cast<const char16_t *>(text.unicode());
     const auto n = static_cast<size_t>(text.size());
     bool ascii = true;
     for (size_t i = 0; i < n && ascii; ++i)

@@ -46,7 +46,7 @@ void appendFieldKey(std::string &key, const FieldValue &v)
         key += 's';
         const auto n = static_cast<uint32_t>(s.size());
         key.append(reinterpret_cast<const char *>(&n), sizeof n);
-        key.append(reinterpret_cast<const char *>(s.utf16()), static_cast<size_t>(s.size()) * 2);
+        key.append(reinterpret_cast<const char *>(s.unicode()), static_cast<size_t>(s.size()) * 2);
     } else {
         key += 'm';
     }
