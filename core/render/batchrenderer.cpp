@@ -26,7 +26,8 @@ Result<BatchSummary> BatchRenderer::run(const std::vector<int64_t> &ids,
     // No more threads than chunks, and a sane ceiling (each thread opens a connection).
     const int threads = std::clamp(
         std::min<int>(options.threads, static_cast<int>(std::max<size_t>(chunks, 1))), 1, 64);
-    const size_t window = static_cast<size_t>(threads) * 4; // chunks in flight at most
+    // Chunks in flight at most: enough to ride out a slow disk write (a chunk is ~1 MB).
+    const size_t window = static_cast<size_t>(threads) * 16;
 
     struct Chunk {
         bool ready = false;
