@@ -18,6 +18,8 @@
 #include <QSaveFile>
 #include <QThread>
 
+#include <memory>
+
 namespace mw::cli {
 namespace {
 
@@ -126,12 +128,13 @@ int renderBatch(Database &db, const LoadedCampaign &campaign, const QCommandLine
         };
     BatchRenderer batch(db.path(), campaign.renderer, *membership);
     // Straight to the descriptor in big aligned blocks (QSaveFile only renames at commit).
-    DirectFileWriter writer(file.handle(), outPath);
+    auto writer = std::make_unique<DirectFileWriter>(file.handle(), outPath);
     auto summary = batch.run(
-        *ids, [&](std::string_view bytes) { return writer.append(bytes); }, options);
+        *ids, [&](std::string_view bytes) { return writer->append(bytes); }, options);
     if (summary)
-        if (Status s = writer.finish(); !s)
+        if (Status s = writer->finish(); !s)
             summary = s.error();
+    writer.reset(); // done with the descriptor before QSaveFile closes it
     if (!summary) {
         file.cancelWriting();
         return fail(summary.error());
