@@ -6,10 +6,11 @@
 
 #include "prefixdigest.h"
 
+#include "render/memotable.h"
+
 #include <openssl/sha.h>
 
 #include <algorithm>
-#include <unordered_map>
 
 namespace mw {
 
@@ -22,7 +23,7 @@ struct Saved {
 
 struct PrefixDigest::State {
     size_t maxEntries = 0;
-    std::unordered_map<std::string, Saved> saved; // leading run's ids -> state after it
+    MemoTable<Saved> saved; // leading run's ids -> state after it
     SHA256_CTX ctx;
 };
 
@@ -41,10 +42,10 @@ size_t PrefixDigest::entryCount() const
 bool PrefixDigest::resume()
 {
     if (!m_key.empty()) {
-        const auto it = d->saved.find(m_key);
-        if (it != d->saved.end()) {
-            d->ctx = it->second.ctx;
-            m_length = it->second.length;
+        m_keyHash = MemoTable<Saved>::hashOf(m_key);
+        if (const Saved *hit = d->saved.find(m_key, m_keyHash)) {
+            d->ctx = hit->ctx;
+            m_length = hit->length;
             return true;
         }
     }
@@ -62,7 +63,7 @@ void PrefixDigest::remember()
     Saved s;
     s.ctx = d->ctx;
     s.length = m_length;
-    d->saved.emplace(m_key, s);
+    d->saved.insert(m_key, m_keyHash, s);
 }
 
 void PrefixDigest::update(std::string_view bytes)

@@ -75,6 +75,7 @@ private:
 
     std::unique_ptr<State> d;
     std::string m_key; // the leading run's piece ids, as bytes
+    uint64_t m_keyHash = 0;
     uint64_t m_length = 0;
     uint64_t m_hashed = 0;
 };

@@ -221,6 +221,7 @@ const RenderSession::Output &Renderer::renderTemplate(const CompiledTemplate &t,
 {
     if (session.m_memo.size() < static_cast<size_t>(m_campaign->templateCount)) {
         session.m_memo.resize(static_cast<size_t>(m_campaign->templateCount));
+        session.m_scratch.resize(static_cast<size_t>(m_campaign->templateCount));
         session.m_static.resize(static_cast<size_t>(m_campaign->templateCount));
         session.m_stats.resize(static_cast<size_t>(m_campaign->templateCount));
     }
@@ -232,13 +233,14 @@ const RenderSession::Output &Renderer::renderTemplate(const CompiledTemplate &t,
     const bool isStatic = !t.perSubscriber && t.dependsOn.empty();
     RenderSession::Stats &stats = session.m_stats[static_cast<size_t>(t.slot)];
     const bool memoize = !t.perSubscriber && !stats.off;
+    uint64_t keyHash = 0;
     if (memoize) {
         buildKey(t, record, recList, session.m_key);
-        const auto it = memo.find(session.m_key);
+        keyHash = MemoTable<RenderSession::Output>::hashOf(session.m_key);
         ++stats.lookups;
-        if (it != memo.end()) {
+        if (const RenderSession::Output *hit = memo.find(session.m_key, keyHash)) {
             ++stats.hits;
-            return it->second;
+            return *hit;
         }
         if (stats.lookups == 4096 && stats.hits < 256) {
             stats.off = true; // the output is the same either way; only the speed differs
@@ -277,15 +279,17 @@ const RenderSession::Output &Renderer::renderTemplate(const CompiledTemplate &t,
         return *once;
     }
     if (!memoize) {
-        // Keep one scratch slot so the reference stays valid until the next call.
-        auto &slot = memo[std::string()];
-        slot = std::move(out);
-        return slot;
+        // Keep one scratch output so the reference stays valid until the next call.
+        auto &scratch = session.m_scratch[static_cast<size_t>(t.slot)];
+        if (!scratch)
+            scratch = std::make_unique<RenderSession::Output>();
+        *scratch = std::move(out);
+        return *scratch;
     }
     if (memo.size() >= session.m_maxEntries)
         memo.clear();
     out.id = ++session.m_nextId; // ids are never reused, also after clear()
-    return memo.emplace(session.m_key, std::move(out)).first->second;
+    return memo.insert(session.m_key, keyHash, std::move(out));
 }
 
 RenderResult Renderer::render(SubscriberRecord &record, MembershipProvider *membership,

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "render/compiledcampaign.h"
+#include "render/memotable.h"
 #include "render/prefixdigest.h"
 #include "render/recommendationprovider.h"
 #include "render/renderresult.h"
@@ -9,7 +10,6 @@
 
 #include <memory>
 #include <string>
-#include <unordered_map>
 #include <vector>
 
 namespace mw {
@@ -53,8 +53,9 @@ private:
         const std::string *text;
         bool escape; // HTML-escape text (subject, preheader)
     };
-    std::vector<std::unordered_map<std::string, Output>> m_memo;
-    std::vector<std::unique_ptr<Output>> m_static; // templates that read no subscriber data
+    std::vector<MemoTable<Output>> m_memo;
+    std::vector<std::unique_ptr<Output>> m_scratch; // last render of an unmemoized template
+    std::vector<std::unique_ptr<Output>> m_static;  // templates that read no subscriber data
     struct Stats {
         uint32_t lookups = 0;
         uint32_t hits = 0;

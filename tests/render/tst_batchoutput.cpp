@@ -6,6 +6,7 @@
 #include "render/campaignloader.h"
 #include "render/directfilewriter.h"
 #include "render/jsonout.h"
+#include "render/memotable.h"
 #include "render/prefixdigest.h"
 #include "render/segmentmembership.h"
 #include "render/subscriberloader.h"
@@ -28,6 +29,7 @@ using namespace mw;
 class TestBatchOutput : public QObject {
     Q_OBJECT
 private slots:
+    void memoTableComparesKeysExactly();
     void prefixDigestEqualsOneShot();
     void batchSessionMatchesPlainRender();
     void directWriterWritesExactBytes_data();
@@ -36,6 +38,40 @@ private slots:
 private:
     test::TempDir m_dir;
 };
+
+void TestBatchOutput::memoTableComparesKeysExactly()
+{
+    MemoTable<int> table;
+    QVERIFY(table.find("a", 1) == nullptr);
+    // Equal hashes, different keys (also prefixes of each other): told apart by the bytes.
+    table.insert("abc", 7, 1);
+    table.insert("ab", 7, 2);
+    table.insert(std::string_view("ab\0", 3), 7, 3);
+    QCOMPARE(*table.find("abc", 7), 1);
+    QCOMPARE(*table.find("ab", 7), 2);
+    QCOMPARE(*table.find(std::string_view("ab\0", 3), 7), 3);
+    QVERIFY(table.find("abd", 7) == nullptr);
+    QVERIFY(table.find("abc", 8) == nullptr);
+    // Many entries through several growths; values keep their addresses.
+    const int *first = table.find("abc", 7);
+    for (int i = 0; i < 5000; ++i) {
+        const std::string key = "key" + std::to_string(i);
+        table.insert(key, MemoTable<int>::hashOf(key), i);
+    }
+    QCOMPARE(table.find("abc", 7), first);
+    for (int i = 0; i < 5000; ++i) {
+        const std::string key = "key" + std::to_string(i);
+        const int *v = table.find(key, MemoTable<int>::hashOf(key));
+        QVERIFY(v != nullptr);
+        QCOMPARE(*v, i);
+    }
+    QCOMPARE(table.size(), size_t{5003});
+    table.clear();
+    QCOMPARE(table.size(), size_t{0});
+    QVERIFY(table.find("key1", MemoTable<int>::hashOf("key1")) == nullptr);
+    table.insert("key1", MemoTable<int>::hashOf("key1"), 9);
+    QCOMPARE(*table.find("key1", MemoTable<int>::hashOf("key1")), 9);
+}
 
 void TestBatchOutput::prefixDigestEqualsOneShot()
 {
