@@ -248,7 +248,39 @@ const RenderSession::Output &Renderer::renderTemplate(const CompiledTemplate &t,
         }
     }
     const liquid::Value &context = contexts.get(t.contextRoots);
+    if (!memoize && !isStatic) {
+        // Unmemoized renders (e.g. the footer with its personal link, every subscriber) go
+        // into the slot's scratch output, whose buffers keep their capacity; valid until
+        // this template renders again.
+        auto &scratch = session.m_scratch[static_cast<size_t>(t.slot)];
+        if (!scratch)
+            scratch = std::make_unique<RenderSession::Output>();
+        scratch->ok = true;
+        scratch->text.clear();
+        scratch->text2.clear();
+        scratch->missing.clear();
+        scratch->error.clear();
+        scratch->id = 0;
+        scratch->textJsonReady = false;
+        renderOutput(t, html, context, textPart, *scratch);
+        return *scratch;
+    }
     RenderSession::Output out;
+    renderOutput(t, html, context, textPart, out);
+    if (isStatic) {
+        out.id = ++session.m_nextId;
+        once = std::make_unique<RenderSession::Output>(std::move(out));
+        return *once;
+    }
+    if (memo.size() >= session.m_maxEntries)
+        memo.clear();
+    out.id = ++session.m_nextId; // ids are never reused, also after clear()
+    return memo.insert(session.m_key, keyHash, std::move(out));
+}
+
+void Renderer::renderOutput(const CompiledTemplate &t, bool html, const liquid::Value &context,
+                            const CompiledTemplate *textPart, RenderSession::Output &out) const
+{
     liquid::RenderOptions options;
     options.escapeUntrusted = html;
     options.inlineErrors = false; // an error must never end up in an email
@@ -273,23 +305,6 @@ const RenderSession::Output &Renderer::renderTemplate(const CompiledTemplate &t,
         out.text.clear();
         out.text2.clear();
     }
-    if (isStatic) {
-        out.id = ++session.m_nextId;
-        once = std::make_unique<RenderSession::Output>(std::move(out));
-        return *once;
-    }
-    if (!memoize) {
-        // Keep one scratch output so the reference stays valid until the next call.
-        auto &scratch = session.m_scratch[static_cast<size_t>(t.slot)];
-        if (!scratch)
-            scratch = std::make_unique<RenderSession::Output>();
-        *scratch = std::move(out);
-        return *scratch;
-    }
-    if (memo.size() >= session.m_maxEntries)
-        memo.clear();
-    out.id = ++session.m_nextId; // ids are never reused, also after clear()
-    return memo.insert(session.m_key, keyHash, std::move(out));
 }
 
 RenderResult Renderer::render(SubscriberRecord &record, MembershipProvider *membership,

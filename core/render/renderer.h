@@ -112,6 +112,8 @@ private:
                                                 const CompiledTemplate *textPart = nullptr) const;
     void buildKey(const CompiledTemplate &t, const SubscriberRecord &record, int recList,
                   std::string &key) const;
+    void renderOutput(const CompiledTemplate &t, bool html, const liquid::Value &context,
+                      const CompiledTemplate *textPart, RenderSession::Output &out) const;
 
     std::shared_ptr<const CompiledCampaign> m_campaign;
     std::shared_ptr<const RecommendationProvider> m_recommendations;
