@@ -1,6 +1,6 @@
 #include "sampledatabasecreator.h"
 
-#include "analysis/samplegenerator.h"
+#include "sample/sampledatabase.h"
 #include "storage/database.h"
 
 #include <QFile>
@@ -43,7 +43,7 @@ Status SampleDatabaseCreator::generate(const Request &request, Progress &progres
         }
         return !cancel.load();
     };
-    Status s = SampleGenerator::generate(*db, options);
+    Status s = SampleDatabase::populate(*db, options);
     db->close(); // before run() may remove the file
     if (!s && cancel.load())
         return Error(Error::Code::Cancelled, QStringLiteral("cancelled"));

@@ -1,7 +1,7 @@
 // mailwright-cli init --db FILE [--sample N] [--seed S]
 #include "clicommand.h"
 
-#include "analysis/samplegenerator.h"
+#include "sample/sampledatabase.h"
 
 #include <QElapsedTimer>
 #include <QFile>
@@ -84,7 +84,7 @@ int runInit(const QStringList &args)
             return true;
         };
     }
-    const Status s = SampleGenerator::generate(*db, options);
+    const Status s = SampleDatabase::populate(*db, options);
     if (tty)
         writeErr("\r\033[K");
     if (!s) {

@@ -1,4 +1,4 @@
-// mailwright-cli segment count|sql|save|list|members (CONTRACT.md, "Segments").
+// mailwright-cli segment count|sql|save|list|members|rename|delete (CONTRACT.md, "Segments").
 #include "clicommand.h"
 
 #include "segments/segmentcompiler.h"
@@ -424,6 +424,55 @@ int runMembers(const QStringList &args)
     return 0;
 }
 
+int runDelete(const QStringList &args)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QStringLiteral("Deletes a saved segment and its version history. Refused (exit 3) while "
+                       "another segment, a campaign or a library block refers to it."));
+    parser.addOption(dbOption());
+    parser.addOption(nameOption());
+    if (int rc = parseArgs(parser, args, QStringLiteral("segment delete")); rc >= 0)
+        return rc;
+    if (int rc = requireOptions(parser, {QStringLiteral("db"), QStringLiteral("name")}); rc >= 0)
+        return rc;
+    auto db = openDatabase(parser.value(QStringLiteral("db")));
+    if (!db)
+        return fail(db.error());
+    const QString name = parser.value(QStringLiteral("name"));
+    if (Status s = SegmentRepository(*db).remove(name); !s)
+        return fail(s.error());
+    printLine(QStringLiteral("deleted segment \"%1\"").arg(name));
+    return 0;
+}
+
+int runRename(const QStringList &args)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Renames a saved segment, keeping its history. Refused (exit 3) while anything refers "
+        "to the old name or the new name is taken."));
+    parser.addOption(dbOption());
+    parser.addOption(nameOption());
+    parser.addOption(
+        {QStringLiteral("to"), QStringLiteral("The new name."), QStringLiteral("NEW_NAME")});
+    if (int rc = parseArgs(parser, args, QStringLiteral("segment rename")); rc >= 0)
+        return rc;
+    if (int rc = requireOptions(
+            parser, {QStringLiteral("db"), QStringLiteral("name"), QStringLiteral("to")});
+        rc >= 0)
+        return rc;
+    auto db = openDatabase(parser.value(QStringLiteral("db")));
+    if (!db)
+        return fail(db.error());
+    const QString name = parser.value(QStringLiteral("name"));
+    const QString to = parser.value(QStringLiteral("to"));
+    if (Status s = SegmentRepository(*db).rename(name, to); !s)
+        return fail(s.error());
+    printLine(QStringLiteral("renamed segment \"%1\" to \"%2\"").arg(name, to));
+    return 0;
+}
+
 int runSegment(const QStringList &args)
 {
     static const QString usage = QStringLiteral(
@@ -433,7 +482,9 @@ int runSegment(const QStringList &args)
         "  sql      print the SQL and bound parameters a segment compiles to\n"
         "  save     validate and save a definition under a name\n"
         "  list     list saved segments\n"
-        "  members  list a saved segment's members\n\n"
+        "  members  list a saved segment's members\n"
+        "  rename   rename a saved segment (--name OLD --to NEW)\n"
+        "  delete   delete a saved segment\n\n"
         "Run 'mailwright-cli segment SUBCOMMAND --help' for its options.\n");
     if (args.isEmpty())
         return writeErr(usage.toUtf8()), 1;
@@ -451,12 +502,17 @@ int runSegment(const QStringList &args)
         return runList(rest);
     if (sub == QLatin1String("members"))
         return runMembers(rest);
+    if (sub == QLatin1String("rename"))
+        return runRename(rest);
+    if (sub == QLatin1String("delete"))
+        return runDelete(rest);
     return usageError(
         QStringLiteral("unknown segment subcommand \"%1\" (see mailwright-cli segment --help)")
             .arg(sub));
 }
 
-const RegisterCommand reg({"segment", "count, inspect, save and list segments", &runSegment});
+const RegisterCommand reg({"segment", "count, inspect, save, list, rename and delete segments",
+                           &runSegment});
 
 } // namespace
 } // namespace mw::cli

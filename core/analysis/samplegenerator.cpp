@@ -1,7 +1,7 @@
 #include "samplegenerator.h"
+#include "storage/bulkwritejournal.h"
 #include "storage/eventtype.h"
 
-#include "content/samplecampaign.h"
 #include "metricscalculator.h"
 #include "samplerandom.h"
 #include "samplevocabulary.h"
@@ -999,14 +999,10 @@ Status SampleGenerator::generate(Database &db, const Options &options)
     // generator writes consistent ids); both restored afterwards.
     if (Status s = db.exec("PRAGMA foreign_keys=OFF; PRAGMA synchronous=OFF;"); !s)
         return s;
-    // In WAL mode every page would be written twice (WAL, then checkpoint). The database is
-    // empty, so a rollback journal only ever holds a few original pages: pages go straight
-    // to the file, and a crash still rolls back to the empty database. Where the switch is
-    // not possible (another connection is open), WAL simply stays.
-    auto mode = db.scalar("PRAGMA journal_mode=TRUNCATE");
-    const bool leftWal = mode && mode->toString() == QLatin1String("truncate");
     Status result;
     {
+        // The database is empty: with a rollback journal its pages are written once.
+        BulkWriteJournal journal(db);
         Transaction tx(db);
         if (!tx.begun()) {
             result = tx.begun();
@@ -1017,14 +1013,7 @@ Status SampleGenerator::generate(Database &db, const Options &options)
                 result = tx.commit();
         }
     }
-    // The example campaign (blocks, rules, variants) comes from the content stage, which
-    // writes in transactions of its own, so it follows the commit. Should it fail, the
-    // caller gets the error (init removes the database file it created).
-    if (result)
-        result = SampleCampaign::install(db);
     db.exec("PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL;");
-    if (leftWal)
-        db.exec("PRAGMA journal_mode=WAL");
     return result;
 }
 

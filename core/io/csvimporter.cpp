@@ -11,6 +11,9 @@
 #include <QSaveFile>
 #include <QSet>
 
+#include <algorithm>
+#include <string>
+
 namespace mw {
 
 namespace {
@@ -57,6 +60,33 @@ Result<QStringList> readHeader(CsvReader &reader, CsvRecord &rec)
     }
     return header;
 }
+
+/// Raises the connection's page cache (in KiB) for the span of an import.
+class ImportCache {
+public:
+    ImportCache(Database &db, int64_t kib) : m_db(db)
+    {
+        auto current = db.scalar("PRAGMA cache_size");
+        if (!current)
+            return;
+        m_previous = current->toLongLong();
+        const int64_t currentKib = m_previous < 0 ? -m_previous : m_previous * 4;
+        if (kib > currentKib && db.exec("PRAGMA cache_size = " + std::to_string(-kib)))
+            m_raised = true;
+    }
+    ~ImportCache()
+    {
+        if (m_raised)
+            m_db.exec("PRAGMA cache_size = " + std::to_string(m_previous));
+    }
+    ImportCache(const ImportCache &) = delete;
+    ImportCache &operator=(const ImportCache &) = delete;
+
+private:
+    Database &m_db;
+    int64_t m_previous = 0;
+    bool m_raised = false;
+};
 
 } // namespace
 
@@ -216,6 +246,15 @@ Result<ImportReport> CsvImporter::run(Database &db, ImportKind kind, const QStri
         report.attributeColumns.clear();
     }
 
+    // (No BulkWriteJournal here, although a rollback journal would save writing every page
+    // twice: switching journal modes rewrites the file header, and an aborted or cancelled
+    // import must leave the file byte-for-byte as it was.)
+    // Keep the pages the import writes in memory until the commit writes each once to the
+    // WAL: with the connection's usual cache they would be spilled and written again as the
+    // indexes grow (a third more writes for 1M subscribers). Sized from the file (the
+    // database grows by about 2.3x the CSV), within 64 MiB and 1 GiB; restored afterwards.
+    const ImportCache cache(
+        db, std::clamp<int64_t>(reader.totalBytes() * 3 / 1024, 65536, 1024 * 1024));
     Transaction tx(db);
     if (!tx.begun())
         return tx.begun().error();
@@ -241,41 +280,70 @@ Result<ImportReport> CsvImporter::run(Database &db, ImportKind kind, const QStri
     };
 
     QString reason;
-    while (const CsvRecord *recp = pipeline.next()) {
-        const CsvRecord &row = *recp;
-        ++report.rows;
-        if ((report.rows % kProgressEvery) == 0 && cancelled())
-            return cancelError;
-        reason.clear();
-        RowImporter::Outcome outcome = RowImporter::Outcome::Bad;
-        if (!row.error.isEmpty())
-            reason = row.error;
-        else
-            outcome = importer->importRow(row, reason);
-
-        switch (outcome) {
-        case RowImporter::Outcome::Inserted:
-            ++report.inserted;
-            break;
-        case RowImporter::Outcome::Updated:
-            ++report.updated;
-            break;
-        case RowImporter::Outcome::Fatal:
-            return importer->fatalError();
-        case RowImporter::Outcome::Bad:
-            ++report.rejected;
-            if (report.badRows.size() < ImportReport::kMaxBadRowsKept)
-                report.badRows.push_back({row.line, reason});
-            if (skip) {
-                for (int i = 0; i < row.size(); ++i) {
-                    appendCsvField(rejects, row.field(i));
-                    rejects.push_back(',');
+    std::vector<const CsvRecord *> valid;
+    for (std::span<CsvRecord> batch = pipeline.nextBatch(); !batch.empty();
+         batch = pipeline.nextBatch()) {
+        // The importer may write runs of good records in one statement each (insertedTo:
+        // the good records before it are written); a record that ends a run, and any the
+        // importer declines, go through importRow. Outcomes are counted in file order.
+        valid.clear();
+        for (const CsvRecord &r : batch)
+            if (r.error.isEmpty())
+                valid.push_back(&r);
+        size_t goodSeen = 0, insertedTo = 0;
+        size_t endedRun = SIZE_MAX; // the record that stopped the last run: not offered again
+        for (const CsvRecord &row : batch) {
+            ++report.rows;
+            if ((report.rows % kProgressEvery) == 0 && cancelled())
+                return cancelError;
+            reason.clear();
+            RowImporter::Outcome outcome = RowImporter::Outcome::Bad;
+            if (!row.error.isEmpty()) {
+                reason = row.error;
+            } else {
+                const size_t i = goodSeen++;
+                if (i == insertedTo && i != endedRun && options.batchInserts) {
+                    const int64_t n =
+                        importer->importBatch(std::span<const CsvRecord *const>(valid).subspan(i));
+                    if (n < 0)
+                        return importer->fatalError();
+                    insertedTo += size_t(n);
+                    endedRun = insertedTo;
+                    report.batchedRows += n;
                 }
-                appendCsvField(
-                    rejects, QStringLiteral("line %1: %2").arg(row.line).arg(reason).toStdString());
-                rejects += "\r\n";
+                if (i < insertedTo) {
+                    outcome = RowImporter::Outcome::Inserted;
+                } else {
+                    outcome = importer->importRow(row, reason);
+                    insertedTo = i + 1;
+                }
             }
-            break;
+
+            switch (outcome) {
+            case RowImporter::Outcome::Inserted:
+                ++report.inserted;
+                break;
+            case RowImporter::Outcome::Updated:
+                ++report.updated;
+                break;
+            case RowImporter::Outcome::Fatal:
+                return importer->fatalError();
+            case RowImporter::Outcome::Bad:
+                ++report.rejected;
+                if (report.badRows.size() < ImportReport::kMaxBadRowsKept)
+                    report.badRows.push_back({row.line, reason});
+                if (skip) {
+                    for (int i = 0; i < row.size(); ++i) {
+                        appendCsvField(rejects, row.field(i));
+                        rejects.push_back(',');
+                    }
+                    appendCsvField(
+                        rejects,
+                        QStringLiteral("line %1: %2").arg(row.line).arg(reason).toStdString());
+                    rejects += "\r\n";
+                }
+                break;
+            }
         }
     }
     pipeline.stop();
@@ -288,7 +356,7 @@ Result<ImportReport> CsvImporter::run(Database &db, ImportKind kind, const QStri
     if (!skip && report.rejected > 0) {
         tx.rollback();
         report.committed = false;
-        report.inserted = report.updated = report.createdCampaigns = 0;
+        report.inserted = report.updated = report.createdCampaigns = report.batchedRows = 0;
         report.elapsedMs = timer.elapsed();
         return report;
     }

@@ -23,6 +23,9 @@ struct CsvRecord {
     // kept with the record so validation can run on the reader thread.
     std::array<std::string, 4> derived;
     std::array<int64_t, 6> derivedNumber{};
+    // The values an importer will store, as views into data and derived, also prepared on
+    // the reader thread so the writing thread does no more than hand them to SQLite.
+    std::vector<std::string_view> values;
 
     int size() const { return static_cast<int>(ends.size()); }
     std::string_view field(int i) const

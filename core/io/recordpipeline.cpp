@@ -93,4 +93,15 @@ CsvRecord *RecordPipeline::next()
     return next();
 }
 
+std::span<CsvRecord> RecordPipeline::nextBatch()
+{
+    CsvRecord *first = next(); // moves to a batch with records left, if any
+    if (!first)
+        return {};
+    Batch &batch = m_batches[m_current];
+    const size_t begin = m_index - 1;
+    m_index = batch.count;
+    return std::span<CsvRecord>(batch.records.data() + begin, batch.count - begin);
+}
+
 } // namespace mw

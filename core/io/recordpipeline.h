@@ -7,6 +7,7 @@
 #include <deque>
 #include <functional>
 #include <mutex>
+#include <span>
 #include <thread>
 #include <vector>
 
@@ -26,6 +27,9 @@ public:
 
     /// The next record, or nullptr at the end. Valid until the next call.
     CsvRecord *next();
+    /// The rest of the current batch of records (at least one), or an empty span at the
+    /// end. Valid until the next call of either function.
+    std::span<CsvRecord> nextBatch();
     /// Bytes the worker has read so far.
     int64_t bytesRead() const { return m_bytesRead.load(std::memory_order_relaxed); }
     /// Stops the worker early (cancel) and waits for it.

@@ -6,6 +6,7 @@
 
 #include <QStringList>
 
+#include <span>
 #include <string>
 #include <vector>
 
@@ -33,6 +34,13 @@ public:
     /// Imports one validated record whose field count matches the header. On Bad, reason
     /// says why; on Fatal (disk full, ...), fatalError() does and the import stops.
     virtual Outcome importRow(const CsvRecord &record, QString &reason) = 0;
+    /// Optionally writes the leading records of a run of validated records (in file order)
+    /// in one statement, as new rows, stopping before the first record that cannot simply
+    /// be inserted (its email is already stored, ...). Returns how many it inserted; the
+    /// caller sends the next record through importRow and offers the rest again, so
+    /// outcomes, messages and their order are exactly those of row-by-row import.
+    /// Returns -1 on a fatal error (fatalError() says which).
+    virtual int64_t importBatch(std::span<const CsvRecord *const>) { return 0; }
 
     int64_t createdCampaigns() const { return m_createdCampaigns; }
     const Error &fatalError() const { return m_fatal; }

@@ -25,6 +25,29 @@ enum Field {
 
 } // namespace
 
+SubscriberImporter::SubscriberImporter()
+    : m_rows("mw_import_subscribers",
+             {"email", "external_id", "first_name", "last_name", "city", "country", "language",
+              "timezone", "created_at", "status", "attributes"},
+             [this](size_t row, int column, sqlite3_context *ctx) {
+                 const Value v = value(*m_batch[row], column);
+                 if (v.kind == Value::Text)
+                     sqlite3_result_text(ctx, v.text.data(), static_cast<int>(v.text.size()),
+                                         SQLITE_STATIC);
+                 else if (v.kind == Value::Integer)
+                     sqlite3_result_int64(ctx, v.number);
+                 else
+                     sqlite3_result_null(ctx);
+             })
+{
+}
+
+SubscriberImporter::~SubscriberImporter()
+{
+    m_insertBatch = Statement(); // finalized before its table goes
+    m_rows.detach();
+}
+
 QStringList SubscriberImporter::knownFields() const
 {
     return {QStringLiteral("email"),      QStringLiteral("external_id"),
@@ -63,6 +86,24 @@ Status SubscriberImporter::begin(Database &db, const QStringList &,
     if (!st)
         return st.error();
     m_upsert = std::move(*st);
+    if (Status s = m_rows.attach(db.handle()); !s)
+        return s;
+    // New rows only, in order: OR FAIL stops at the first row with a conflict (an email
+    // already stored, an external_id taken ...) and keeps the rows before it, which is
+    // exactly what row-by-row import would have done with them; that row goes through the
+    // upsert and the run resumes after it. (OR FAIL also spares the statement journal that
+    // an aborting multi-row statement needs.)
+    auto batch =
+        db.prepare("INSERT OR FAIL INTO subscribers(email, external_id, first_name, last_name,"
+                   " city, country, language, timezone, created_at, status, attributes)"
+                   " SELECT email, external_id, first_name, last_name, city, country,"
+                   " language, timezone, coalesce(created_at, ?1),"
+                   " coalesce(status, 'subscribed'), coalesce(attributes, '{}')"
+                   " FROM mw_import_subscribers");
+    if (!batch)
+        return batch.error();
+    m_insertBatch = std::move(*batch);
+    sqlite3_bind_int64(m_insertBatch.handle(), 1, m_now);
     m_seen.clear();
     return {};
 }
@@ -142,38 +183,88 @@ void SubscriberImporter::validateRow(CsvRecord &rec)
         return;
     }
     buildAttributes(rec, rec.derived[DAttributes]);
+    // The stored columns in the statements' order (created_at, a number, is derivedNumber).
+    static constexpr Field kCellOf[kColumns] = {Email,     ExternalId,  FirstName,  LastName,
+                                                City,      Country,     Language,   Timezone,
+                                                CreatedAt, StatusField, StatusField};
+    rec.values.resize(kColumns);
+    for (int c = 0; c < kColumns; ++c)
+        rec.values[size_t(c)] = cell(kCellOf[c]);
+    rec.values[0] = rec.derived[DEmail];
+    rec.values[5] = rec.derived[DCountry];
+    rec.values[9] = rec.derived[DStatus];
+    rec.values[10] = rec.derived[DAttributes];
+}
+
+SubscriberImporter::Value SubscriberImporter::value(const CsvRecord &rec, int column) const
+{
+    Value v;
+    if (column == 8) {
+        if (rec.derivedNumber[1]) {
+            v.kind = Value::Integer;
+            v.number = rec.derivedNumber[0];
+        }
+        return v;
+    }
+    const std::string_view text = rec.values[size_t(column)];
+    if (!text.empty()) { // an empty cell is no value: it never erases a stored one
+        v.kind = Value::Text;
+        v.text = text;
+    }
+    return v;
+}
+
+int64_t SubscriberImporter::importBatch(std::span<const CsvRecord *const> records)
+{
+    // A few rows gain nothing. When runs of new rows keep ending early (a re-import that
+    // mostly updates), decline a growing number of offers, each of which is one row.
+    constexpr size_t kMinRun = 16;
+    if (records.size() < kMinRun)
+        return 0;
+    if (m_skip > 0) {
+        --m_skip;
+        return 0;
+    }
+    sqlite3 *db = m_db->handle();
+    m_batch = records;
+    m_rows.setRowCount(records.size());
+    sqlite3_stmt *st = m_insertBatch.handle();
+    const int rc = sqlite3_step(st);
+    const int ext = sqlite3_extended_errcode(db);
+    const Error error = rc == SQLITE_DONE ? Error() : m_db->lastError();
+    sqlite3_reset(st);
+    m_rows.setRowCount(0);
+    m_batch = {};
+    const int64_t inserted = sqlite3_changes64(db);
+    // Only a constraint stops the run harmlessly; anything else (disk full ...) is fatal,
+    // and the caller rolls the import back.
+    if (rc != SQLITE_DONE && ((ext & 0xff) != SQLITE_CONSTRAINT || sqlite3_get_autocommit(db))) {
+        m_fatal = error;
+        return -1;
+    }
+    if (inserted >= int64_t(kMinRun)) {
+        m_backoff = 1;
+    } else {
+        m_skip = m_backoff;
+        m_backoff = std::min(m_backoff * 2, 1024);
+    }
+    return inserted;
 }
 
 RowImporter::Outcome SubscriberImporter::importRow(const CsvRecord &rec, QString &reason)
 {
-    auto cell = [&](int f) -> std::string_view {
-        const int c = m_column[static_cast<size_t>(f)];
-        return c < 0 ? std::string_view() : fields::trimmed(rec.field(c));
-    };
     sqlite3_stmt *st = m_upsert.handle();
     // The record outlives the step, so SQLite need not copy the text.
-    auto bindText = [&](int index, std::string_view v) {
-        if (v.empty())
-            sqlite3_bind_null(st, index);
+    for (int c = 0; c < kColumns; ++c) {
+        const Value v = value(rec, c);
+        if (v.kind == Value::Text)
+            sqlite3_bind_text(st, c + 1, v.text.data(), static_cast<int>(v.text.size()),
+                              SQLITE_STATIC);
+        else if (v.kind == Value::Integer)
+            sqlite3_bind_int64(st, c + 1, v.number);
         else
-            sqlite3_bind_text(st, index, v.data(), static_cast<int>(v.size()), SQLITE_STATIC);
-    };
-    const std::string &email = rec.derived[DEmail];
-
-    bindText(1, email);
-    bindText(2, cell(ExternalId));
-    bindText(3, cell(FirstName));
-    bindText(4, cell(LastName));
-    bindText(5, cell(City));
-    bindText(6, rec.derived[DCountry]);
-    bindText(7, cell(Language));
-    bindText(8, cell(Timezone));
-    if (rec.derivedNumber[1])
-        sqlite3_bind_int64(st, 9, rec.derivedNumber[0]);
-    else
-        sqlite3_bind_null(st, 9);
-    bindText(10, rec.derived[DStatus]);
-    bindText(11, rec.derived[DAttributes]);
+            sqlite3_bind_null(st, c + 1);
+    }
     sqlite3_bind_int64(st, 12, m_now);
 
     sqlite3 *db = m_db->handle();
@@ -185,7 +276,7 @@ RowImporter::Outcome SubscriberImporter::importRow(const CsvRecord &rec, QString
         sqlite3_reset(st);
         if (ext == SQLITE_CONSTRAINT_UNIQUE) {
             reason = QStringLiteral("external_id %1 already belongs to another subscriber")
-                         .arg(quoted(cell(ExternalId)));
+                         .arg(quoted(value(rec, 1).text));
             return Outcome::Bad;
         }
         return sqlFailure(e, reason);

@@ -4,6 +4,7 @@
 #include "storage/database.h"
 
 #include <QDateTime>
+#include <QJsonArray>
 #include <QJsonDocument>
 
 namespace mw {
@@ -128,17 +129,118 @@ Status SegmentRepository::recordCount(const QString &name, int64_t count, int64_
     return st->run();
 }
 
+namespace {
+
+// Whether a JSON document (a segment definition, a campaign or block document) has a
+// condition {"segment": name} anywhere.
+bool refersTo(const QJsonValue &v, const QString &name)
+{
+    if (v.isArray()) {
+        for (const QJsonValue &e : v.toArray())
+            if (refersTo(e, name))
+                return true;
+        return false;
+    }
+    if (!v.isObject())
+        return false;
+    const QJsonObject o = v.toObject();
+    for (auto it = o.begin(); it != o.end(); ++it) {
+        if (it.key() == QLatin1String("segment") && it.value().toString() == name)
+            return true;
+        if (refersTo(it.value(), name))
+            return true;
+    }
+    return false;
+}
+
+} // namespace
+
+Result<QStringList> SegmentRepository::usedBy(const QString &name)
+{
+    // Candidates by text first (cheap), then confirmed on the parsed document.
+    static constexpr std::string_view kQuery =
+        "SELECT 'segment', name, definition FROM segments"
+        "  WHERE name <> ?1 AND instr(definition, '\"segment\"') > 0"
+        " UNION ALL SELECT 'campaign', name, document FROM campaigns"
+        "  WHERE instr(document, '\"segment\"') > 0"
+        " UNION ALL SELECT 'block', name, document FROM blocks"
+        "  WHERE instr(document, '\"segment\"') > 0";
+    auto st = m_db.prepare(kQuery);
+    if (!st)
+        return st.error();
+    st->bind(1, name);
+    QStringList out;
+    while (st->step()) {
+        const QJsonDocument doc = QJsonDocument::fromJson(st->text(2).toUtf8());
+        const QJsonValue root = doc.isArray() ? QJsonValue(doc.array()) : QJsonValue(doc.object());
+        if (refersTo(root, name))
+            out << QStringLiteral("%1 \"%2\"").arg(st->text(0), st->text(1));
+    }
+    if (st->error())
+        return *st->error();
+    out.sort();
+    return out;
+}
+
+namespace {
+
+Error inUse(const QString &what, const QString &name, const QStringList &users)
+{
+    return Error(Error::Code::Refused, QStringLiteral("cannot %1 segment \"%2\": it is used by %3")
+                                           .arg(what, name, users.join(QStringLiteral(", "))));
+}
+
+} // namespace
+
 Status SegmentRepository::remove(const QString &name)
 {
+    Transaction tx(m_db); // the checks and the delete see the same state
+    if (!tx.begun())
+        return tx.begun();
+    if (auto exists = load(name); !exists)
+        return exists.error();
+    auto users = usedBy(name);
+    if (!users)
+        return users.error();
+    if (!users->isEmpty())
+        return inUse(QStringLiteral("delete"), name, *users);
     auto st = m_db.prepare("DELETE FROM segments WHERE name = ?");
     if (!st)
         return st.error();
     st->bind(1, name);
     if (Status s = st->run(); !s)
         return s;
-    if (m_db.changes() == 0)
-        return Error(Error::Code::NotFound, QStringLiteral("unknown segment \"%1\"").arg(name));
-    return {};
+    return tx.commit();
+}
+
+Status SegmentRepository::rename(const QString &name, const QString &newName)
+{
+    if (newName.trimmed().isEmpty())
+        return Error(Error::Code::BadInput, QStringLiteral("a segment needs a name"));
+    Transaction tx(m_db);
+    if (!tx.begun())
+        return tx.begun();
+    if (auto exists = load(name); !exists)
+        return exists.error();
+    if (newName == name)
+        return {};
+    if (auto taken = load(newName); taken)
+        return Error(Error::Code::Refused,
+                     QStringLiteral("a segment named \"%1\" already exists").arg(newName));
+    else if (taken.error().code != Error::Code::NotFound)
+        return taken.error();
+    auto users = usedBy(name);
+    if (!users)
+        return users.error();
+    if (!users->isEmpty())
+        return inUse(QStringLiteral("rename"), name, *users);
+    auto st = m_db.prepare("UPDATE segments SET name = ?, updated_at = ? WHERE name = ?");
+    if (!st)
+        return st.error();
+    st->bind(1, newName).bind(2, int64_t{QDateTime::currentSecsSinceEpoch()}).bind(3, name);
+    if (Status s = st->run(); !s)
+        return s;
+    return tx.commit();
 }
 
 } // namespace mw

@@ -4,6 +4,7 @@
 
 #include <QJsonObject>
 #include <QString>
+#include <QStringList>
 
 #include <cstdint>
 #include <optional>
@@ -49,7 +50,15 @@ public:
                               const std::optional<SegmentDocumentation> &documentation,
                               int64_t referenceNow);
     Status recordCount(const QString &name, int64_t count, int64_t countedAt);
+    /// Deletes a saved segment and its history. Refused (naming them) while another
+    /// segment, a campaign's current version or a library block refers to it.
     Status remove(const QString &name);
+    /// Renames a saved segment, keeping its history. Refused while anything refers to the
+    /// old name (references are by name, so they would break) or the new name is taken.
+    Status rename(const QString &name, const QString &newName);
+    /// What refers to the segment by name: "segment \"x\"", "campaign \"y\"",
+    /// "block \"z\"", sorted.
+    Result<QStringList> usedBy(const QString &name);
 
 private:
     Database &m_db;

@@ -1,5 +1,5 @@
 // The sample generator: determinism, plausibility of what it produces, cancel.
-#include "analysis/samplegenerator.h"
+#include "sample/sampledatabase.h"
 #include "storage/database.h"
 #include "testutils.h"
 
@@ -65,7 +65,7 @@ Database generated(const QString &path, int n, uint64_t seed)
     SampleGenerator::Options o;
     o.subscribers = n;
     o.seed = seed;
-    const Status s = SampleGenerator::generate(db, o);
+    const Status s = SampleDatabase::populate(db, o);
     if (!s)
         qFatal("generate failed: %s", qPrintable(s.error().toString()));
     return db;
@@ -409,7 +409,7 @@ void TestSampleGenerator::cancelLeavesDatabaseUnchanged()
     SampleGenerator::Options o;
     o.subscribers = 8200; // enough for progress calls while loading
     o.progress = [cancelAt](double fraction, const QString &) { return fraction < cancelAt; };
-    const Status s = SampleGenerator::generate(db, o);
+    const Status s = SampleDatabase::populate(db, o);
     QVERIFY(!s.ok());
     QCOMPARE(s.error().code, Error::Code::Cancelled);
     QCOMPARE(schema(), schemaBefore); // the dropped event indexes are back
@@ -421,7 +421,7 @@ void TestSampleGenerator::cancelLeavesDatabaseUnchanged()
     // The database is still usable for a complete run.
     o.progress = {};
     o.subscribers = 50;
-    QVERIFY(SampleGenerator::generate(db, o).ok());
+    QVERIFY(SampleDatabase::populate(db, o).ok());
     QCOMPARE(count(db, "SELECT count(*) FROM subscribers"), qint64(50));
 }
 
@@ -432,7 +432,7 @@ void TestSampleGenerator::refusesDatabaseWithData()
     QVERIFY(db.exec("INSERT INTO subscribers(email, created_at) VALUES('a@b.c', 1)").ok());
     SampleGenerator::Options o;
     o.subscribers = 10;
-    const Status s = SampleGenerator::generate(db, o);
+    const Status s = SampleDatabase::populate(db, o);
     QVERIFY(!s.ok());
     QCOMPARE(s.error().code, Error::Code::Refused);
     QCOMPARE(count(db, "SELECT count(*) FROM subscribers"), qint64(1));

@@ -9,6 +9,7 @@
 #include "segments/segmentspage.h"
 #include "testutils.h"
 
+#include <QAction>
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QJsonArray>
@@ -42,6 +43,7 @@ class TestSegmentsPage : public QObject {
     Q_OBJECT
 private slots:
     void buildCountSaveReload();
+    void renameAndDeleteFromTheList();
 };
 
 void TestSegmentsPage::buildCountSaveReload()
@@ -192,6 +194,60 @@ void TestSegmentsPage::buildCountSaveReload()
     QTRY_VERIFY(error->isVisible());
     QCOMPARE(error->text(), QStringLiteral("value: expected a non-empty list"));
     QCOMPARE(page.displayedCount(), qint64(-1));
+}
+
+void TestSegmentsPage::renameAndDeleteFromTheList()
+{
+    test::TempDir dir;
+    const QString path = dir.path(QStringLiteral("gui.db"));
+    SegmentFixture fixture;
+    {
+        Database db = test::openFresh(path);
+        fixture.populate(db, 99, 300);
+    }
+    SegmentsPage page;
+    page.resize(1500, 820);
+    page.setDatabase(path);
+    page.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&page));
+    QTRY_COMPARE(page.savedTable()->rowCount(), 3);
+    auto names = [&] {
+        QStringList out;
+        for (int i = 0; i < page.savedTable()->rowCount(); ++i)
+            out << page.savedTable()->item(i, 0)->text();
+        return out;
+    };
+    // The list offers both with their keys (F2, Delete) in its context menu.
+    QStringList shortcuts;
+    for (QAction *a : page.savedTable()->actions())
+        shortcuts << a->shortcut().toString(QKeySequence::PortableText);
+    QCOMPARE(shortcuts, (QStringList{QStringLiteral("F2"), QStringLiteral("Del")}));
+    QCOMPARE(page.savedTable()->contextMenuPolicy(), Qt::ActionsContextMenu);
+
+    QVERIFY(page.loadSegment(QStringLiteral("na_openers_not_pro")));
+    QSignalSpy changed(&page, &SegmentsPage::savedSegmentChanged);
+    page.renameSegment(QStringLiteral("na_openers_not_pro"), QStringLiteral("na_engaged"));
+    QTRY_COMPARE(changed.size(), 1);
+    QVERIFY2(changed.at(0).at(0).toBool(), qPrintable(changed.at(0).at(1).toString()));
+    QTRY_COMPARE(names(),
+                 (QStringList{QStringLiteral("na_engaged"), QStringLiteral("north_america"),
+                              QStringLiteral("openers")}));
+    QCOMPARE(page.nameEdit()->text(), QStringLiteral("na_engaged")); // the open segment follows
+
+    // "openers" is part of na_engaged: deleting it is refused and says why.
+    page.deleteSegment(QStringLiteral("openers"));
+    QTRY_COMPARE(changed.size(), 2);
+    QVERIFY(!changed.at(1).at(0).toBool());
+    QCOMPARE(changed.at(1).at(1).toString(),
+             QStringLiteral("cannot delete segment \"openers\": it is used by segment "
+                            "\"na_engaged\""));
+    QCOMPARE(names().size(), 3);
+
+    page.deleteSegment(QStringLiteral("na_engaged"));
+    QTRY_COMPARE(changed.size(), 3);
+    QVERIFY(changed.at(2).at(0).toBool());
+    QTRY_COMPARE(names(),
+                 (QStringList{QStringLiteral("north_america"), QStringLiteral("openers")}));
 }
 
 QTEST_MAIN(TestSegmentsPage)

@@ -4,7 +4,9 @@
 #include "testutils.h"
 
 #include <QCryptographicHash>
+
 #include <QtTest>
+#include <random>
 
 using namespace mw;
 
@@ -66,6 +68,8 @@ private slots:
     void products();
     void cancelLeavesNothing();
     void beforeCommitRunsInsideTheTransaction();
+    void batchInsertsMatchRowByRow_data();
+    void batchInsertsMatchRowByRow();
 
 private:
     std::unique_ptr<test::TempDir> m_dir;
@@ -496,6 +500,121 @@ void TestCsvImport::beforeCommitRunsInsideTheTransaction()
     auto none = CsvImporter::run(m_db, ImportKind::Subscribers, bad, o);
     QVERIFY(none.ok() && !none->committed);
     QCOMPARE(calls, 0);
+}
+
+void TestCsvImport::batchInsertsMatchRowByRow_data()
+{
+    QTest::addColumn<bool>("skip");
+    QTest::addColumn<int>("seed");
+    QTest::newRow("skip, seed 1") << true << 1;
+    QTest::newRow("skip, seed 2") << true << 2;
+    QTest::newRow("skip, seed 3") << true << 3;
+    QTest::newRow("abort, all good") << false << 4;
+}
+
+// The batch path (runs of new rows in one INSERT ... SELECT) must give exactly what the
+// per-row path gives: same counts, bad rows, reasons, rejects file and stored rows. The
+// file mixes new rows with updates of stored subscribers, bad rows, an external_id that
+// belongs to someone else, and an update that takes an external_id a later new row wants
+// (file order decides who gets it).
+void TestCsvImport::batchInsertsMatchRowByRow()
+{
+    QFETCH(bool, skip);
+    QFETCH(int, seed);
+    std::mt19937 rng(static_cast<unsigned>(seed));
+    auto chance = [&](int percent) { return int(rng() % 100) < percent; };
+    const QString base = m_dir->writeFile(QStringLiteral("base.csv"), [&] {
+        QByteArray b = "email,external_id,first_name,city\n";
+        for (int i = 0; i < 400; ++i)
+            b += "old" + QByteArray::number(i * 7) + "@x.com,X" + QByteArray::number(i) +
+                 ",Old,Oslo\n";
+        return b;
+    }());
+    QByteArray csv =
+        "email,external_id,first_name,last_name,country,created_at,status,tier,score\n";
+    const bool clean = !skip; // the abort case has only good rows, so it commits
+    int updates = 0;          // old0 ... old2786 at most once each; old2793 only below
+    for (int i = 0; i < 6000; ++i) {
+        QByteArray email = "new" + QByteArray::number(i) + "@y.com";
+        QByteArray ext = chance(50) ? "N" + QByteArray::number(i) : QByteArray();
+        QByteArray country = chance(80) ? "de" : QByteArray();
+        QByteArray created = chance(50) ? "2021-03-0" + QByteArray::number(1 + i % 9) : "";
+        if (chance(3)) // an update of a stored subscriber (some upper-cased), each once
+            email =
+                (chance(50) ? "OLD" : "old") + QByteArray::number((updates++ % 399) * 7) + "@x.com";
+        if (!clean) {
+            if (chance(1))
+                email = "not-an-email" + QByteArray::number(i);
+            else if (chance(1))
+                country = "Germany";
+            else if (chance(1))
+                ext = "X" + QByteArray::number(rng() % 400); // someone else's
+            else if (chance(1))
+                created = "yesterday";
+        }
+        csv += email + ',' + ext + ",First" + QByteArray::number(i) + ",\"Last, " +
+               QByteArray::number(i % 13) + "\"," + country + ',' + created + ',' +
+               (chance(10) ? "unsubscribed" : "") + ",gold," + QByteArray::number(i % 50);
+        if (!clean && chance(1))
+            csv += ",extra";
+        csv += '\n';
+        if (!clean && i == 3000) { // the update takes Z first; the new row after it is bad
+            csv += "old2793@x.com,Z,,,,,,,\n";
+            csv += "zed@y.com,Z,,,,,,,\n";
+        }
+    }
+    const QString path = m_dir->writeFile(QStringLiteral("mixed.csv"), csv);
+
+    struct Run {
+        ImportReport report;
+        QStringList rows;
+        QByteArray rejects;
+    };
+    auto run = [&](bool batch) -> Run {
+        const QString dbPath = m_dir->path(batch ? QStringLiteral("b.db") : QStringLiteral("r.db"));
+        Database db = test::openFresh(dbPath);
+        auto seeded = CsvImporter::run(db, ImportKind::Subscribers, base, mode(false));
+        if (!seeded || !seeded->committed)
+            return {};
+        ImportOptions o = mode(skip);
+        o.batchInserts = batch;
+        o.rejectsPath = m_dir->path(batch ? QStringLiteral("b.rej") : QStringLiteral("r.rej"));
+        auto r = CsvImporter::run(db, ImportKind::Subscribers, path, o);
+        if (!r)
+            return {};
+        return {*r,
+                column(db, "SELECT id || '|' || email || '|' || coalesce(external_id, '-') || '|' "
+                           "|| first_name || '|' || coalesce(last_name, '-') || '|' || "
+                           "coalesce(country, '-') || '|' || created_at || '|' || status || '|' "
+                           "|| attributes FROM subscribers ORDER BY id"),
+                skip ? test::fileBytes(o.rejectsPath) : QByteArray()};
+    };
+    const Run rowByRow = run(false);
+    const Run batched = run(true);
+    QCOMPARE(batched.report.rows, qint64(skip ? 6002 : 6000));
+    QCOMPARE(batched.report.rows, rowByRow.report.rows);
+    QCOMPARE(batched.report.inserted, rowByRow.report.inserted);
+    QCOMPARE(batched.report.updated, rowByRow.report.updated);
+    QCOMPARE(batched.report.rejected, rowByRow.report.rejected);
+    QCOMPARE(batched.report.committed, rowByRow.report.committed);
+    QVERIFY(batched.report.committed);
+    QVERIFY(rowByRow.report.updated > 100);
+    if (skip)
+        QVERIFY(rowByRow.report.rejected > 100);
+    QCOMPARE(badLines(batched.report), badLines(rowByRow.report));
+    for (size_t i = 0; i < batched.report.badRows.size(); ++i)
+        QCOMPARE(batched.report.badRows[i].reason, rowByRow.report.badRows[i].reason);
+    QCOMPARE(batched.rejects, rowByRow.rejects);
+    QCOMPARE(batched.rows.size(), 400 + int(rowByRow.report.inserted));
+    QCOMPARE(batched.rows, rowByRow.rows);
+    // Most new rows did go through the batch path (and none without it).
+    QCOMPARE(rowByRow.report.batchedRows, qint64(0));
+    QVERIFY2(batched.report.batchedRows > rowByRow.report.inserted / 2,
+             qPrintable(QString::number(batched.report.batchedRows)));
+    if (skip) { // the update got Z; the later new row with Z is the bad one
+        QVERIFY(rowByRow.rows.filter(QStringLiteral("|old2793@x.com|Z|")).size() == 1);
+        QVERIFY(rowByRow.rejects.contains("zed@y.com,Z"));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestCsvImport)

@@ -22,6 +22,7 @@ private slots:
     void sqlShowsBoundParameters();
     void saveListMembers();
     void saveRefusesCycleAndWritesNothing();
+    void renameAndDeleteGuardReferences();
 
 private:
     QString def(const QByteArray &json);
@@ -276,6 +277,63 @@ void TestSegmentCli::saveRefusesCycleAndWritesNothing()
             "error: conditions[1].segment: cycle between segments: loop_b -> loop_a -> loop_b\n"));
     Database db = std::move(*Database::open(m_db));
     QCOMPARE(db.scalar("SELECT version FROM segments WHERE name = 'loop_b'")->toInt(), 1);
+}
+
+// Runs after saveRefusesCycleAndWritesNothing: loop_a refers to loop_b.
+void TestSegmentCli::renameAndDeleteGuardReferences()
+{
+    auto cli = [&](const QStringList &args) {
+        return test::runCli(QStringList{QStringLiteral("segment")} + args +
+                            QStringList{QStringLiteral("--db"), m_db});
+    };
+    auto del = cli({QStringLiteral("delete"), QStringLiteral("--name"), QStringLiteral("loop_b")});
+    QCOMPARE(del.exitCode, 3);
+    QCOMPARE(del.err, QByteArray("error: cannot delete segment \"loop_b\": it is used by segment "
+                                 "\"loop_a\"\n"));
+    auto ren = cli({QStringLiteral("rename"), QStringLiteral("--name"), QStringLiteral("loop_b"),
+                    QStringLiteral("--to"), QStringLiteral("loop_z")});
+    QCOMPARE(ren.exitCode, 3);
+    QVERIFY2(ren.err.contains("used by segment \"loop_a\""), ren.err.constData());
+
+    // Nothing refers to loop_a: it can be renamed, keeping its history.
+    auto ok = cli({QStringLiteral("rename"), QStringLiteral("--name"), QStringLiteral("loop_a"),
+                   QStringLiteral("--to"), QStringLiteral("loop_c")});
+    QCOMPARE(ok.exitCode, 0);
+    QCOMPARE(ok.out, QByteArray("renamed segment \"loop_a\" to \"loop_c\"\n"));
+    auto taken = cli({QStringLiteral("rename"), QStringLiteral("--name"), QStringLiteral("loop_c"),
+                      QStringLiteral("--to"), QStringLiteral("germany")});
+    QCOMPARE(taken.exitCode, 3);
+    QCOMPARE(taken.err, QByteArray("error: a segment named \"germany\" already exists\n"));
+    {
+        Database db = std::move(*Database::open(m_db));
+        QCOMPARE(db.scalar("SELECT count(*) FROM segments WHERE name = 'loop_a'")->toInt(), 0);
+        QCOMPARE(db.scalar("SELECT count(*) FROM segment_versions v JOIN segments s ON s.id = "
+                           "v.segment_id WHERE s.name = 'loop_c'")
+                     ->toInt(),
+                 1);
+    }
+
+    // loop_c is deleted (with its history), after which loop_b is free to go.
+    QCOMPARE(cli({QStringLiteral("delete"), QStringLiteral("--name"), QStringLiteral("loop_c")})
+                 .exitCode,
+             0);
+    QCOMPARE(cli({QStringLiteral("delete"), QStringLiteral("--name"), QStringLiteral("loop_b")})
+                 .exitCode,
+             0);
+    auto list = cli({QStringLiteral("list")});
+    QCOMPARE(list.out, QByteArray("germany\nna_openers_not_pro\nnorth_america\nopeners\n"));
+    Database db = std::move(*Database::open(m_db));
+    QCOMPARE(db.scalar("SELECT count(*) FROM segment_versions WHERE segment_id NOT IN "
+                       "(SELECT id FROM segments)")
+                 ->toInt(),
+             0);
+
+    auto unknown =
+        cli({QStringLiteral("delete"), QStringLiteral("--name"), QStringLiteral("no_such")});
+    QCOMPARE(unknown.err, QByteArray("error: unknown segment \"no_such\"\n"));
+    QVERIFY(unknown.exitCode != 0);
+    auto missing = cli({QStringLiteral("rename"), QStringLiteral("--name"), QStringLiteral("x")});
+    QCOMPARE(missing.exitCode, 1);
 }
 
 QTEST_GUILESS_MAIN(TestSegmentCli)

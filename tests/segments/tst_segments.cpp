@@ -45,6 +45,7 @@ private slots:
     void rejectsInvalidDefinitions();
     void rejectsCycles();
     void savesVersionsAndDocumentation();
+    void usedByCampaignsAndBlocks();
     void memberIdsAndContains();
     void parsesDates();
     void suppressionDefault();
@@ -374,6 +375,53 @@ void TestSegments::savesVersionsAndDocumentation()
             ->toInt(),
         2);
     QVERIFY(repo.remove(QStringLiteral("winback")).ok());
+}
+
+void TestSegments::usedByCampaignsAndBlocks()
+{
+    SegmentRepository repo(m_db);
+    const QString name = QStringLiteral("openers");
+    auto initial = repo.usedBy(name);
+    QVERIFY(initial.ok());
+    const QStringList before = *initial; // other fixture segments that include "openers"
+    // A campaign whose current version has a variant for the segment deep in its rules, a
+    // library block with one, and a campaign that referred to it only in an old version.
+    const char *withRule = R"({"blocks":[{"type":"text","variants":[{"id":"a","when":
+        {"all":[{"field":"country","op":"=","value":"DE"},{"segment":"openers"}]}}]}]})";
+    const char *without = R"({"blocks":[{"type":"text"}],"note":"segment openers"})";
+    // (The current document lives in campaigns.document; campaign_versions is history.)
+    auto campaign = m_db.prepare("INSERT INTO campaigns(name, document, version, created_at, "
+                                 "updated_at) VALUES (?, ?, 1, 0, 0)");
+    QVERIFY(campaign.ok());
+    campaign->bind(1, QStringLiteral("uses_it")).bind(2, QString::fromLatin1(withRule));
+    QVERIFY(campaign->run().ok());
+    campaign->reset();
+    campaign->bind(1, QStringLiteral("used_to")).bind(2, QString::fromLatin1(without));
+    QVERIFY(campaign->run().ok());
+    QVERIFY(m_db.exec("INSERT INTO campaign_versions(campaign_id, version, document, created_at)"
+                      " SELECT id, 1, '{\"segment\":\"openers\"}', 0 FROM campaigns"
+                      " WHERE name = 'used_to'")
+                .ok());
+    auto block = m_db.prepare("INSERT INTO blocks(name, type, document, created_at, updated_at) "
+                              "VALUES ('promo', 'text', ?, 0, 0)");
+    QVERIFY(block.ok());
+    block->bind(1, QString::fromLatin1(withRule));
+    QVERIFY(block->run().ok());
+
+    QStringList expected = before;
+    expected << QStringLiteral("block \"promo\"") << QStringLiteral("campaign \"uses_it\"");
+    expected.sort();
+    QCOMPARE(*repo.usedBy(name), expected);
+    const Status refused = repo.remove(name);
+    QVERIFY(!refused);
+    QCOMPARE(refused.error().code, Error::Code::Refused);
+    QVERIFY(refused.error().message.contains(QStringLiteral("campaign \"uses_it\"")));
+    QVERIFY(repo.load(name).ok());
+    QCOMPARE(repo.rename(name, QStringLiteral("openers2")).error().code, Error::Code::Refused);
+    QVERIFY(m_db.exec("DELETE FROM campaigns WHERE name IN ('uses_it', 'used_to');"
+                      " DELETE FROM blocks WHERE name = 'promo'")
+                .ok());
+    QCOMPARE(*repo.usedBy(name), before);
 }
 
 void TestSegments::memberIdsAndContains()

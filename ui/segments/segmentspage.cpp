@@ -8,16 +8,19 @@
 #include "segments/segmentservice.h"
 #include "storage/database.h"
 
+#include <QAction>
 #include <QDateTime>
 #include <QFormLayout>
 #include <QFutureWatcher>
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QInputDialog>
 #include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
+#include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
@@ -104,6 +107,17 @@ SegmentsPage::SegmentsPage(QWidget *parent)
         if (QTableWidgetItem *item = m_saved->item(row, 0))
             loadSegment(item->text());
     });
+    // Rename (F2) and delete (Delete) from the list, also in its context menu.
+    auto *renameAction = new QAction(tr("Rename…"), m_saved);
+    renameAction->setShortcut(QKeySequence(Qt::Key_F2));
+    renameAction->setShortcutContext(Qt::WidgetShortcut);
+    connect(renameAction, &QAction::triggered, this, &SegmentsPage::askRename);
+    auto *deleteAction = new QAction(tr("Delete…"), m_saved);
+    deleteAction->setShortcut(QKeySequence::Delete);
+    deleteAction->setShortcutContext(Qt::WidgetShortcut);
+    connect(deleteAction, &QAction::triggered, this, &SegmentsPage::askDelete);
+    m_saved->addActions({renameAction, deleteAction});
+    m_saved->setContextMenuPolicy(Qt::ActionsContextMenu);
 
     // Centre: name, undo/redo, the builder and the documentation.
     auto *centre = new QWidget(splitter);
@@ -559,6 +573,85 @@ void SegmentsPage::save()
         if (auto n = service.countSaved(name, now))
             repo.recordCount(name, *n, now);
         return QString();
+    }));
+}
+
+QString SegmentsPage::selectedSavedName() const
+{
+    const int row = m_saved->currentRow();
+    QTableWidgetItem *item = row >= 0 ? m_saved->item(row, 0) : nullptr;
+    return item ? item->text() : QString();
+}
+
+void SegmentsPage::askRename()
+{
+    const QString name = selectedSavedName();
+    if (name.isEmpty())
+        return;
+    bool ok = false;
+    const QString newName =
+        QInputDialog::getText(this, tr("Rename segment"), tr("New name for \"%1\":").arg(name),
+                              QLineEdit::Normal, name, &ok)
+            .trimmed();
+    if (ok && !newName.isEmpty() && newName != name)
+        renameSegment(name, newName);
+}
+
+void SegmentsPage::askDelete()
+{
+    const QString name = selectedSavedName();
+    if (name.isEmpty())
+        return;
+    if (QMessageBox::question(this, tr("Delete segment"),
+                              tr("Delete the segment \"%1\" and its version history?").arg(name)) ==
+        QMessageBox::Yes)
+        deleteSegment(name);
+}
+
+void SegmentsPage::renameSegment(const QString &name, const QString &newName)
+{
+    changeSaved(name, newName);
+}
+
+void SegmentsPage::deleteSegment(const QString &name)
+{
+    changeSaved(name, QString());
+}
+
+void SegmentsPage::changeSaved(const QString &name, const QString &newName)
+{
+    const QString path = m_path;
+    if (path.isEmpty())
+        return;
+    m_status->setText(newName.isEmpty() ? tr("Deleting…") : tr("Renaming…"));
+    auto *watcher = new QFutureWatcher<QString>(this);
+    connect(watcher, &QFutureWatcher<QString>::finished, this, [this, watcher, name, newName] {
+        watcher->deleteLater();
+        const QString error = watcher->result();
+        if (!error.isEmpty()) {
+            m_status->setText(error);
+            emit savedSegmentChanged(false, error);
+            return;
+        }
+        // The builder keeps its definition; it now belongs to the new name, or (deleted)
+        // to no saved segment until it is saved again.
+        if (m_name->text() == name && !newName.isEmpty())
+            m_name->setText(newName);
+        const QString message = newName.isEmpty()
+                                    ? tr("Deleted \"%1\".").arg(name)
+                                    : tr("Renamed \"%1\" to \"%2\".").arg(name, newName);
+        m_status->setText(message);
+        reloadSavedSegments();
+        reloadCatalog();
+        emit savedSegmentChanged(true, message);
+    });
+    watcher->setFuture(QtConcurrent::run(&m_pool, [path, name, newName] {
+        auto db = Database::open(path);
+        if (!db)
+            return db.error().toString();
+        SegmentRepository repo(*db);
+        const Status s = newName.isEmpty() ? repo.remove(name) : repo.rename(name, newName);
+        return s ? QString() : s.error().message;
     }));
 }
 

@@ -51,6 +51,10 @@ public:
     bool loadSegment(const QString &name);
     void newSegment();
     void save();
+    /// Renames / deletes a saved segment on a worker thread (no dialogs; the list's context
+    /// menu, F2 and Delete ask first). The outcome arrives as savedSegmentChanged.
+    void renameSegment(const QString &name, const QString &newName);
+    void deleteSegment(const QString &name);
 
 signals:
     void subscriberActivated(qint64 subscriberId);
@@ -58,6 +62,8 @@ signals:
     void previewShown();
     void savedSegmentsReloaded(); // with exact counts
     void saveFinished(bool ok, const QString &message);
+    /// A rename or delete finished; message says what happened or why it was refused.
+    void savedSegmentChanged(bool ok, const QString &message);
 
 private:
     void documentChanged(bool structural);
@@ -69,6 +75,10 @@ private:
     void countSavedSegments(int listing);
     void showSavedSegments(const QList<QJsonObject> &segments, bool exact);
     void syncDocumentationFields();
+    QString selectedSavedName() const;
+    void askRename();
+    void askDelete();
+    void changeSaved(const QString &name, const QString &newName); // empty newName: delete
 
     QString m_path;
     SegmentDocument *m_document;

@@ -2,7 +2,7 @@
 // machine is shared), then a separate metrics refresh over the generated database.
 //   bench_generate DB SUBSCRIBERS [SEED]
 #include "analysis/metricscalculator.h"
-#include "analysis/samplegenerator.h"
+#include "sample/sampledatabase.h"
 #include "storage/database.h"
 
 #include <QCoreApplication>
@@ -60,7 +60,7 @@ int main(int argc, char **argv)
         }
         return true;
     };
-    const Status s = SampleGenerator::generate(*db, o);
+    const Status s = SampleDatabase::populate(*db, o);
     if (!s) {
         std::fprintf(stderr, "error: %s\n", qPrintable(s.error().toString()));
         return 2;

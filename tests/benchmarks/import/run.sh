@@ -81,5 +81,25 @@ end=$(date +%s.%N)
 refreshed=$(echo "$summary" | grep -o '"metrics_refreshed":[a-z]*' | cut -d: -f2)
 awk -v s="$start" -v e="$end" -v r="$refreshed" 'BEGIN {
   printf "import + metrics refresh:     %6.2f s wall (metrics_refreshed: %s)\n", e - s, r }'
+
+# Where SQLite's single writer puts the floor: the shell's .import into the same columns
+# with fewer B-trees (no index at all; only the two UNIQUE constraints; each of them plus
+# one secondary index). One run each; the difference is what one more B-tree costs.
+floor() {
+  local label=$1 ddl=$2
+  rm -f floor.db floor.db-wal floor.db-shm floor.txt
+  sqlite3 floor.db "PRAGMA journal_mode=wal;" "CREATE TABLE subscribers(
+      email TEXT NOT NULL $3, external_id TEXT $3, first_name TEXT, last_name TEXT,
+      city TEXT, country TEXT, language TEXT, timezone TEXT, created_at TEXT, status TEXT,
+      loyalty_points TEXT, favourite_color TEXT); $ddl" > /dev/null
+  timed floor.txt sqlite3 floor.db ".import --csv --skip 1 $csv subscribers"
+  awk -v n="$ROWS" -v l="$label" '{printf "  %-34s %6.2f s wall, %6.2f s cpu, %8.0f rows/s\n", l, $1, $2, n / $1}' floor.txt
+}
+echo "sqlite3 .import (WAL) by number of B-trees:"
+floor "table only (1 B-tree)" "" ""
+floor "+ UNIQUE email, external_id (3)" "" "UNIQUE"
+floor "+ index on country (4)" "CREATE INDEX a ON subscribers(country);" "UNIQUE"
+floor "+ index on last_name (4)" "CREATE INDEX b ON subscribers(last_name);" "UNIQUE"
+rm -f floor.db floor.db-wal floor.db-shm floor.txt
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 rm -f ours.db ours.db-wal ours.db-shm shell.db shell.db-wal shell.db-shm time.tmp
