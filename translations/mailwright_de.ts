@@ -148,7 +148,7 @@
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../ui/campaign/corepreviewrenderer.cpp" line="+150"/>
+        <location filename="../ui/campaign/corepreviewrenderer.cpp" line="+153"/>
         <source>(hidden)</source>
         <translation>(ausgeblendet)</translation>
     </message>
@@ -166,7 +166,7 @@
 <context>
     <name>Undo Commands</name>
     <message>
-        <location filename="../ui/campaign/campaigndocument.cpp" line="+124"/>
+        <location filename="../ui/campaign/campaigndraft.cpp" line="+124"/>
         <source>Duplicate Block</source>
         <translation>Block duplizieren</translation>
     </message>
@@ -194,14 +194,12 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/gui/main.cpp" line="+17"/>
         <source>Design, personalise and test email campaigns on a local database.</source>
-        <translation>E-Mail-Kampagnen auf einer lokalen Datenbank gestalten, personalisieren und testen.</translation>
+        <translation type="vanished">E-Mail-Kampagnen auf einer lokalen Datenbank gestalten, personalisieren und testen.</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>The database to open (created if it does not exist).</source>
-        <translation>Die zu öffnende Datenbank (wird angelegt, wenn sie nicht existiert).</translation>
+        <translation type="vanished">Die zu öffnende Datenbank (wird angelegt, wenn sie nicht existiert).</translation>
     </message>
 </context>
 <context>
@@ -215,7 +213,7 @@
 <context>
     <name>mw::ui::BlockInspector</name>
     <message>
-        <location filename="../ui/campaign/blockinspector.cpp" line="+176"/>
+        <location filename="../ui/campaign/blockinspector.cpp" line="+179"/>
         <source>Subject &amp; sender</source>
         <translation>Betreff &amp; Absender</translation>
     </message>
@@ -231,12 +229,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+203"/>
+        <location line="+204"/>
         <source>Subject</source>
         <translation>Betreff</translation>
     </message>
     <message>
-        <location line="-202"/>
+        <location line="-203"/>
         <source>Preheader</source>
         <translation>Preheader</translation>
     </message>
@@ -261,6 +259,11 @@
         <translation>Ausblenden, wenn</translation>
     </message>
     <message>
+        <location line="+0"/>
+        <source>Never hidden</source>
+        <translation>Nie ausgeblendet</translation>
+    </message>
+    <message>
         <location line="+4"/>
         <source>Nothing selected</source>
         <translation>Nichts ausgewählt</translation>
@@ -282,12 +285,12 @@
     </message>
     <message>
         <location line="+13"/>
-        <location line="+198"/>
+        <location line="+216"/>
         <source>%1  · priority %2</source>
         <translation>%1  · Priorität %2</translation>
     </message>
     <message>
-        <location line="-186"/>
+        <location line="-204"/>
         <source>Add variant</source>
         <translation>Variante hinzufügen</translation>
     </message>
@@ -317,12 +320,17 @@
         <translation>Wenn</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+0"/>
+        <source>No condition (always)</source>
+        <translation>Keine Bedingung (immer)</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>(same as default)</source>
         <translation>(wie Standard)</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+37"/>
         <source>null (always)</source>
         <translation>null (immer)</translation>
     </message>
@@ -459,17 +467,17 @@
         <translation>Aus Palette oder Bibliothek hinzufügen</translation>
     </message>
     <message>
-        <location line="+116"/>
+        <location line="+119"/>
         <source>Opened.</source>
         <translation>Geöffnet.</translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+87"/>
         <source>Edited — autosave pending</source>
         <translation>Bearbeitet — automatisches Speichern steht aus</translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="+91"/>
         <source>Autosave failed: %1</source>
         <translation>Automatisches Speichern fehlgeschlagen: %1</translation>
     </message>
@@ -547,7 +555,7 @@
 <context>
     <name>mw::ui::CompareDialog</name>
     <message>
-        <location filename="../ui/campaign/comparedialog.cpp" line="+18"/>
+        <location filename="../ui/campaign/comparedialog.cpp" line="+19"/>
         <source>Compare subscribers</source>
         <translation>Abonnenten vergleichen</translation>
     </message>
@@ -600,6 +608,64 @@
         <location line="+3"/>
         <source>Block %1</source>
         <translation>Block %1</translation>
+    </message>
+</context>
+<context>
+    <name>mw::ui::ConditionEditor</name>
+    <message>
+        <location filename="../ui/campaign/conditioneditor.cpp" line="+111"/>
+        <source>not</source>
+        <translation>nicht</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Always</source>
+        <translation>Immer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Field test</source>
+        <translation>Feldvergleich</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Segment member</source>
+        <translation>Segmentmitglied</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>JSON (groups, any/all)</source>
+        <translation>JSON (Gruppen, any/all)</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Numbers and true/false are compared as such; put text in quotes to keep it text (&quot;10&quot;). For in / not_in: items separated by commas.</source>
+        <translation>Zahlen und true/false werden als solche verglichen; Text in Anführungszeichen bleibt Text (&quot;10&quot;). Für in / not_in: Einträge durch Kommas getrennt.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>segment name</source>
+        <translation>Segmentname</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>in segment</source>
+        <translation>im Segment</translation>
+    </message>
+    <message>
+        <location line="+197"/>
+        <source>Not a JSON object yet.</source>
+        <translation>Noch kein JSON-Objekt.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Reads: %1</source>
+        <translation>Bedeutet: %1</translation>
     </message>
 </context>
 <context>
@@ -1476,7 +1542,7 @@
 <context>
     <name>mw::ui::PreviewView</name>
     <message>
-        <location filename="../ui/campaign/previewview.cpp" line="+34"/>
+        <location filename="../ui/campaign/previewview.cpp" line="+147"/>
         <source>Desktop 600 px</source>
         <translation>Desktop 600 px</translation>
     </message>
@@ -1496,7 +1562,7 @@
         <translation>Externe Bilder und andere externe Inhalte sind gesperrt, bis Sie sie zulassen</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+31"/>
         <source>Email</source>
         <translation>E-Mail</translation>
     </message>
@@ -1506,7 +1572,7 @@
         <translation>Nur Text</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+31"/>
         <source>This subscriber&apos;s email could not be rendered: %1</source>
         <translation>Die E-Mail dieses Abonnenten konnte nicht gerendert werden: %1</translation>
     </message>
@@ -1561,7 +1627,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+33"/>
+        <location line="+40"/>
         <source>Warnings</source>
         <translation>Warnungen</translation>
     </message>
@@ -1622,17 +1688,17 @@
 <context>
     <name>mw::ui::SegmentOverviewDialog</name>
     <message>
-        <location filename="../ui/campaign/segmentoverviewdialog.cpp" line="+76"/>
+        <location filename="../ui/campaign/segmentoverviewdialog.cpp" line="+103"/>
         <source>Analyse</source>
         <translation>Analysieren</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>Segment overview</source>
         <translation>Segmentübersicht</translation>
     </message>
@@ -1678,50 +1744,71 @@
     </message>
     <message>
         <location line="+20"/>
-        <source>The segment&apos;s members could not be read.</source>
-        <translation>Die Mitglieder des Segments konnten nicht gelesen werden.</translation>
+        <source>Could not analyse the segment: %1</source>
+        <translation>Das Segment konnte nicht analysiert werden: %1</translation>
     </message>
     <message>
         <location line="+4"/>
-        <source>%1 of %2 members rendered%3: %4 distinct emails, %5 failed.</source>
-        <translation>%1 von %2 Mitgliedern gerendert%3: %4 verschiedene E-Mails, %5 fehlgeschlagen.</translation>
+        <source>%1 of %2 members rendered%3: %4 distinct emails; %5 with warnings.</source>
+        <translation>%1 von %2 Mitgliedern gerendert%3: %4 verschiedene E-Mails; %5 mit Warnungen.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+9"/>
+        <source>Subject line</source>
+        <translation>Betreffzeile</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Rules that never fired</source>
+        <translation>Regeln, die nie gegriffen haben</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Missing fields</source>
+        <translation>Fehlende Felder</translation>
+    </message>
+    <message>
+        <source>The segment&apos;s members could not be read.</source>
+        <translation type="vanished">Die Mitglieder des Segments konnten nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>%1 of %2 members rendered%3: %4 distinct emails, %5 failed.</source>
+        <translation type="vanished">%1 von %2 Mitgliedern gerendert%3: %4 verschiedene E-Mails, %5 fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <location line="-24"/>
         <source> (cancelled)</source>
         <translation> (abgebrochen)</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>Subject lines</source>
-        <translation>Betreffzeilen</translation>
+        <translation type="vanished">Betreffzeilen</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+11"/>
         <source>Block %1</source>
         <translation>Block %1</translation>
     </message>
     <message>
-        <location line="+7"/>
         <source>default</source>
-        <translation>Standard</translation>
+        <translation type="vanished">Standard</translation>
     </message>
 </context>
 <context>
     <name>mw::ui::SegmentsPage</name>
     <message>
-        <location filename="../ui/segments/segmentspage.cpp" line="+91"/>
+        <location filename="../ui/segments/segmentspage.cpp" line="+94"/>
         <source>&lt;b&gt;Saved segments&lt;/b&gt;</source>
         <translation>&lt;b&gt;Gespeicherte Segmente&lt;/b&gt;</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+92"/>
+        <location line="+103"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location line="-92"/>
+        <location line="-103"/>
         <source>Count</source>
         <translation>Anzahl</translation>
     </message>
@@ -1736,7 +1823,17 @@
         <translation>Neues Segment</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+13"/>
+        <source>Rename…</source>
+        <translation>Umbenennen…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Delete…</source>
+        <translation>Löschen…</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>Undo</source>
         <translation>Rückgängig</translation>
     </message>
@@ -1899,6 +1996,46 @@
         <location line="+5"/>
         <source>Saved &quot;%1&quot;.</source>
         <translation>„%1“ gespeichert.</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Rename segment</source>
+        <translation>Segment umbenennen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>New name for &quot;%1&quot;:</source>
+        <translation>Neuer Name für „%1“:</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Delete segment</source>
+        <translation>Segment löschen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete the segment &quot;%1&quot; and its version history?</source>
+        <translation>Das Segment „%1“ und seinen Versionsverlauf löschen?</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Deleting…</source>
+        <translation>Wird gelöscht…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Renaming…</source>
+        <translation>Wird umbenannt…</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Deleted &quot;%1&quot;.</source>
+        <translation>„%1“ gelöscht.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Renamed &quot;%1&quot; to &quot;%2&quot;.</source>
+        <translation>„%1“ in „%2“ umbenannt.</translation>
     </message>
 </context>
 <context>

@@ -5,6 +5,7 @@
 
 #include "render/batchrenderer.h"
 #include "render/campaignloader.h"
+#include "render/directfilewriter.h"
 #include "render/segmentmembership.h"
 #include "render/subscriberloader.h"
 #include "segments/segmentcompiler.h"
@@ -16,6 +17,8 @@
 #include <QJsonObject>
 #include <QSaveFile>
 #include <QThread>
+
+#include <memory>
 
 namespace mw::cli {
 namespace {
@@ -107,6 +110,7 @@ int renderBatch(Database &db, const LoadedCampaign &campaign, const QCommandLine
     BatchOptions options;
     options.threads = *threads;
     options.includeHtml = p.isSet(QStringLiteral("include-html"));
+    options.collectInsight = p.isSet(QStringLiteral("insight")); // costs time; only on request
     options.traceDetail =
         p.isSet(QStringLiteral("full-trace")) ? TraceDetail::Full : TraceDetail::Outcomes;
     const bool terminal = stderrIsTerminal();
@@ -123,16 +127,14 @@ int renderBatch(Database &db, const LoadedCampaign &campaign, const QCommandLine
                 writeErr("\n");
         };
     BatchRenderer batch(db.path(), campaign.renderer, *membership);
+    // Straight to the descriptor in big aligned blocks (QSaveFile only renames at commit).
+    auto writer = std::make_unique<DirectFileWriter>(file.handle(), outPath);
     auto summary = batch.run(
-        *ids,
-        [&](std::string_view bytes) -> Status {
-            if (file.write(bytes.data(), static_cast<qint64>(bytes.size())) !=
-                static_cast<qint64>(bytes.size()))
-                return Error(Error::Code::Io,
-                             QStringLiteral("%1: %2").arg(outPath, file.errorString()));
-            return {};
-        },
-        options);
+        *ids, [&](std::string_view bytes) { return writer->append(bytes); }, options);
+    if (summary)
+        if (Status s = writer->finish(); !s)
+            summary = s.error();
+    writer.reset(); // done with the descriptor before QSaveFile closes it
     if (!summary) {
         file.cancelWriting();
         return fail(summary.error());

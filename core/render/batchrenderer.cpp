@@ -26,7 +26,8 @@ Result<BatchSummary> BatchRenderer::run(const std::vector<int64_t> &ids,
     // No more threads than chunks, and a sane ceiling (each thread opens a connection).
     const int threads = std::clamp(
         std::min<int>(options.threads, static_cast<int>(std::max<size_t>(chunks, 1))), 1, 64);
-    const size_t window = static_cast<size_t>(threads) * 4; // chunks in flight at most
+    // Chunks in flight at most: enough to ride out a slow disk write (a chunk is ~1 MB).
+    const size_t window = static_cast<size_t>(threads) * 16;
 
     struct Chunk {
         bool ready = false;
@@ -35,6 +36,7 @@ Result<BatchSummary> BatchRenderer::run(const std::vector<int64_t> &ids,
         std::optional<Error> error;
     };
     std::vector<Chunk> results(chunks);
+    std::vector<std::string> spare; // written chunks' buffers, reused (guarded by mutex)
     std::mutex mutex;
     std::condition_variable cv;
     size_t nextChunk = 0; // guarded by mutex
@@ -51,12 +53,14 @@ Result<BatchSummary> BatchRenderer::run(const std::vector<int64_t> &ids,
         o.readOnly = true;
         auto db = Database::open(m_path, o);
         RenderSession session;
+        session.setBatchOutput(options.includeHtml);
         RenderResult r; // reused: keeps its buffers between subscribers
         std::optional<SubscriberLoader> loader;
         if (db)
             loader.emplace(*db);
         for (;;) {
             size_t c;
+            Chunk chunk;
             {
                 std::unique_lock lock(mutex);
                 cv.wait(lock, [&] {
@@ -65,8 +69,11 @@ Result<BatchSummary> BatchRenderer::run(const std::vector<int64_t> &ids,
                 if (stop || nextChunk >= chunks)
                     return;
                 c = nextChunk++;
+                if (!spare.empty()) {
+                    chunk.out = std::move(spare.back());
+                    spare.pop_back();
+                }
             }
-            Chunk chunk;
             if (!db) {
                 chunk.error = db.error();
             } else {
@@ -74,6 +81,7 @@ Result<BatchSummary> BatchRenderer::run(const std::vector<int64_t> &ids,
                 const size_t end = std::min(ids.size(), begin + kChunkSize);
                 const std::vector<int64_t> slice(ids.begin() + static_cast<std::ptrdiff_t>(begin),
                                                  ids.begin() + static_cast<std::ptrdiff_t>(end));
+                chunk.out.clear();
                 chunk.out.reserve(slice.size() * (options.includeHtml ? 24000 : 6000));
                 const Status st = loader->forEach(slice, [&](SubscriberRecord &record) {
                     if (cancelled())
@@ -130,6 +138,7 @@ Result<BatchSummary> BatchRenderer::run(const std::vector<int64_t> &ids,
         {
             std::lock_guard lock(mutex);
             ++written;
+            spare.push_back(std::move(chunk.out));
         }
         cv.notify_all();
         if (failure)

@@ -24,9 +24,15 @@ constexpr EscapeTable kEscape;
 
 void appendString(std::string &out, std::string_view s)
 {
-    static const char hex[] = "0123456789abcdef";
     out.reserve(out.size() + s.size() + 2);
     out += '"';
+    appendEscaped(out, s);
+    out += '"';
+}
+
+void appendEscaped(std::string &out, std::string_view s)
+{
+    static const char hex[] = "0123456789abcdef";
     size_t start = 0;
     for (size_t i = 0; i < s.size(); ++i) {
         const auto c = static_cast<unsigned char>(s[i]);
@@ -71,11 +77,27 @@ void appendString(std::string &out, std::string_view s)
         }
     }
     out.append(s.data() + start, s.size() - start);
-    out += '"';
 }
 
 void appendString(std::string &out, const QString &text)
 {
+    // Batch lines carry dozens of short ASCII strings (trace, email): narrow them in place
+    // instead of through a temporary QByteArray. Anything else goes through Qt's encoder.
+    // unicode(), not utf16(): utf16() copies literal (static) strings to terminate them.
+    const char16_t *u = reinterpret_cast<const char16_t *>(text.unicode());
+    const auto n = static_cast<size_t>(text.size());
+    bool ascii = true;
+    for (size_t i = 0; i < n && ascii; ++i)
+        ascii = u[i] < 0x80;
+    if (ascii) {
+        char buf[256];
+        if (n <= sizeof buf) {
+            for (size_t i = 0; i < n; ++i)
+                buf[i] = static_cast<char>(u[i]);
+            appendString(out, std::string_view(buf, n));
+            return;
+        }
+    }
     const QByteArray utf8 = text.toUtf8();
     appendString(out, std::string_view(utf8.constData(), static_cast<size_t>(utf8.size())));
 }

@@ -13,6 +13,9 @@ namespace mw::json {
 /// never close an HTML <script> it is embedded in.
 void appendString(std::string &out, std::string_view utf8);
 void appendString(std::string &out, const QString &text);
+/// The same without the quotes (pieces of a string escaped once and joined later; a piece
+/// must not start with "/" right after a piece ending in "<").
+void appendEscaped(std::string &out, std::string_view utf8);
 void appendInt(std::string &out, int64_t v);
 /// "key": (with a leading comma unless first).
 void appendKey(std::string &out, std::string_view key, bool first = false);

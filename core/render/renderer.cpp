@@ -1,6 +1,7 @@
 #include "renderer.h"
 
 #include "liquid/htmlescape.h"
+#include "render/jsonout.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -45,7 +46,7 @@ void appendFieldKey(std::string &key, const FieldValue &v)
         key += 's';
         const auto n = static_cast<uint32_t>(s.size());
         key.append(reinterpret_cast<const char *>(&n), sizeof n);
-        key.append(reinterpret_cast<const char *>(s.utf16()), static_cast<size_t>(s.size()) * 2);
+        key.append(reinterpret_cast<const char *>(s.unicode()), static_cast<size_t>(s.size()) * 2);
     } else {
         key += 'm';
     }
@@ -74,14 +75,26 @@ Renderer::Renderer(std::shared_ptr<const CompiledCampaign> campaign,
 
 QString Renderer::unsubscribeUrl(int64_t subscriberId) const
 {
+    return QString::fromStdString(unsubscribeUrlUtf8(subscriberId));
+}
+
+std::string Renderer::unsubscribeUrlUtf8(int64_t subscriberId) const
+{
+    // Built for every subscriber of a batch: plain appends, no QString formatting.
     const QString &base = m_campaign->document.unsubscribeBase;
     const uint64_t token = mix(mix(static_cast<uint64_t>(m_campaign->campaignId)) ^
                                static_cast<uint64_t>(subscriberId));
-    return base + (base.contains(QLatin1Char('?')) ? QLatin1Char('&') : QLatin1Char('?')) +
-           QStringLiteral("sid=%1&cid=%2&t=%3")
-               .arg(subscriberId)
-               .arg(m_campaign->campaignId)
-               .arg(token, 16, 16, QLatin1Char('0'));
+    std::string url = utf8(base);
+    url += base.contains(QLatin1Char('?')) ? '&' : '?';
+    url += "sid=";
+    url += std::to_string(subscriberId);
+    url += "&cid=";
+    url += std::to_string(m_campaign->campaignId);
+    url += "&t=";
+    static const char hex[] = "0123456789abcdef";
+    for (int shift = 60; shift >= 0; shift -= 4)
+        url += hex[(token >> shift) & 15];
+    return url;
 }
 
 /// The contexts built for one subscriber, by root mask (usually one or two).
@@ -140,10 +153,10 @@ liquid::Value Renderer::context(const SubscriberRecord &record, int mask) const
     if (mask & kRootCampaign)
         root.set("campaign", m_campaign->campaignValue);
     if (mask & kRootUrls) {
-        const QString unsub = unsubscribeUrl(record.id());
-        root.set("unsubscribe_url", liquid::Value::untrusted(utf8(unsub)));
-        root.set("preferences_url",
-                 liquid::Value::untrusted(utf8(unsub + QStringLiteral("&page=preferences"))));
+        std::string unsub = unsubscribeUrlUtf8(record.id());
+        std::string preferences = unsub + "&page=preferences";
+        root.set("unsubscribe_url", liquid::Value::untrusted(std::move(unsub)));
+        root.set("preferences_url", liquid::Value::untrusted(std::move(preferences)));
     }
     return liquid::Value(std::move(root));
 }
@@ -208,6 +221,7 @@ const RenderSession::Output &Renderer::renderTemplate(const CompiledTemplate &t,
 {
     if (session.m_memo.size() < static_cast<size_t>(m_campaign->templateCount)) {
         session.m_memo.resize(static_cast<size_t>(m_campaign->templateCount));
+        session.m_scratch.resize(static_cast<size_t>(m_campaign->templateCount));
         session.m_static.resize(static_cast<size_t>(m_campaign->templateCount));
         session.m_stats.resize(static_cast<size_t>(m_campaign->templateCount));
     }
@@ -219,13 +233,14 @@ const RenderSession::Output &Renderer::renderTemplate(const CompiledTemplate &t,
     const bool isStatic = !t.perSubscriber && t.dependsOn.empty();
     RenderSession::Stats &stats = session.m_stats[static_cast<size_t>(t.slot)];
     const bool memoize = !t.perSubscriber && !stats.off;
+    uint64_t keyHash = 0;
     if (memoize) {
         buildKey(t, record, recList, session.m_key);
-        const auto it = memo.find(session.m_key);
+        keyHash = MemoTable<RenderSession::Output>::hashOf(session.m_key);
         ++stats.lookups;
-        if (it != memo.end()) {
+        if (const RenderSession::Output *hit = memo.find(session.m_key, keyHash)) {
             ++stats.hits;
-            return it->second;
+            return *hit;
         }
         if (stats.lookups == 4096 && stats.hits < 256) {
             stats.off = true; // the output is the same either way; only the speed differs
@@ -233,7 +248,39 @@ const RenderSession::Output &Renderer::renderTemplate(const CompiledTemplate &t,
         }
     }
     const liquid::Value &context = contexts.get(t.contextRoots);
+    if (!memoize && !isStatic) {
+        // Unmemoized renders (e.g. the footer with its personal link, every subscriber) go
+        // into the slot's scratch output, whose buffers keep their capacity; valid until
+        // this template renders again.
+        auto &scratch = session.m_scratch[static_cast<size_t>(t.slot)];
+        if (!scratch)
+            scratch = std::make_unique<RenderSession::Output>();
+        scratch->ok = true;
+        scratch->text.clear();
+        scratch->text2.clear();
+        scratch->missing.clear();
+        scratch->error.clear();
+        scratch->id = 0;
+        scratch->textJsonReady = false;
+        renderOutput(t, html, context, textPart, *scratch);
+        return *scratch;
+    }
     RenderSession::Output out;
+    renderOutput(t, html, context, textPart, out);
+    if (isStatic) {
+        out.id = ++session.m_nextId;
+        once = std::make_unique<RenderSession::Output>(std::move(out));
+        return *once;
+    }
+    if (memo.size() >= session.m_maxEntries)
+        memo.clear();
+    out.id = ++session.m_nextId; // ids are never reused, also after clear()
+    return memo.insert(session.m_key, keyHash, std::move(out));
+}
+
+void Renderer::renderOutput(const CompiledTemplate &t, bool html, const liquid::Value &context,
+                            const CompiledTemplate *textPart, RenderSession::Output &out) const
+{
     liquid::RenderOptions options;
     options.escapeUntrusted = html;
     options.inlineErrors = false; // an error must never end up in an email
@@ -258,19 +305,6 @@ const RenderSession::Output &Renderer::renderTemplate(const CompiledTemplate &t,
         out.text.clear();
         out.text2.clear();
     }
-    if (isStatic) {
-        once = std::make_unique<RenderSession::Output>(std::move(out));
-        return *once;
-    }
-    if (!memoize) {
-        // Keep one scratch slot so the reference stays valid until the next call.
-        auto &slot = memo[std::string()];
-        slot = std::move(out);
-        return slot;
-    }
-    if (memo.size() >= session.m_maxEntries)
-        memo.clear();
-    return memo.emplace(session.m_key, std::move(out)).first->second;
 }
 
 RenderResult Renderer::render(SubscriberRecord &record, MembershipProvider *membership,
@@ -319,6 +353,8 @@ void Renderer::render(SubscriberRecord &record, MembershipProvider *membership,
     const CompiledTemplate &subjectTpl =
         r.subjectVariant >= 0 ? c.subjectVariants[static_cast<size_t>(r.subjectVariant)]
                               : c.subject;
+    const RenderSession::Output *subjectOutput = nullptr;
+    const RenderSession::Output *preheaderOutput = nullptr;
     {
         const RenderSession::Output *o =
             &renderTemplate(subjectTpl, false, record, recList, s, context);
@@ -334,6 +370,7 @@ void Renderer::render(SubscriberRecord &record, MembershipProvider *membership,
             r.warnings.push_back(
                 {QStringLiteral("render_error"), QString(), QStringLiteral("subject"), o->error});
         r.subject = o->text;
+        subjectOutput = o;
         warnMissing(*o, QStringLiteral("subject"));
     }
     {
@@ -343,14 +380,24 @@ void Renderer::render(SubscriberRecord &record, MembershipProvider *membership,
             r.warnings.push_back(
                 {QStringLiteral("render_error"), QString(), QStringLiteral("preheader"), o.error});
         r.preheader = o.text;
+        preheaderOutput = &o;
         warnMissing(o, QStringLiteral("preheader"));
     }
 
-    r.html += c.layoutHead;
-    liquid::appendHtmlEscaped(r.html, r.subject);
-    r.html += c.layoutMiddle;
-    liquid::appendHtmlEscaped(r.html, r.preheader);
-    r.html += c.layoutBodyStart;
+    // The HTML as pieces, assembled (and hashed) after the blocks. Every piece points into
+    // r or into a session output that stays put during this render (each template slot
+    // renders at most once per render()).
+    std::vector<RenderSession::Piece> &pieces = s.m_pieces;
+    pieces.clear();
+    const auto shared = [](const RenderSession::Output &o, bool escape) -> uint64_t {
+        return o.id == 0 ? 0 : o.id * 2 + (escape ? 1 : 0);
+    };
+    pieces.push_back({1, &c.layoutHead, false});
+    pieces.push_back({shared(*subjectOutput, true), &r.subject, true});
+    pieces.push_back({2, &c.layoutMiddle, false});
+    pieces.push_back({shared(*preheaderOutput, true), &r.preheader, true});
+    pieces.push_back({3, &c.layoutBodyStart, false});
+    const bool batch = s.m_batch;
     r.outcomes.resize(c.blocks.size());
     bool firstText = true;
     for (size_t i = 0; i < c.blocks.size(); ++i) {
@@ -400,20 +447,66 @@ void Renderer::render(SubscriberRecord &record, MembershipProvider *membership,
             outcome.kind = BlockDecision::Kind::Suppressed;
             continue;
         }
-        r.html += o->text;
+        pieces.push_back({shared(*o, false), &o->text, false});
         warnMissing(*o, b.id);
         std::string_view blockText = o->text2;
         while (!blockText.empty() && (blockText.back() == '\n' || blockText.back() == ' '))
             blockText.remove_suffix(1);
         if (!blockText.empty()) {
-            if (!firstText)
+            if (!firstText) {
                 r.text += "\n\n";
+                if (batch)
+                    r.textJson += "\\n\\n";
+            }
             r.text += blockText;
+            if (batch) {
+                // Blocks are separated by blank lines, so escaping each block's text on
+                // its own gives the same bytes as escaping the joined text.
+                if (!o->textJsonReady) {
+                    o->textJson.clear();
+                    json::appendEscaped(o->textJson, blockText);
+                    o->textJsonReady = true;
+                }
+                r.textJson += o->textJson;
+            }
             firstText = false;
         }
     }
-    r.html += c.layoutClose;
+    pieces.push_back({4, &c.layoutClose, false});
     r.text += '\n';
+    if (batch)
+        r.textJson += "\\n";
+
+    if (!batch || s.m_keepHtml) {
+        size_t size = 0;
+        for (const RenderSession::Piece &p : pieces)
+            size += p.text->size();
+        r.html.reserve(size + 256);
+        for (const RenderSession::Piece &p : pieces) {
+            if (p.escape)
+                liquid::appendHtmlEscaped(r.html, *p.text);
+            else
+                r.html += *p.text;
+        }
+    }
+    if (batch) {
+        if (!s.m_digest)
+            s.m_digest = std::make_unique<PrefixDigest>();
+        uint64_t length = 0;
+        const PrefixDigest::Digest digest = s.m_digest->compute(
+            pieces.size(), [&](size_t i) { return pieces[i].id; },
+            [&](size_t i) -> std::string_view {
+                const RenderSession::Piece &p = pieces[i];
+                if (!p.escape)
+                    return *p.text;
+                s.m_escaped.clear();
+                liquid::appendHtmlEscaped(s.m_escaped, *p.text);
+                return s.m_escaped;
+            },
+            length);
+        r.m_bytes = static_cast<int64_t>(length);
+        r.m_sha256 = PrefixDigest::hex(digest);
+    }
 }
 
 } // namespace mw

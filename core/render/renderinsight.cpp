@@ -66,7 +66,12 @@ void InsightCollector::add(const RenderResult &r, const std::string &htmlDigest)
         if (w.kind == QLatin1String("missing_field"))
             m_missing[w.block + QStringLiteral(": ") + w.field]++;
     // 64 bits of a SHA-256 are plenty to tell emails apart (collisions ~ n^2 / 2^65).
-    m_digests.insert(std::stoull(htmlDigest.substr(0, 16), nullptr, 16));
+    uint64_t prefix = 0;
+    for (size_t i = 0; i < 16 && i < htmlDigest.size(); ++i) {
+        const char c = htmlDigest[i];
+        prefix = prefix << 4 | static_cast<uint64_t>(c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10);
+    }
+    m_digests.push_back(prefix);
 }
 
 void InsightCollector::merge(InsightCollector &&other)
@@ -82,7 +87,7 @@ void InsightCollector::merge(InsightCollector &&other)
     }
     for (auto it = other.m_missing.cbegin(); it != other.m_missing.cend(); ++it)
         m_missing[it.key()] += it.value();
-    m_digests.merge(other.m_digests);
+    m_digests.insert(m_digests.end(), other.m_digests.begin(), other.m_digests.end());
 }
 
 RenderInsight InsightCollector::finish() const
@@ -91,7 +96,10 @@ RenderInsight InsightCollector::finish() const
     RenderInsight in;
     in.subscribers = m_subscribers;
     in.subscribersWithWarnings = m_withWarnings;
-    in.distinctRenders = static_cast<int64_t>(m_digests.size());
+    std::vector<uint64_t> digests = m_digests;
+    std::sort(digests.begin(), digests.end());
+    in.distinctRenders =
+        static_cast<int64_t>(std::unique(digests.begin(), digests.end()) - digests.begin());
     in.subject.push_back({QStringLiteral("default"), m_subject[0]});
     for (size_t k = 0; k < c.document.subjectVariants.size(); ++k) {
         const QString name = QStringLiteral("variant ") + c.document.subjectVariants[k].id;

@@ -8,7 +8,6 @@
 #include <QString>
 
 #include <string>
-#include <unordered_set>
 #include <vector>
 
 namespace mw {
@@ -53,7 +52,9 @@ private:
     std::vector<std::vector<int64_t>> m_block; // [b][0 hidden, 1 suppressed, 2 default, 3+k]
     std::vector<int64_t> m_fallback;
     QHash<QString, int64_t> m_missing;
-    std::unordered_set<uint64_t> m_digests; // first 64 bits of each HTML's SHA-256
+    // First 64 bits of each HTML's SHA-256; sorted and deduplicated once at the end (cheaper
+    // than a hash set with a million mostly distinct entries).
+    std::vector<uint64_t> m_digests;
 };
 
 } // namespace mw

@@ -18,7 +18,9 @@ void RenderResult::reset()
     warnings.clear();
     outcomes.clear();
     subjectVariant = -1;
+    textJson.clear();
     m_sha256.clear();
+    m_bytes = -1;
 }
 
 const std::string &RenderResult::htmlSha256() const
@@ -60,10 +62,16 @@ void RenderResult::appendJson(std::string &out, bool includeHtml, bool withDiges
         out += htmlSha256();
         out += '"';
         json::appendKey(out, "bytes");
-        json::appendInt(out, static_cast<int64_t>(html.size()));
+        json::appendInt(out, htmlBytes());
     }
     json::appendKey(out, "text");
-    json::appendString(out, text);
+    if (!textJson.empty()) { // never empty when set: the text ends with a newline
+        out += '"';
+        out += textJson;
+        out += '"';
+    } else {
+        json::appendString(out, text);
+    }
     json::appendKey(out, "trace");
     out += '[';
     for (size_t i = 0; i < trace.size(); ++i) {

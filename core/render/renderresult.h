@@ -39,6 +39,9 @@ struct RenderResult {
     std::vector<RenderWarning> warnings;
     std::vector<BlockOutcome> outcomes; // one per campaign block
     int subjectVariant = -1;
+    /// text, JSON-escaped without quotes, when a batch render joined it from pieces escaped
+    /// once per thread (RenderSession::setBatchOutput); empty otherwise.
+    std::string textJson;
 
     /// The CONTRACT.md JSON object: subscriber_id, email, subject, preheader, html (when
     /// includeHtml), html_sha256 + bytes (when withDigest), text, trace, warnings.
@@ -48,11 +51,16 @@ struct RenderResult {
     /// Empties the result but keeps the buffers' capacity.
     void reset();
 
-    /// Lower-case hex SHA-256 of html (computed once, then cached).
+    /// Lower-case hex SHA-256 of the HTML (computed once, then cached; a batch render
+    /// computes it while rendering, see RenderSession::setBatchOutput).
     const std::string &htmlSha256() const;
+    /// Length of the HTML in bytes (also when a batch render did not assemble it).
+    int64_t htmlBytes() const { return m_bytes >= 0 ? m_bytes : static_cast<int64_t>(html.size()); }
 
 private:
+    friend class Renderer; // sets the digest and length it computed from the pieces
     mutable std::string m_sha256;
+    int64_t m_bytes = -1;
 };
 
 } // namespace mw

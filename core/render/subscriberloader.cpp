@@ -108,10 +108,20 @@ Status SubscriberLoader::forEach(const std::vector<int64_t> &ids,
         return {};
     // One range scan over the rowid instead of one look-up per id; ids not in the list
     // (not members) are skipped while merging.
-    auto st = m_db.prepare(selectSql() + "WHERE s.id BETWEEN ?1 AND ?2 ORDER BY s.id");
-    if (!st)
-        return st.error();
+    // Prepared once per loader: a batch calls this for every chunk of a few hundred ids.
+    if (!m_range) {
+        auto prepared = m_db.prepare(selectSql() + "WHERE s.id BETWEEN ?1 AND ?2 ORDER BY s.id");
+        if (!prepared)
+            return prepared.error();
+        m_range = std::move(*prepared);
+    }
+    Statement *st = &*m_range;
     st->bind(1, ids.front()).bind(2, ids.back());
+    // Ends the statement (and its read transaction) however the loop below ends.
+    struct ResetLater {
+        Statement *st;
+        ~ResetLater() { st->reset(); }
+    } resetLater{st};
     size_t next = 0;
     SubscriberRecord r;
     while (next < ids.size() && st->step()) {

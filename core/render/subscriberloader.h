@@ -8,6 +8,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <vector>
 
 namespace mw {
@@ -32,6 +33,7 @@ public:
 private:
     Result<SubscriberRecord> one(std::string_view where, const QVariant &bind);
     Database &m_db;
+    std::optional<Statement> m_range; // forEach's statement, prepared once and reused
 };
 
 } // namespace mw

@@ -1,5 +1,5 @@
 // The Liquid-aware text field: highlighting, completion, live syntax errors, undo merging.
-#include "campaign/campaigndocument.h"
+#include "campaign/campaigndraft.h"
 #include "campaign/liquidtextedit.h"
 
 #include <QAbstractItemView>
@@ -161,7 +161,7 @@ void TestLiquidTextEdit::singleLineIgnoresEnter()
 
 void TestLiquidTextEdit::typingMergesIntoOneUndoStep()
 {
-    CampaignDocument doc(QJsonObject{{QStringLiteral("subject"), QStringLiteral("Hi")}});
+    CampaignDraft doc(QJsonObject{{QStringLiteral("subject"), QStringLiteral("Hi")}});
     LiquidTextEdit edit;
     edit.setTextQuietly(QStringLiteral("Hi"));
     connect(&edit, &LiquidTextEdit::edited, &doc,

@@ -1,6 +1,7 @@
 #include "blockinspector.h"
 
-#include "campaigndocument.h"
+#include "campaigndraft.h"
+#include "conditioneditor.h"
 #include "liquidtextedit.h"
 
 #include <QFormLayout>
@@ -59,7 +60,7 @@ QString humanLabel(const QString &key)
 
 } // namespace
 
-BlockInspector::BlockInspector(CampaignDocument *document, QWidget *parent)
+BlockInspector::BlockInspector(CampaignDraft *document, QWidget *parent)
     : QWidget(parent), m_doc(document), m_scroll(new QScrollArea(this)), m_title(new QLabel(this))
 {
     QFont f = m_title->font();
@@ -74,8 +75,8 @@ BlockInspector::BlockInspector(CampaignDocument *document, QWidget *parent)
     layout->addWidget(m_title);
     layout->addWidget(m_scroll, 1);
 
-    connect(m_doc, &CampaignDocument::changed, this, [this](const CampaignDocument::Change &c) {
-        if (c.kind == CampaignDocument::ChangeKind::Value)
+    connect(m_doc, &CampaignDraft::changed, this, [this](const CampaignDraft::Change &c) {
+        if (c.kind == CampaignDraft::ChangeKind::Value)
             refreshValue(c.path);
         // Structural changes: the editor re-selects and calls showBlock().
     });
@@ -89,6 +90,8 @@ void BlockInspector::setCompletions(const QStringList &fields, const QStringList
     for (QWidget *w : std::as_const(m_bound)) {
         if (auto *e = qobject_cast<LiquidTextEdit *>(w))
             e->setCompletions(fields, filters);
+        else if (auto *c = qobject_cast<ConditionEditor *>(w))
+            c->setFields(fields);
     }
 }
 
@@ -145,7 +148,7 @@ QStringList BlockInspector::variantsPath() const
     if (m_envelope)
         return {QStringLiteral("subject"), QStringLiteral("variants")};
     if (m_block >= 0)
-        return CampaignDocument::blockPath(m_block, {QStringLiteral("variants")});
+        return CampaignDraft::blockPath(m_block, {QStringLiteral("variants")});
     return {};
 }
 
@@ -201,7 +204,7 @@ void BlockInspector::rebuild()
                 QJsonObject b = m_doc->block(index);
                 b.remove(QStringLiteral("library"));
                 b.insert(QStringLiteral("content"), libraryContent);
-                m_doc->pushValue(CampaignDocument::blockPath(index), b);
+                m_doc->pushValue(CampaignDraft::blockPath(index), b);
             });
             form->addRow(detach);
         }
@@ -209,10 +212,10 @@ void BlockInspector::rebuild()
         std::stable_sort(keys.begin(), keys.end(), [](const QString &a, const QString &b) {
             return fieldRank(a) < fieldRank(b);
         });
-        addFieldsSection(form, CampaignDocument::blockPath(m_block, {QStringLiteral("content")}),
+        addFieldsSection(form, CampaignDraft::blockPath(m_block, {QStringLiteral("content")}),
                          keys);
-        addJsonField(form, tr("Hide when"),
-                     CampaignDocument::blockPath(m_block, {QStringLiteral("hide_when")}));
+        addConditionField(form, tr("Hide when"), tr("Never hidden"),
+                          CampaignDraft::blockPath(m_block, {QStringLiteral("hide_when")}));
         addVariantsSection(form, variantsPath(), keys, QStringLiteral("content"));
     } else {
         m_title->setText(tr("Nothing selected"));
@@ -367,15 +370,16 @@ void BlockInspector::addVariantsSection(QFormLayout *form, const QStringList &va
     bind(priorityPath, priority);
     form->addRow(tr("Priority"), priority);
 
-    addJsonField(form, tr("When"), vpath + QStringList{QStringLiteral("when")});
+    addConditionField(form, tr("When"), tr("No condition (always)"),
+                      vpath + QStringList{QStringLiteral("when")});
 
     for (const QString &key : fieldKeys) {
         const QStringList path =
             fieldsKey.isEmpty() ? vpath + QStringList{key} : vpath + QStringList{fieldsKey, key};
-        const QJsonValue base = fieldsKey.isEmpty()
-                                    ? QJsonValue(QString())
-                                    : m_doc->value(CampaignDocument::blockPath(
-                                          m_block, {QStringLiteral("content"), key}));
+        const QJsonValue base =
+            fieldsKey.isEmpty()
+                ? QJsonValue(QString())
+                : m_doc->value(CampaignDraft::blockPath(m_block, {QStringLiteral("content"), key}));
         if (base.isDouble() || base.isArray() || base.isObject())
             continue; // variants override text; layout numbers stay with the block
         LiquidTextEdit *e = addLiquidField(
@@ -395,6 +399,21 @@ void BlockInspector::addNumberField(QFormLayout *form, const QString &label,
             [this, path](int v) { m_doc->pushValue(path, v); });
     bind(path, spin);
     form->addRow(label, spin);
+}
+
+void BlockInspector::addConditionField(QFormLayout *form, const QString &label,
+                                       const QString &noneLabel, const QStringList &path)
+{
+    auto *edit = new ConditionEditor(noneLabel);
+    edit->setFields(m_fields);
+    edit->setCondition(m_doc->value(path));
+    connect(edit, &ConditionEditor::edited, this,
+            [this, path](const QJsonValue &condition, bool typing) {
+                if (!m_rebuilding)
+                    m_doc->pushValue(path, condition, typing);
+            });
+    bind(path, edit);
+    form->addRow(label, edit);
 }
 
 void BlockInspector::addJsonField(QFormLayout *form, const QString &label, const QStringList &path)
@@ -457,7 +476,7 @@ void BlockInspector::refreshValue(const QStringList &path)
         // Something we show changed shape (variants added/removed, a block restored).
         const QStringList scope =
             m_envelope ? QStringList{}
-                       : (m_block >= 0 ? CampaignDocument::blockPath(m_block) : QStringList{});
+                       : (m_block >= 0 ? CampaignDraft::blockPath(m_block) : QStringList{});
         const bool inScope = m_envelope ? envelopeFields().contains(path.value(0))
                                         : (m_block >= 0 && path.mid(0, 2) == scope);
         if (inScope)
@@ -467,6 +486,8 @@ void BlockInspector::refreshValue(const QStringList &path)
     const QJsonValue v = m_doc->value(path);
     if (auto *e = qobject_cast<LiquidTextEdit *>(w)) {
         e->setTextQuietly(v.toString());
+    } else if (auto *c = qobject_cast<ConditionEditor *>(w)) {
+        c->setCondition(v);
     } else if (auto *l = qobject_cast<QLineEdit *>(w)) {
         if (l->text() != v.toString())
             l->setText(v.toString());

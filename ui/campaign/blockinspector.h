@@ -15,7 +15,7 @@ class QScrollArea;
 
 namespace mw::ui {
 
-class CampaignDocument;
+class CampaignDraft;
 class LiquidTextEdit;
 
 /// The editor's middle pane: the fields of the selected block (or of the envelope:
@@ -25,7 +25,7 @@ class LiquidTextEdit;
 class BlockInspector : public QWidget {
     Q_OBJECT
 public:
-    explicit BlockInspector(CampaignDocument *document, QWidget *parent = nullptr);
+    explicit BlockInspector(CampaignDraft *document, QWidget *parent = nullptr);
 
     void setCompletions(const QStringList &fields, const QStringList &filters);
     /// Where "Detach from library" gets a library block's content from.
@@ -58,6 +58,8 @@ private:
                             const QStringList &fieldKeys, const QString &fieldsKey);
     void addNumberField(QFormLayout *form, const QString &label, const QStringList &path);
     void addJsonField(QFormLayout *form, const QString &label, const QStringList &path);
+    void addConditionField(QFormLayout *form, const QString &label, const QString &noneLabel,
+                           const QStringList &path);
     static QString jsonText(const QJsonValue &v);
     QStringList subjectPath() const;
     LiquidTextEdit *addLiquidField(QFormLayout *form, const QString &label, const QStringList &path,
@@ -67,7 +69,7 @@ private:
     void updateErrorStatus();
     QStringList variantsPath() const;
 
-    CampaignDocument *m_doc;
+    CampaignDraft *m_doc;
     QScrollArea *m_scroll;
     QWidget *m_content = nullptr;
     QLabel *m_title;

@@ -1,6 +1,6 @@
 #include "blocklistmodel.h"
 
-#include "campaigndocument.h"
+#include "campaigndraft.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -13,11 +13,11 @@ namespace mw::ui {
 const QString BlockListModel::RowMimeType = QStringLiteral("application/x-mailwright-block-row");
 const QString BlockListModel::BlockMimeType = QStringLiteral("application/x-mailwright-block");
 
-BlockListModel::BlockListModel(CampaignDocument *document, QObject *parent)
+BlockListModel::BlockListModel(CampaignDraft *document, QObject *parent)
     : QAbstractListModel(parent), m_doc(document)
 {
-    connect(m_doc, &CampaignDocument::changed, this, [this](const CampaignDocument::Change &c) {
-        using K = CampaignDocument::ChangeKind;
+    connect(m_doc, &CampaignDraft::changed, this, [this](const CampaignDraft::Change &c) {
+        using K = CampaignDraft::ChangeKind;
         switch (c.kind) {
         case K::BlockInserted:
             // The document already holds the row; tell the views afterwards.

@@ -4,7 +4,7 @@
 
 namespace mw::ui {
 
-class CampaignDocument;
+class CampaignDraft;
 
 /// The campaign's blocks as a list for the editor's left pane. Reordering by drag and
 /// drop, and dropping new blocks from the palette, push undo commands on the document
@@ -16,7 +16,7 @@ public:
     static const QString RowMimeType;   // a row of this list being dragged
     static const QString BlockMimeType; // a block's JSON (from the palette or library)
 
-    explicit BlockListModel(CampaignDocument *document, QObject *parent = nullptr);
+    explicit BlockListModel(CampaignDraft *document, QObject *parent = nullptr);
 
     int rowCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role) const override;
@@ -37,7 +37,7 @@ public:
     static QString summary(const QJsonObject &block);
 
 private:
-    CampaignDocument *m_doc;
+    CampaignDraft *m_doc;
 };
 
 } // namespace mw::ui

@@ -57,6 +57,16 @@ Result<QJsonObject> CampaignDraftStore::document(qint64 campaignId)
     return parse(v->toString(), QStringLiteral("campaign %1's document").arg(campaignId));
 }
 
+Result<QString> CampaignDraftStore::name(qint64 campaignId)
+{
+    auto v = m_db.scalar("SELECT name FROM campaigns WHERE id = ?1", {campaignId});
+    if (!v)
+        return v.error();
+    if (v->isNull())
+        return Error(Error::Code::NotFound, QStringLiteral("no campaign %1").arg(campaignId));
+    return v->toString();
+}
+
 Status CampaignDraftStore::saveDocument(qint64 campaignId, const QJsonObject &document)
 {
     auto st = m_db.prepare("UPDATE campaigns SET document = ?1, updated_at = ?2 WHERE id = ?3");

@@ -39,6 +39,7 @@ public:
 
     Result<QList<CampaignSummary>> list();
     Result<QJsonObject> document(qint64 campaignId);
+    Result<QString> name(qint64 campaignId);
     /// Autosave: the working document, one row.
     Status saveDocument(qint64 campaignId, const QJsonObject &document);
     /// Freezes the working document as the next version; returns its number.

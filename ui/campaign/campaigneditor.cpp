@@ -3,7 +3,7 @@
 #include "blockinspector.h"
 #include "blocklistmodel.h"
 #include "blockpalette.h"
-#include "campaigndocument.h"
+#include "campaigndraft.h"
 #include "campaigndraftstore.h"
 #include "comparedialog.h"
 #include "liquidfieldcatalog.h"
@@ -197,6 +197,7 @@ bool CampaignEditor::setDatabase(const QString &path)
     m_db = std::make_unique<Database>(std::move(*db));
     m_path = path;
     m_campaignId = 0;
+    m_campaignName.clear();
     m_inspector->setCompletions(LiquidFieldCatalog::fields(*m_db), LiquidFieldCatalog::filters());
     m_scheduler->setDatabasePath(path);
     m_palette->setDatabase(path);
@@ -211,18 +212,20 @@ bool CampaignEditor::openCampaign(qint64 campaignId)
         return false;
     CampaignDraftStore store(*m_db);
     auto json = store.document(campaignId);
-    if (!json) {
-        setStatus(json.error().toString(), true);
+    auto name = store.name(campaignId);
+    if (!json || !name) {
+        setStatus((json ? name.error() : json.error()).toString(), true);
         return false;
     }
-    setDocument(*json);
     m_campaignId = campaignId;
+    m_campaignName = *name;
+    setDocument(*json, campaignId, *name);
     m_savedRevision = m_doc->revision();
     setStatus(tr("Opened."));
     return true;
 }
 
-void CampaignEditor::setDocument(const QJsonObject &json)
+void CampaignEditor::setDocument(const QJsonObject &json, qint64 campaignId, const QString &name)
 {
     QStringList fields;
     QStringList filters = LiquidFieldCatalog::filters();
@@ -232,9 +235,11 @@ void CampaignEditor::setDocument(const QJsonObject &json)
         m_undoGroup->removeStack(m_doc->undoStack());
         m_doc->deleteLater();
     }
-    m_campaignId = 0;
+    // Set before the first render of the new document below.
+    m_campaignId = campaignId;
+    m_campaignName = name;
     m_selectedId.clear();
-    m_doc = new CampaignDocument(json, this);
+    m_doc = new CampaignDraft(json, this);
     m_undoGroup->addStack(m_doc->undoStack());
     m_undoGroup->setActiveStack(m_doc->undoStack());
     m_savedRevision = m_doc->revision();
@@ -273,21 +278,21 @@ void CampaignEditor::setDocument(const QJsonObject &json)
 
 void CampaignEditor::connectDocument()
 {
-    connect(m_doc, &CampaignDocument::changed, this, [this](const CampaignDocument::Change &c) {
-        if (c.kind != CampaignDocument::ChangeKind::Value) {
+    connect(m_doc, &CampaignDraft::changed, this, [this](const CampaignDraft::Change &c) {
+        if (c.kind != CampaignDraft::ChangeKind::Value) {
             // Keep the same block selected by id across moves, inserts and undo.
             int row = -1;
             for (int i = 0; i < m_doc->blockCount(); ++i) {
                 if (m_doc->block(i).value(QLatin1String("id")).toString() == m_selectedId)
                     row = i;
             }
-            if (c.kind == CampaignDocument::ChangeKind::BlockInserted)
+            if (c.kind == CampaignDraft::ChangeKind::BlockInserted)
                 row = c.to;
             if (row < 0 && m_doc->blockCount() > 0)
                 row = qBound(0, c.from, m_doc->blockCount() - 1);
             // Always rebuild the inspector: the paths its fields are bound to moved.
             if (m_inspector->isShowingEnvelope() &&
-                c.kind != CampaignDocument::ChangeKind::BlockInserted) {
+                c.kind != CampaignDraft::ChangeKind::BlockInserted) {
                 m_inspector->showEnvelope();
             } else {
                 selectBlock(row);
@@ -311,7 +316,12 @@ void CampaignEditor::requestRender()
 {
     if (m_picker->current().id <= 0)
         return;
-    m_scheduler->request(m_doc->json(), m_picker->current().id);
+    m_scheduler->request(previewCampaign(), m_picker->current().id);
+}
+
+PreviewCampaign CampaignEditor::previewCampaign() const
+{
+    return {m_campaignId, m_campaignName, m_doc->json()};
 }
 
 void CampaignEditor::requestPreview()
@@ -442,14 +452,14 @@ void CampaignEditor::showHistory()
 
 void CampaignEditor::openCompare()
 {
-    auto *dialog = new CompareDialog(m_factory, m_path, m_doc->json(), subscriberId(), this);
+    auto *dialog = new CompareDialog(m_factory, m_path, previewCampaign(), subscriberId(), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->show();
 }
 
 void CampaignEditor::openSegmentOverview()
 {
-    auto *dialog = new SegmentOverviewDialog(m_path, m_doc->json(), this);
+    auto *dialog = new SegmentOverviewDialog(m_path, previewCampaign(), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->show();
 }

@@ -23,7 +23,7 @@ namespace mw::ui {
 class BlockInspector;
 class BlockListModel;
 class BlockPalette;
-class CampaignDocument;
+class CampaignDraft;
 class PreviewScheduler;
 class PreviewView;
 class RenderExplanationPanel;
@@ -45,10 +45,13 @@ public:
     /// Loads a campaign's working document (autosaving the current one first).
     bool openCampaign(qint64 campaignId);
     /// Edits a document that is not stored (tests, new campaigns before saving).
-    void setDocument(const QJsonObject &json);
+    void setDocument(const QJsonObject &json) { setDocument(json, 0, {}); }
 
-    CampaignDocument *document() const { return m_doc; }
+    CampaignDraft *document() const { return m_doc; }
     qint64 campaignId() const { return m_campaignId; }
+    const QString &campaignName() const { return m_campaignName; }
+    /// The campaign as a preview renders it: its id, name and working document.
+    PreviewCampaign previewCampaign() const;
     qint64 subscriberId() const;
     /// Renders the current document for the current subscriber (also done on every edit).
     void requestPreview();
@@ -89,6 +92,7 @@ signals:
     void campaignSaved(qint64 campaignId);
 
 private:
+    void setDocument(const QJsonObject &json, qint64 campaignId, const QString &name);
     void connectDocument();
     void requestRender();
     void onDocumentChanged();
@@ -101,8 +105,9 @@ private:
     std::unique_ptr<Database> m_db;
     QString m_path;
     qint64 m_campaignId = 0;
+    QString m_campaignName;
     quint64 m_savedRevision = 0;
-    CampaignDocument *m_doc = nullptr;
+    CampaignDraft *m_doc = nullptr;
     BlockListModel *m_model = nullptr;
     QToolBar *m_toolBar;
     QListView *m_blocks;

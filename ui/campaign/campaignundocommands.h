@@ -7,7 +7,7 @@
 
 namespace mw::ui {
 
-class CampaignDocument;
+class CampaignDraft;
 
 /// Merge ids for QUndoCommand::id(): one per kind of mergeable edit (STYLE.md example 4).
 enum class UndoCommandId { ChangeValue = 1 };
@@ -16,30 +16,32 @@ enum class UndoCommandId { ChangeValue = 1 };
 /// undo step (typing), and a change that ends where it started disappears.
 class ChangeValueCommand : public QUndoCommand {
 public:
-    ChangeValueCommand(CampaignDocument *doc, QStringList path, QJsonValue newValue,
-                       QUndoCommand *parent = nullptr);
+    /// mergeable: consecutive mergeable changes of the same path are one step (typing).
+    ChangeValueCommand(CampaignDraft *doc, QStringList path, QJsonValue newValue,
+                       bool mergeable = true, QUndoCommand *parent = nullptr);
     void undo() override;
     void redo() override;
     int id() const override { return static_cast<int>(UndoCommandId::ChangeValue); }
     bool mergeWith(const QUndoCommand *other) override;
 
 private:
-    CampaignDocument *m_doc;
+    CampaignDraft *m_doc;
     QStringList m_path;
     QJsonValue m_old;
     QJsonValue m_new;
+    bool m_mergeable;
 };
 
 /// Inserts a block at an index.
 class InsertBlockCommand : public QUndoCommand {
 public:
-    InsertBlockCommand(CampaignDocument *doc, int index, QJsonObject block,
+    InsertBlockCommand(CampaignDraft *doc, int index, QJsonObject block,
                        QUndoCommand *parent = nullptr);
     void undo() override;
     void redo() override;
 
 private:
-    CampaignDocument *m_doc;
+    CampaignDraft *m_doc;
     int m_index;
     QJsonObject m_block;
 };
@@ -47,12 +49,12 @@ private:
 /// Removes the block at an index.
 class RemoveBlockCommand : public QUndoCommand {
 public:
-    RemoveBlockCommand(CampaignDocument *doc, int index, QUndoCommand *parent = nullptr);
+    RemoveBlockCommand(CampaignDraft *doc, int index, QUndoCommand *parent = nullptr);
     void undo() override;
     void redo() override;
 
 private:
-    CampaignDocument *m_doc;
+    CampaignDraft *m_doc;
     int m_index;
     QJsonObject m_block;
 };
@@ -60,12 +62,12 @@ private:
 /// Moves a block from one index to another (the index it ends up at).
 class MoveBlockCommand : public QUndoCommand {
 public:
-    MoveBlockCommand(CampaignDocument *doc, int from, int to, QUndoCommand *parent = nullptr);
+    MoveBlockCommand(CampaignDraft *doc, int from, int to, QUndoCommand *parent = nullptr);
     void undo() override;
     void redo() override;
 
 private:
-    CampaignDocument *m_doc;
+    CampaignDraft *m_doc;
     int m_from;
     int m_to;
 };
@@ -73,13 +75,13 @@ private:
 /// Replaces the whole document (restoring a version from the history).
 class ReplaceDocumentCommand : public QUndoCommand {
 public:
-    ReplaceDocumentCommand(CampaignDocument *doc, QJsonObject json, const QString &text,
+    ReplaceDocumentCommand(CampaignDraft *doc, QJsonObject json, const QString &text,
                            QUndoCommand *parent = nullptr);
     void undo() override;
     void redo() override;
 
 private:
-    CampaignDocument *m_doc;
+    CampaignDraft *m_doc;
     QJsonObject m_old;
     QJsonObject m_new;
 };

@@ -12,8 +12,9 @@
 namespace mw::ui {
 
 CompareDialog::CompareDialog(PreviewRendererFactory factory, const QString &databasePath,
-                             const QJsonObject &document, qint64 firstSubscriber, QWidget *parent)
-    : QDialog(parent), m_document(document), m_diff(new QTreeWidget(this))
+                             const PreviewCampaign &campaign, qint64 firstSubscriber,
+                             QWidget *parent)
+    : QDialog(parent), m_campaign(campaign), m_diff(new QTreeWidget(this))
 {
     setWindowTitle(tr("Compare subscribers"));
     auto *split = new QSplitter(Qt::Horizontal, this);
@@ -30,7 +31,7 @@ CompareDialog::CompareDialog(PreviewRendererFactory factory, const QString &data
         split->addWidget(box);
         connect(m_pickers[side], &SubscriberPicker::currentChanged, this, [this, side](qint64 id) {
             m_have[side] = false;
-            m_schedulers[side]->request(m_document, id);
+            m_schedulers[side]->request(m_campaign, id);
         });
         connect(m_schedulers[side], &PreviewScheduler::rendered, this,
                 [this, side](const PreviewRender &r) {

@@ -18,7 +18,8 @@ class CompareDialog : public QDialog {
     Q_OBJECT
 public:
     CompareDialog(PreviewRendererFactory factory, const QString &databasePath,
-                  const QJsonObject &document, qint64 firstSubscriber, QWidget *parent = nullptr);
+                  const PreviewCampaign &campaign, qint64 firstSubscriber,
+                  QWidget *parent = nullptr);
 
     SubscriberPicker *picker(int side) const { return m_pickers[side]; }
     PreviewView *view(int side) const { return m_views[side]; }
@@ -32,7 +33,7 @@ signals:
 private:
     void updateDifferences();
 
-    QJsonObject m_document;
+    PreviewCampaign m_campaign;
     SubscriberPicker *m_pickers[2];
     PreviewView *m_views[2];
     PreviewScheduler *m_schedulers[2];

@@ -40,7 +40,7 @@ struct CorePreviewRenderer::State {
     int64_t now = 0;
     // The last compiled document: typing in one field recompiles, switching subscribers
     // does not.
-    QJsonObject compiledJson;
+    PreviewCampaign compiledFrom;
     std::shared_ptr<const CompiledCampaign> compiled;
     QString compileError;
     std::unique_ptr<Renderer> renderer;
@@ -55,7 +55,7 @@ CorePreviewRenderer::CorePreviewRenderer(const QString &databasePath)
 
 CorePreviewRenderer::~CorePreviewRenderer() = default;
 
-PreviewRender CorePreviewRenderer::render(const QJsonObject &document, qint64 subscriberId)
+PreviewRender CorePreviewRenderer::render(const PreviewCampaign &campaign, qint64 subscriberId)
 {
     State &s = *m_state;
     PreviewRender out;
@@ -79,21 +79,25 @@ PreviewRender CorePreviewRenderer::render(const QJsonObject &document, qint64 su
         out.error = s.openError;
         return out;
     }
-    if (document != s.compiledJson || (!s.compiled && s.compileError.isEmpty())) {
-        s.compiledJson = document;
+    const bool sameCampaign = campaign.document == s.compiledFrom.document &&
+                              campaign.id == s.compiledFrom.id &&
+                              campaign.name == s.compiledFrom.name;
+    if (!sameCampaign || (!s.compiled && s.compileError.isEmpty())) {
+        s.compiledFrom = campaign;
         s.compiled.reset();
         s.renderer.reset();
         s.compileError.clear();
         // Library references are resolved exactly as for stored campaigns.
         CampaignRecord record;
-        record.name = document.value(QLatin1String("name")).toString();
-        record.document = QJsonDocument(document).toJson(QJsonDocument::Compact);
+        record.id = campaign.id;
+        record.name = campaign.name;
+        record.document = QJsonDocument(campaign.document).toJson(QJsonDocument::Compact);
         CampaignStore store(s.db);
         auto doc = store.document(record);
         if (!doc) {
             s.compileError = describe(doc.error());
         } else {
-            auto compiled = CompiledCampaign::compile(0, record.name, *doc);
+            auto compiled = CompiledCampaign::compile(record.id, record.name, *doc);
             if (!compiled) {
                 s.compileError = describe(compiled.error());
             } else {

@@ -13,7 +13,7 @@ public:
     explicit CorePreviewRenderer(const QString &databasePath);
     ~CorePreviewRenderer() override;
 
-    PreviewRender render(const QJsonObject &document, qint64 subscriberId) override;
+    PreviewRender render(const PreviewCampaign &campaign, qint64 subscriberId) override;
 
 private:
     struct State;

@@ -18,6 +18,7 @@ struct PreviewTraceRow {
     QString values;
     QString outcome;
     QString reason;
+    friend bool operator==(const PreviewTraceRow &, const PreviewTraceRow &) = default;
 };
 
 /// A missing field, a fallback used, ...
@@ -26,6 +27,7 @@ struct PreviewWarning {
     QString field;
     QString block;
     QString message;
+    friend bool operator==(const PreviewWarning &, const PreviewWarning &) = default;
 };
 
 /// What the preview shows for one subscriber: the render core's RenderResult, adapted.
@@ -45,12 +47,21 @@ struct PreviewRender {
     QString error; // non-empty when the render failed (shown instead of the email)
 };
 
+/// What a preview renders: a campaign's working document, with the campaign's id and
+/// name as a send would have them (`{{ campaign.name }}`); 0 and "" for documents that
+/// are not stored.
+struct PreviewCampaign {
+    qint64 id = 0;
+    QString name;
+    QJsonObject document;
+};
+
 /// Renders a campaign document for one subscriber. One instance per worker thread (it
 /// holds that thread's database connection).
 class PreviewRenderer {
 public:
     virtual ~PreviewRenderer() = default;
-    virtual PreviewRender render(const QJsonObject &document, qint64 subscriberId) = 0;
+    virtual PreviewRender render(const PreviewCampaign &campaign, qint64 subscriberId) = 0;
 };
 
 /// Creates a renderer for a database on the thread that will use it (the renderer opens

@@ -33,12 +33,12 @@ void PreviewScheduler::setDatabasePath(const QString &path)
     m_path = path;
 }
 
-quint64 PreviewScheduler::request(const QJsonObject &document, qint64 subscriberId)
+quint64 PreviewScheduler::request(const PreviewCampaign &campaign, qint64 subscriberId)
 {
     const quint64 id = ++m_nextId;
     {
         QMutexLocker lock(&m_mutex);
-        m_pending = Pending{m_path, document, subscriberId, id};
+        m_pending = Pending{m_path, campaign, subscriberId, id};
     }
     QMetaObject::invokeMethod(
         m_context, [this] { process(); }, Qt::QueuedConnection);
@@ -63,7 +63,7 @@ void PreviewScheduler::process()
     PreviewRender result;
     result.subscriberId = job->subscriberId;
     if (m_renderer)
-        result = m_renderer->render(job->document, job->subscriberId);
+        result = m_renderer->render(job->campaign, job->subscriberId);
     else
         result.error = tr("No renderer is available.");
     const quint64 id = job->id;

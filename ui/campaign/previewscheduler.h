@@ -23,7 +23,7 @@ public:
     void setDatabasePath(const QString &path);
 
     /// Queues a render; returns its request id (increasing).
-    quint64 request(const QJsonObject &document, qint64 subscriberId);
+    quint64 request(const PreviewCampaign &campaign, qint64 subscriberId);
     quint64 latestRequest() const { return m_nextId; }
 
 signals:
@@ -33,7 +33,7 @@ signals:
 private:
     struct Pending {
         QString path;
-        QJsonObject document;
+        PreviewCampaign campaign;
         qint64 subscriberId = 0;
         quint64 id = 0;
     };

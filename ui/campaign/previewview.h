@@ -38,6 +38,13 @@ public:
 
     /// The HTML last handed to the web view.
     QString html() const { return m_render.html; }
+    /// True while the web view does not yet show the HTML of the last setRender().
+    bool isUpdating() const { return m_navigating || m_patchesInFlight > 0; }
+    /// How the last update reached the web view: false = navigation (setHtml), true = the
+    /// body patched in place.
+    bool lastUpdateWasPatch() const { return m_lastWasPatch; }
+    /// Patching is on by default; off, every update loads the page anew (for comparison).
+    void setPatchingEnabled(bool enabled) { m_patching = enabled; }
 
     QToolBar *toolBar() const { return m_toolBar; }
     InboxRow *inboxRow() const { return m_inbox; }
@@ -49,14 +56,33 @@ public:
     QAction *loadImagesAction() const { return m_loadImages; }
 
 signals:
-    /// The web view finished loading the HTML from the last setRender().
+    /// The web view holds the HTML from the last setRender() (loaded, or patched in).
     void htmlLoaded(bool ok);
 
 private:
     void applyWidth();
-    void reloadHtml();
+    void showHtml();
+    void navigate();
+    void onLoadFinished(bool ok);
+
+    /// The page the web view holds (or is loading): a render with the same shell can be
+    /// shown by patching the body in place (see previewview.cpp).
+    struct LoadedPage {
+        QString shell;           // everything but the <title> text and the body's content
+        bool splittable = false; // the HTML had a <body> ... </body> to patch
+        bool loaded = false;     // its load finished successfully
+    };
 
     PreviewRender m_render;
+    LoadedPage m_loaded;
+    bool m_navigating = false;     // a setHtml() has not finished loading yet
+    bool m_dirtyAfterLoad = false; // a newer render arrived during that navigation
+    int m_patchesInFlight = 0;
+    quint64 m_generation = 0; // bumped when pending patches become moot (navigation, crash)
+    quint64 m_serial = 0;     // one per update handed to the web view
+    bool m_lastWasPatch = false;
+    bool m_patching = true;
+    bool m_destroying = false;
     Width m_width = Width::Desktop;
     QToolBar *m_toolBar;
     QAction *m_desktop;

@@ -33,6 +33,13 @@ RenderExplanationPanel::RenderExplanationPanel(QWidget *parent)
 
 void RenderExplanationPanel::setRender(const PreviewRender &render)
 {
+    // Typing in a text field rarely changes which rules fired; rebuilding and repainting
+    // the trace for nothing was the largest cost on the GUI thread per keystroke.
+    if (m_shown && render.trace == m_shownTrace && render.warnings == m_shownWarnings)
+        return;
+    m_shown = true;
+    m_shownTrace = render.trace;
+    m_shownWarnings = render.warnings;
     m_trace->clear();
     for (const PreviewTraceRow &row : render.trace) {
         auto *item = new QTreeWidgetItem(

@@ -22,6 +22,9 @@ public:
     QTreeWidget *warningView() const { return m_warnings; }
 
 private:
+    QList<PreviewTraceRow> m_shownTrace;
+    QList<PreviewWarning> m_shownWarnings;
+    bool m_shown = false;
     QTabWidget *m_tabs;
     QTreeWidget *m_trace;
     QTreeWidget *m_warnings;

@@ -28,7 +28,7 @@ namespace mw::ui {
 
 namespace {
 
-void renderSegment(QPromise<SegmentInsight> &promise, QString path, QJsonObject document,
+void renderSegment(QPromise<SegmentInsight> &promise, QString path, PreviewCampaign campaign,
                    QString segment, int limit)
 {
     SegmentInsight insight;
@@ -50,7 +50,9 @@ void renderSegment(QPromise<SegmentInsight> &promise, QString path, QJsonObject 
     // The same compilation as the preview (library blocks resolved), then the core's
     // batch renderer with its segment-wide insight.
     CampaignRecord record;
-    record.document = QJsonDocument(document).toJson(QJsonDocument::Compact);
+    record.id = campaign.id;
+    record.name = campaign.name;
+    record.document = QJsonDocument(campaign.document).toJson(QJsonDocument::Compact);
     auto doc = CampaignStore(*db).document(record);
     if (!doc)
         return finish(doc.error().toString());
@@ -96,8 +98,8 @@ void renderSegment(QPromise<SegmentInsight> &promise, QString path, QJsonObject 
 } // namespace
 
 SegmentOverviewDialog::SegmentOverviewDialog(const QString &databasePath,
-                                             const QJsonObject &document, QWidget *parent)
-    : QDialog(parent), m_path(databasePath), m_document(document), m_segments(new QComboBox(this)),
+                                             const PreviewCampaign &campaign, QWidget *parent)
+    : QDialog(parent), m_path(databasePath), m_campaign(campaign), m_segments(new QComboBox(this)),
       m_limit(new QSpinBox(this)), m_run(new QPushButton(tr("Analyse"), this)),
       m_cancel(new QPushButton(tr("Cancel"), this)), m_progress(new QProgressBar(this)),
       m_summary(new QLabel(this)), m_reach(new QTreeWidget(this))
@@ -162,7 +164,7 @@ void SegmentOverviewDialog::run(const QString &segment)
     m_progress->setValue(0);
     m_summary->setText(tr("Rendering the members of %1…").arg(segment));
     m_watcher.setFuture(
-        QtConcurrent::run(renderSegment, m_path, m_document, segment, m_limit->value()));
+        QtConcurrent::run(renderSegment, m_path, m_campaign, segment, m_limit->value()));
 }
 
 void SegmentOverviewDialog::cancel()

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "previewrender.h"
+
 #include <QDialog>
 #include <QFutureWatcher>
 #include <QHash>
@@ -36,7 +38,7 @@ struct SegmentInsight {
 class SegmentOverviewDialog : public QDialog {
     Q_OBJECT
 public:
-    SegmentOverviewDialog(const QString &databasePath, const QJsonObject &document,
+    SegmentOverviewDialog(const QString &databasePath, const PreviewCampaign &campaign,
                           QWidget *parent = nullptr);
     ~SegmentOverviewDialog() override;
 
@@ -53,7 +55,7 @@ private:
     void showInsight(const SegmentInsight &insight, bool completed);
 
     QString m_path;
-    QJsonObject m_document;
+    PreviewCampaign m_campaign;
     QComboBox *m_segments;
     QSpinBox *m_limit;
     QPushButton *m_run;

@@ -6,7 +6,7 @@
 // the HTML of a render that includes it. With --screenshots, saves the editor for two
 // different subscribers instead.
 #include "campaign/blockinspector.h"
-#include "campaign/campaigndocument.h"
+#include "campaign/campaigndraft.h"
 #include "campaign/campaigneditor.h"
 #include "campaign/campaignspage.h"
 #include "campaign/liquidtextedit.h"
@@ -19,30 +19,61 @@
 #include <QCommandLineParser>
 #include <QDir>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QJsonArray>
 #include <QSignalSpy>
 #include <QTest>
+#include <QTimer>
 #include <QWebEngineView>
 
 #include <algorithm>
 #include <cstdio>
+#include <map>
+
+#include <unistd.h>
 
 using namespace mw;
 using namespace mw::ui;
 
 namespace {
 
+/// Runs the event loop until done() (or the timeout). Sleeps while there is nothing to do,
+/// like the application's own event loop: a polling loop would burn a core that the
+/// render worker and the web engine need.
 bool waitFor(const std::function<bool()> &done, int timeoutMs)
 {
-    QElapsedTimer t;
-    t.start();
+    QTimer timeout;
+    timeout.setSingleShot(true);
+    timeout.start(timeoutMs);
     while (!done()) {
-        if (t.elapsed() > timeoutMs)
+        if (!timeout.isActive())
             return false;
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
+        QCoreApplication::processEvents(QEventLoop::AllEvents | QEventLoop::WaitForMoreEvents);
     }
     return true;
 }
+
+/// Timestamps of the paint events of the widget that shows the web engine's frames.
+class PaintClock : public QObject {
+public:
+    PaintClock(QWidget *target, const QElapsedTimer &clock) : m_clock(clock)
+    {
+        target->installEventFilter(this);
+    }
+    qint64 last() const { return m_last; }
+
+protected:
+    bool eventFilter(QObject *o, QEvent *e) override
+    {
+        if (e->type() == QEvent::Paint)
+            m_last = m_clock.nsecsElapsed();
+        return QObject::eventFilter(o, e);
+    }
+
+private:
+    const QElapsedTimer &m_clock;
+    qint64 m_last = -1;
+};
 
 void fail(const char *what)
 {
@@ -51,18 +82,18 @@ void fail(const char *what)
 }
 
 /// The first block with a text field we can type into: the hero's headline if any.
-QStringList headlinePath(const ui::CampaignDocument *doc)
+QStringList headlinePath(const ui::CampaignDraft *doc)
 {
     for (int i = 0; i < doc->blockCount(); ++i) {
         const QJsonObject content = doc->block(i).value(QLatin1String("content")).toObject();
         if (content.value(QLatin1String("headline")).isString())
-            return ui::CampaignDocument::blockPath(
+            return ui::CampaignDraft::blockPath(
                 i, {QStringLiteral("content"), QStringLiteral("headline")});
     }
     for (int i = 0; i < doc->blockCount(); ++i) {
         const QJsonObject content = doc->block(i).value(QLatin1String("content")).toObject();
         if (content.value(QLatin1String("text")).isString())
-            return ui::CampaignDocument::blockPath(
+            return ui::CampaignDraft::blockPath(
                 i, {QStringLiteral("content"), QStringLiteral("text")});
     }
     return {};
@@ -79,6 +110,51 @@ bool settle(CampaignEditor *editor, quint64 request)
     return ok;
 }
 
+/// CPU time (user + system, ms) used so far by this process and by its descendants that
+/// are still running (the web engine's zygote, renderer and utility processes), read from
+/// /proc: wall-clock latency on a shared machine depends on the load, CPU time much less.
+struct CpuTime {
+    double editor = 0; // this process: GUI thread, render worker, Chromium's browser side
+    double engine = 0; // QtWebEngineProcess children
+};
+
+CpuTime cpuTime()
+{
+    const double tick = 1000.0 / static_cast<double>(sysconf(_SC_CLK_TCK));
+    std::map<long, long> parent;
+    std::map<long, double> cpu;
+    const QStringList pids = QDir(QStringLiteral("/proc")).entryList(QDir::Dirs);
+    for (const QString &p : pids) {
+        bool ok = false;
+        const long pid = p.toLong(&ok);
+        if (!ok)
+            continue;
+        QFile f(QStringLiteral("/proc/%1/stat").arg(pid));
+        if (!f.open(QIODevice::ReadOnly))
+            continue;
+        const QByteArray stat = f.readAll();
+        // After "pid (comm) ": state ppid ... utime(14) stime(15), counted from 1.
+        const QList<QByteArray> fields = stat.mid(stat.lastIndexOf(')') + 2).split(' ');
+        if (fields.size() < 13)
+            continue;
+        parent[pid] = fields.at(1).toLong();
+        cpu[pid] =
+            static_cast<double>(fields.at(11).toLongLong() + fields.at(12).toLongLong()) * tick;
+    }
+    CpuTime t;
+    const long self = getpid();
+    t.editor = cpu[self];
+    for (const auto &[pid, ms] : cpu) {
+        for (long p = parent[pid]; p > 1; p = parent.count(p) ? parent[p] : 0) {
+            if (p == self) {
+                t.engine += ms;
+                break;
+            }
+        }
+    }
+    return t;
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -90,6 +166,8 @@ int main(int argc, char *argv[])
                       QStringLiteral("N"), QStringLiteral("200")});
     parser.addOption({QStringLiteral("screenshots"), QStringLiteral("save screenshots to DIR"),
                       QStringLiteral("DIR")});
+    parser.addOption({QStringLiteral("no-patch"),
+                      QStringLiteral("load every update as a new page (no DOM patch)")});
     parser.process(app);
     const QString path = parser.value(QStringLiteral("db"));
     if (path.isEmpty())
@@ -110,6 +188,7 @@ int main(int argc, char *argv[])
     page.resize(1600, 1000);
     page.show();
     CampaignEditor *editor = page.editor();
+    editor->preview()->setPatchingEnabled(!parser.isSet(QStringLiteral("no-patch")));
     QSignalSpy loaded(&page, &CampaignsPage::campaignsLoaded);
     page.setDatabase(path);
     if (!loaded.wait(20000))
@@ -144,6 +223,8 @@ int main(int argc, char *argv[])
                 if (!waitFor([&] { return editor->subscriberId() != before; }, 20000))
                     editor->picker()->next();
                 waitFor([&] { return editor->subscriberId() != before; }, 20000);
+                // Show the hero's first variant (its condition) in the inspector.
+                editor->inspector()->selectVariant(0);
             }
             settle(editor, editor->latestRenderRequest());
             QTest::qWait(600); // let the web view paint
@@ -157,43 +238,60 @@ int main(int argc, char *argv[])
     }
 
     const int n = parser.value(QStringLiteral("keystrokes")).toInt();
-    std::vector<double> renderMs; // key event to render result on the GUI thread
-    qint64 renderedAt = 0;
     QElapsedTimer clock;
     clock.start();
+    // The web view shows Chromium's frames in a child widget (its focus proxy); a frame
+    // with the new content repaints it.
+    QWidget *frames = editor->preview()->webView()->focusProxy();
+    if (!frames)
+        fail("the web view has no frame widget");
+    PaintClock painted(frames, clock);
+    qint64 renderedAt = 0;
     QObject::connect(editor, &CampaignEditor::rendered, [&] { renderedAt = clock.nsecsElapsed(); });
-    std::vector<double> ms;
-    ms.reserve(static_cast<size_t>(n));
+    std::vector<double> renderMs, updatedMs, paintedMs;
+    int patches = 0, missedPaints = 0;
     const QString alphabet = QStringLiteral("abcdefghij ");
+    const CpuTime cpuBefore = cpuTime();
     for (int i = 0; i < n; ++i) {
-        QElapsedTimer t;
-        t.start();
         const qint64 start = clock.nsecsElapsed();
         QTest::keyClick(field, alphabet.at(i % alphabet.size()).toLatin1());
         const quint64 request = editor->latestRenderRequest();
         if (!settle(editor, request))
             fail("preview did not update");
-        ms.push_back(static_cast<double>(t.nsecsElapsed()) / 1e6);
+        const qint64 updatedAt = clock.nsecsElapsed();
+        // The first repaint of the frame widget after the new HTML was handed to the web
+        // engine shows it (Chromium only sends frames when the page changed).
+        if (!waitFor([&] { return painted.last() > renderedAt; }, 1000))
+            ++missedPaints;
+        patches += editor->preview()->lastUpdateWasPatch() ? 1 : 0;
         renderMs.push_back(static_cast<double>(renderedAt - start) / 1e6);
+        updatedMs.push_back(static_cast<double>(updatedAt - start) / 1e6);
+        paintedMs.push_back(static_cast<double>(std::max(painted.last(), updatedAt) - start) / 1e6);
         if (!editor->preview()->html().contains(field->toPlainText().right(3).toHtmlEscaped()) &&
             i == n - 1)
             std::fprintf(stderr, "warning: last text not found in the preview HTML\n");
     }
-    std::sort(ms.begin(), ms.end());
-    std::sort(renderMs.begin(), renderMs.end());
-    auto pct = [&](double p) {
-        return ms[std::min(ms.size() - 1, static_cast<size_t>(p * static_cast<double>(ms.size())))];
+    const CpuTime cpuAfter = cpuTime();
+    auto report = [](const char *what, std::vector<double> v) {
+        std::sort(v.begin(), v.end());
+        double sum = 0;
+        for (double x : v)
+            sum += x;
+        auto pct = [&](double p) {
+            return v[std::min(v.size() - 1,
+                              static_cast<size_t>(p * static_cast<double>(v.size())))];
+        };
+        std::printf("  %-44s median %6.1f ms, mean %6.1f, p95 %6.1f, min %6.1f, max %6.1f\n", what,
+                    pct(0.5), sum / static_cast<double>(v.size()), pct(0.95), v.front(), v.back());
     };
-    double sum = 0;
-    for (double v : ms)
-        sum += v;
-    std::printf("keystroke-to-preview latency over %d keystrokes (HTML %lld bytes):\n", n,
-                static_cast<long long>(editor->preview()->html().toUtf8().size()));
-    std::printf("  median %.1f ms, mean %.1f ms, p95 %.1f ms, max %.1f ms, min %.1f ms\n", pct(0.5),
-                sum / static_cast<double>(ms.size()), pct(0.95), ms.back(), ms.front());
-    std::printf("  of which key event to render result on the GUI thread (compile + render on the "
-                "worker): median %.1f ms, p95 %.1f ms\n",
-                renderMs[renderMs.size() / 2],
-                renderMs[std::min(renderMs.size() - 1, renderMs.size() * 95 / 100)]);
+    std::printf("keystroke-to-preview latency over %d keystrokes (HTML %lld bytes; %d updates "
+                "patched in place, %d navigations; %d without a repaint within 1 s):\n",
+                n, static_cast<long long>(editor->preview()->html().toUtf8().size()), patches,
+                n - patches, missedPaints);
+    report("key event -> render result on the GUI thread", renderMs);
+    report("key event -> web view holds the new HTML", updatedMs);
+    report("key event -> web view repainted with it", paintedMs);
+    std::printf("  CPU time per keystroke: editor process %.1f ms, web engine processes %.1f ms\n",
+                (cpuAfter.editor - cpuBefore.editor) / n, (cpuAfter.engine - cpuBefore.engine) / n);
     return 0;
 }

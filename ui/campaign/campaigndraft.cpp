@@ -1,4 +1,4 @@
-#include "campaigndocument.h"
+#include "campaigndraft.h"
 
 #include "campaignundocommands.h"
 
@@ -58,39 +58,39 @@ QJsonValue withValue(const QJsonValue &root, const QStringList &path, qsizetype 
 
 } // namespace
 
-CampaignDocument::CampaignDocument(const QJsonObject &json, QObject *parent)
+CampaignDraft::CampaignDraft(const QJsonObject &json, QObject *parent)
     : QObject(parent), m_json(json), m_undoStack(new QUndoStack(this))
 {
 }
 
-QJsonValue CampaignDocument::value(const QStringList &path) const
+QJsonValue CampaignDraft::value(const QStringList &path) const
 {
     return valueAt(m_json, path, 0);
 }
 
-int CampaignDocument::blockCount() const
+int CampaignDraft::blockCount() const
 {
     return static_cast<int>(m_json.value(QLatin1String("blocks")).toArray().size());
 }
 
-QJsonObject CampaignDocument::block(int index) const
+QJsonObject CampaignDraft::block(int index) const
 {
     return m_json.value(QLatin1String("blocks")).toArray().at(index).toObject();
 }
 
-QStringList CampaignDocument::blockPath(int index, const QStringList &rest)
+QStringList CampaignDraft::blockPath(int index, const QStringList &rest)
 {
     return QStringList{QStringLiteral("blocks"), QString::number(index)} + rest;
 }
 
-void CampaignDocument::pushValue(const QStringList &path, const QJsonValue &value)
+void CampaignDraft::pushValue(const QStringList &path, const QJsonValue &value, bool mergeable)
 {
     if (this->value(path) == value)
         return;
-    m_undoStack->push(new ChangeValueCommand(this, path, value));
+    m_undoStack->push(new ChangeValueCommand(this, path, value, mergeable));
 }
 
-void CampaignDocument::pushInsertBlock(int index, QJsonObject block)
+void CampaignDraft::pushInsertBlock(int index, QJsonObject block)
 {
     const QString id = block.value(QLatin1String("id")).toString();
     bool clash = id.isEmpty();
@@ -101,20 +101,20 @@ void CampaignDocument::pushInsertBlock(int index, QJsonObject block)
     m_undoStack->push(new InsertBlockCommand(this, qBound(0, index, blockCount()), block));
 }
 
-void CampaignDocument::pushRemoveBlock(int index)
+void CampaignDraft::pushRemoveBlock(int index)
 {
     if (index >= 0 && index < blockCount())
         m_undoStack->push(new RemoveBlockCommand(this, index));
 }
 
-void CampaignDocument::pushMoveBlock(int from, int to)
+void CampaignDraft::pushMoveBlock(int from, int to)
 {
     if (from < 0 || from >= blockCount() || to < 0 || to >= blockCount() || from == to)
         return;
     m_undoStack->push(new MoveBlockCommand(this, from, to));
 }
 
-void CampaignDocument::pushDuplicateBlock(int index)
+void CampaignDraft::pushDuplicateBlock(int index)
 {
     if (index < 0 || index >= blockCount())
         return;
@@ -125,19 +125,19 @@ void CampaignDocument::pushDuplicateBlock(int index)
     m_undoStack->push(cmd);
 }
 
-void CampaignDocument::pushReplace(const QJsonObject &json, const QString &text)
+void CampaignDraft::pushReplace(const QJsonObject &json, const QString &text)
 {
     if (json != m_json)
         m_undoStack->push(new ReplaceDocumentCommand(this, json, text));
 }
 
-void CampaignDocument::applyValue(const QStringList &path, const QJsonValue &value)
+void CampaignDraft::applyValue(const QStringList &path, const QJsonValue &value)
 {
     m_json = withValue(m_json, path, 0, value).toObject();
     emitChange({ChangeKind::Value, path, -1, -1});
 }
 
-void CampaignDocument::applyInsertBlock(int index, const QJsonObject &block)
+void CampaignDraft::applyInsertBlock(int index, const QJsonObject &block)
 {
     QJsonArray blocks = m_json.value(QLatin1String("blocks")).toArray();
     blocks.insert(index, block);
@@ -145,7 +145,7 @@ void CampaignDocument::applyInsertBlock(int index, const QJsonObject &block)
     emitChange({ChangeKind::BlockInserted, {}, -1, index});
 }
 
-QJsonObject CampaignDocument::applyRemoveBlock(int index)
+QJsonObject CampaignDraft::applyRemoveBlock(int index)
 {
     QJsonArray blocks = m_json.value(QLatin1String("blocks")).toArray();
     const QJsonObject removed = blocks.at(index).toObject();
@@ -155,7 +155,7 @@ QJsonObject CampaignDocument::applyRemoveBlock(int index)
     return removed;
 }
 
-void CampaignDocument::applyMoveBlock(int from, int to)
+void CampaignDraft::applyMoveBlock(int from, int to)
 {
     QJsonArray blocks = m_json.value(QLatin1String("blocks")).toArray();
     const QJsonValue moved = blocks.at(from);
@@ -165,13 +165,13 @@ void CampaignDocument::applyMoveBlock(int from, int to)
     emitChange({ChangeKind::BlockMoved, {}, from, to});
 }
 
-void CampaignDocument::applyReplace(const QJsonObject &json)
+void CampaignDraft::applyReplace(const QJsonObject &json)
 {
     m_json = json;
     emitChange({ChangeKind::Reset, {}, -1, -1});
 }
 
-QString CampaignDocument::newBlockId() const
+QString CampaignDraft::newBlockId() const
 {
     QSet<QString> used;
     for (int i = 0; i < blockCount(); ++i)
@@ -183,7 +183,7 @@ QString CampaignDocument::newBlockId() const
     }
 }
 
-void CampaignDocument::emitChange(Change change)
+void CampaignDraft::emitChange(Change change)
 {
     ++m_revision;
     emit changed(change);

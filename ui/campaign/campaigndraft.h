@@ -10,12 +10,14 @@ class QUndoStack;
 namespace mw::ui {
 
 /// A campaign's JSON document being edited, with one undo stack (STYLE.md example 3).
+/// (Not mw::CampaignDocument, core's validated and typed form of the same JSON: a draft
+/// may be invalid while the marketer types.)
 ///
 /// Paths address values inside the document: {"blocks", "2", "fields", "headline"}; array
 /// elements are addressed by their decimal index. Views never change the JSON directly:
 /// the push*() helpers create undo commands, and the commands call the apply*() methods,
 /// which emit changed() with a typed description of what moved.
-class CampaignDocument : public QObject {
+class CampaignDraft : public QObject {
     Q_OBJECT
 public:
     enum class ChangeKind { Value, BlockInserted, BlockRemoved, BlockMoved, Reset };
@@ -26,7 +28,7 @@ public:
         int to = -1;      // BlockInserted/BlockMoved: new index
     };
 
-    explicit CampaignDocument(const QJsonObject &json = {}, QObject *parent = nullptr);
+    explicit CampaignDraft(const QJsonObject &json = {}, QObject *parent = nullptr);
 
     const QJsonObject &json() const { return m_json; }
     QUndoStack *undoStack() const { return m_undoStack; }
@@ -39,7 +41,9 @@ public:
     static QStringList blockPath(int index, const QStringList &rest = {});
 
     // Edits that go through the undo stack.
-    void pushValue(const QStringList &path, const QJsonValue &value);
+    /// Typing merges: consecutive changes of one path are one undo step unless a change
+    /// is a step of its own (mergeable = false: a choice made, not text typed).
+    void pushValue(const QStringList &path, const QJsonValue &value, bool mergeable = true);
     void pushInsertBlock(int index, QJsonObject block);
     void pushRemoveBlock(int index);
     void pushMoveBlock(int from, int to);
@@ -57,7 +61,7 @@ public:
     QString newBlockId() const;
 
 signals:
-    void changed(const mw::ui::CampaignDocument::Change &change);
+    void changed(const mw::ui::CampaignDraft::Change &change);
 
 private:
     void emitChange(Change change);
