@@ -433,12 +433,13 @@ struct ArgSlots {
     }
     ArgSlots(const ArgSlots &) = delete;
     ArgSlots &operator=(const ArgSlots &) = delete;
-    const Value &push(Value v)
+    /// Appends make() -- constructed in place in the small array.
+    template <typename Make> const Value &emplace(const Make &make)
     {
         if (big.empty())
-            new (p + n) Value(std::move(v));
+            new (p + n) Value(make());
         else
-            p[n] = std::move(v);
+            p[n] = make();
         return p[n++];
     }
     ~ArgSlots()
@@ -448,11 +449,41 @@ struct ArgSlots {
                 p[i].~Value();
     }
 };
+
+/// Two slots for filter results: the next result is built while the previous one (its
+/// input) is still alive, then the previous one is destroyed.
+struct ResultSlots {
+    alignas(Value) unsigned char raw[2][sizeof(Value)];
+    int current = -1;
+    ResultSlots() = default;
+    ResultSlots(const ResultSlots &) = delete;
+    ResultSlots &operator=(const ResultSlots &) = delete;
+    Value *at(int i) { return reinterpret_cast<Value *>(raw[i]); }
+    Value *live() { return at(current); }
+    template <typename Make> Value &emplace(const Make &make)
+    {
+        const int next = current == 0 ? 1 : 0;
+        Value *v = new (raw[next]) Value(make()); // if make() throws, nothing changes
+        if (current >= 0)
+            at(current)->~Value();
+        current = next;
+        return *v;
+    }
+    ~ResultSlots()
+    {
+        if (current >= 0)
+            live()->~Value();
+    }
+};
 } // namespace
 
 Value VariableExpr::applyFilters(RenderState &st, const Value &input) const
 {
-    Value v;
+    // Each filter's result is constructed in place (copy elision) in one of two slots,
+    // alternating, instead of being move-assigned into one variable: the move re-read the
+    // freshly returned Value with wider loads than it was written with (a store-forwarding
+    // stall that showed at the top of the profile).
+    ResultSlots results;
     const Value *cur = &input;                 // the first filter reads the input in place
     const bool track = st.opt.escapeUntrusted; // no cost for pure Shopify renders
     for (const Filter &f : filters) {
@@ -462,21 +493,23 @@ Value VariableExpr::applyFilters(RenderState &st, const Value &input) const
         ArgSlots argv(count);
         bool untrusted = track && containsUntrusted(*cur);
         for (const ExprPtr &a : f.args) {
-            const Value &added = argv.push(a->evaluate(st));
+            const Value &added = argv.emplace([&] { return a->evaluate(st); });
             untrusted = untrusted || (track && containsUntrusted(added));
         }
         if (!f.kwargs.empty()) {
             Hash h;
             for (const auto &[key, e] : f.kwargs)
                 h.set(key, e->evaluate(st));
-            argv.push(Value(std::move(h)));
+            argv.emplace([&] { return Value(std::move(h)); });
         }
         if (!f.fn) {
             if (st.opt.strictFilters)
                 st.fatal("undefined filter " + f.name);
             continue; // Shopify: an unknown filter passes its input through
         }
-        v = callFilter(st, f, *cur, ArgList{argv.p, argv.n});
+        Value &v = results.emplace([&] {
+            return callFilter(st, f, *cur, ArgList{argv.p, argv.n});
+        });
         cur = &v;
         if (st.opt.maxOutputBytes && ((v.isString() && v.str().size() > st.opt.maxOutputBytes) ||
                                       (v.isArray() && v.array().size() > st.opt.maxOutputBytes)))
@@ -485,7 +518,7 @@ Value VariableExpr::applyFilters(RenderState &st, const Value &input) const
         if (untrusted && v.isString() && !f.fn->escapes)
             v = v.withUntrusted(true);
     }
-    return cur == &v ? std::move(v) : *cur;
+    return cur == &input ? input : std::move(*results.live());
 }
 
 // ------------------------------------------------------------------- conditions
