@@ -70,7 +70,7 @@ int renderOne(Database &db, const LoadedCampaign &campaign, const QString &key,
         writeOut(QByteArray::fromStdString(r.text));
     } else {
         std::string out;
-        r.appendJson(out, true, true);
+        r.appendJson(out, true, true, false, true);
         out += '\n';
         writeOut(QByteArray::fromStdString(out));
     }

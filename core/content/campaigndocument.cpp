@@ -60,6 +60,75 @@ Status checkCondition(const QJsonValue &v, const QString &path)
     return pathError(path, QStringLiteral("expected a condition object"));
 }
 
+/// Reads json[key], a plain string or {"default", "variants"}, into text and variants.
+/// what names the text in errors ("subject line"); a missing optional key is empty.
+Status textWithVariantsFromJson(const QJsonObject &json, const QString &key, const QString &what,
+                                bool required, QString &text, std::vector<TextVariant> &variants)
+{
+    const QJsonValue value = json.value(key);
+    variants.clear();
+    if (value.isString()) {
+        text = value.toString();
+        return {};
+    }
+    if (!value.isObject()) {
+        if (!required && (value.isUndefined() || value.isNull())) {
+            text.clear();
+            return {};
+        }
+        return pathError(key, required ? QStringLiteral("missing %1").arg(what)
+                                       : QStringLiteral("expected a string or an object with "
+                                                        "\"default\" and \"variants\""));
+    }
+    const QJsonObject so = value.toObject();
+    if (!so.value(QStringLiteral("default")).isString())
+        return pathError(key + QStringLiteral(".default"),
+                         QStringLiteral("expected the default %1").arg(what));
+    text = so.value(QStringLiteral("default")).toString();
+    const QJsonValue list = so.value(QStringLiteral("variants"));
+    if (!list.isUndefined() && !list.isArray())
+        return pathError(key + QStringLiteral(".variants"), QStringLiteral("expected an array"));
+    const QJsonArray va = list.toArray();
+    for (qsizetype i = 0; i < va.size(); ++i) {
+        const QString vp = QStringLiteral("%1.variants[%2]").arg(key).arg(i);
+        const QJsonObject vo = va.at(i).toObject();
+        if (!va.at(i).isObject() || !vo.value(QStringLiteral("text")).isString())
+            return pathError(vp, QStringLiteral("expected an object with \"text\""));
+        TextVariant v;
+        v.id = vo.value(QStringLiteral("id")).toString(QStringLiteral("variant%1").arg(i + 1));
+        auto prio = optionalInt(vo, QStringLiteral("priority"), vp + QLatin1Char('.'));
+        if (!prio)
+            return prio.error();
+        v.priority = *prio;
+        v.when = vo.value(QStringLiteral("when"));
+        if (v.when.isUndefined())
+            v.when = QJsonValue();
+        if (Status s = checkCondition(v.when, vp + QStringLiteral(".when")); !s)
+            return s.error();
+        v.text = vo.value(QStringLiteral("text")).toString();
+        variants.push_back(std::move(v));
+    }
+    return {};
+}
+
+/// A plain string without variants (documents round-trip unchanged), else the object form.
+QJsonValue textWithVariantsToJson(const QString &text, const std::vector<TextVariant> &variants)
+{
+    if (variants.empty())
+        return text;
+    QJsonArray va;
+    for (const TextVariant &v : variants) {
+        QJsonObject vo;
+        vo.insert(QStringLiteral("id"), v.id);
+        vo.insert(QStringLiteral("priority"), v.priority);
+        if (v.when.isObject())
+            vo.insert(QStringLiteral("when"), v.when);
+        vo.insert(QStringLiteral("text"), v.text);
+        va.append(vo);
+    }
+    return QJsonObject{{QStringLiteral("default"), text}, {QStringLiteral("variants"), va}};
+}
+
 } // namespace
 
 Result<CampaignBlock> blockFromJson(const QJsonObject &json, const QString &pathPrefix)
@@ -183,45 +252,22 @@ QJsonObject blockToJson(const CampaignBlock &b)
 Result<CampaignDocument> CampaignDocument::fromJson(const QJsonObject &json)
 {
     CampaignDocument d;
-    const QJsonValue subject = json.value(QStringLiteral("subject"));
-    if (subject.isString()) {
-        d.subject = subject.toString();
-    } else if (subject.isObject()) {
-        const QJsonObject so = subject.toObject();
-        if (!so.value(QStringLiteral("default")).isString())
-            return pathError(QStringLiteral("subject.default"),
-                             QStringLiteral("expected the default subject line"));
-        d.subject = so.value(QStringLiteral("default")).toString();
-        const QJsonValue variants = so.value(QStringLiteral("variants"));
-        if (!variants.isUndefined() && !variants.isArray())
-            return pathError(QStringLiteral("subject.variants"),
-                             QStringLiteral("expected an array"));
-        const QJsonArray va = variants.toArray();
-        for (qsizetype i = 0; i < va.size(); ++i) {
-            const QString vp = QStringLiteral("subject.variants[%1]").arg(i);
-            const QJsonObject vo = va.at(i).toObject();
-            if (!va.at(i).isObject() || !vo.value(QStringLiteral("text")).isString())
-                return pathError(vp, QStringLiteral("expected an object with \"text\""));
-            SubjectVariant v;
-            v.id = vo.value(QStringLiteral("id")).toString(QStringLiteral("variant%1").arg(i + 1));
-            auto prio = optionalInt(vo, QStringLiteral("priority"), vp + QLatin1Char('.'));
-            if (!prio)
-                return prio.error();
-            v.priority = *prio;
-            v.when = vo.value(QStringLiteral("when"));
-            if (v.when.isUndefined())
-                v.when = QJsonValue();
-            if (Status s = checkCondition(v.when, vp + QStringLiteral(".when")); !s)
-                return s.error();
-            v.text = vo.value(QStringLiteral("text")).toString();
-            d.subjectVariants.push_back(std::move(v));
-        }
-    } else {
-        return pathError(QStringLiteral("subject"), QStringLiteral("missing subject line"));
-    }
-    for (auto [key, target] : {std::pair{QStringLiteral("preheader"), &d.preheader},
-                               std::pair{QStringLiteral("from_name"), &d.fromName},
-                               std::pair{QStringLiteral("from_email"), &d.fromEmail},
+    if (Status s = textWithVariantsFromJson(json, QStringLiteral("subject"),
+                                            QStringLiteral("subject line"), true, d.subject,
+                                            d.subjectVariants);
+        !s)
+        return s.error();
+    if (Status s =
+            textWithVariantsFromJson(json, QStringLiteral("preheader"), QStringLiteral("preheader"),
+                                     false, d.preheader, d.preheaderVariants);
+        !s)
+        return s.error();
+    if (Status s =
+            textWithVariantsFromJson(json, QStringLiteral("from_name"), QStringLiteral("from name"),
+                                     false, d.fromName, d.fromNameVariants);
+        !s)
+        return s.error();
+    for (auto [key, target] : {std::pair{QStringLiteral("from_email"), &d.fromEmail},
                                std::pair{QStringLiteral("unsubscribe_base"), &d.unsubscribeBase},
                                std::pair{QStringLiteral("language"), &d.language}}) {
         auto s = optionalString(json, key, {});
@@ -274,26 +320,9 @@ QJsonObject CampaignDocument::toJson() const
 {
     QJsonObject o;
     o.insert(QStringLiteral("format"), 1);
-    if (subjectVariants.empty()) {
-        o.insert(QStringLiteral("subject"), subject);
-    } else {
-        QJsonObject so;
-        so.insert(QStringLiteral("default"), subject);
-        QJsonArray va;
-        for (const SubjectVariant &v : subjectVariants) {
-            QJsonObject vo;
-            vo.insert(QStringLiteral("id"), v.id);
-            vo.insert(QStringLiteral("priority"), v.priority);
-            if (v.when.isObject())
-                vo.insert(QStringLiteral("when"), v.when);
-            vo.insert(QStringLiteral("text"), v.text);
-            va.append(vo);
-        }
-        so.insert(QStringLiteral("variants"), va);
-        o.insert(QStringLiteral("subject"), so);
-    }
-    o.insert(QStringLiteral("preheader"), preheader);
-    o.insert(QStringLiteral("from_name"), fromName);
+    o.insert(QStringLiteral("subject"), textWithVariantsToJson(subject, subjectVariants));
+    o.insert(QStringLiteral("preheader"), textWithVariantsToJson(preheader, preheaderVariants));
+    o.insert(QStringLiteral("from_name"), textWithVariantsToJson(fromName, fromNameVariants));
     o.insert(QStringLiteral("from_email"), fromEmail);
     o.insert(QStringLiteral("unsubscribe_base"), unsubscribeBase);
     o.insert(QStringLiteral("language"), language);

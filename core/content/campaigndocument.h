@@ -32,21 +32,27 @@ struct CampaignBlock {
     QString libraryRef; // name of a block in the block library it came from
 };
 
-/// A rule-based alternative subject line.
-struct SubjectVariant {
+/// A rule-based alternative of an envelope text (subject line, preheader, from name).
+struct TextVariant {
     QString id;
     int priority = 0;
     QJsonValue when;
     QString text;
 };
+using SubjectVariant = TextVariant;
 
-/// A campaign as a document: subject (with variants), preheader, sender, ordered blocks.
+/// A campaign as a document: subject, preheader and from name (each with variants),
+/// sender address, ordered blocks.
 /// Stored as JSON in campaigns.document; every save adds a row to campaign_versions.
+/// "subject", "preheader" and "from_name" are either a string or
+/// {"default": "...", "variants": [{"id", "priority", "when", "text"}]}.
 struct CampaignDocument {
     QString subject;
-    std::vector<SubjectVariant> subjectVariants;
+    std::vector<TextVariant> subjectVariants;
     QString preheader;
+    std::vector<TextVariant> preheaderVariants;
     QString fromName;
+    std::vector<TextVariant> fromNameVariants;
     QString fromEmail;
     QString unsubscribeBase; // the unsubscribe link is this plus subscriber parameters
     QString language;        // <html lang>

@@ -5,6 +5,8 @@
 
 #include <QJsonArray>
 
+#include <tuple>
+
 namespace mw {
 
 namespace {
@@ -170,6 +172,28 @@ Result<CompiledVariant> compileVariant(const QString &id, BlockType type,
     return v;
 }
 
+Result<CompiledText> compileText(const QString &text, const std::vector<TextVariant> &variants,
+                                 const QString &field, int &slot)
+{
+    CompiledText t;
+    auto rules = TextRules::compile(variants, field);
+    if (!rules)
+        return rules.error();
+    t.rules = std::move(*rules);
+    auto def = compileTemplate(text, field, slot);
+    if (!def)
+        return def.error();
+    t.defaultText = std::move(*def);
+    for (size_t i = 0; i < variants.size(); ++i) {
+        auto v = compileTemplate(variants[i].text,
+                                 QStringLiteral("%1.variants[%2].text").arg(field).arg(i), slot);
+        if (!v)
+            return v.error();
+        t.variants.push_back(std::move(*v));
+    }
+    return t;
+}
+
 } // namespace
 
 Result<std::shared_ptr<const CompiledCampaign>>
@@ -181,25 +205,17 @@ CompiledCampaign::compile(int64_t campaignId, const QString &name, const Campaig
     c->document = doc;
     int slot = 0;
 
-    auto subjectRules = SubjectRules::compile(doc);
-    if (!subjectRules)
-        return subjectRules.error();
-    c->subjectRules = std::move(*subjectRules);
-    auto subject = compileTemplate(doc.subject, QStringLiteral("subject"), slot);
-    if (!subject)
-        return subject.error();
-    c->subject = std::move(*subject);
-    for (size_t i = 0; i < doc.subjectVariants.size(); ++i) {
-        auto v = compileTemplate(doc.subjectVariants[i].text,
-                                 QStringLiteral("subject.variants[%1].text").arg(i), slot);
-        if (!v)
-            return v.error();
-        c->subjectVariants.push_back(std::move(*v));
+    for (auto [target, text, variants, field] :
+         {std::tuple{&c->subject, &doc.subject, &doc.subjectVariants, QStringLiteral("subject")},
+          std::tuple{&c->preheader, &doc.preheader, &doc.preheaderVariants,
+                     QStringLiteral("preheader")},
+          std::tuple{&c->fromName, &doc.fromName, &doc.fromNameVariants,
+                     QStringLiteral("from_name")}}) {
+        auto compiled = compileText(*text, *variants, field, slot);
+        if (!compiled)
+            return compiled.error();
+        *target = std::move(*compiled);
     }
-    auto pre = compileTemplate(doc.preheader, QStringLiteral("preheader"), slot);
-    if (!pre)
-        return pre.error();
-    c->preheader = std::move(*pre);
 
     for (size_t i = 0; i < doc.blocks.size(); ++i) {
         const CampaignBlock &b = doc.blocks[i];
@@ -229,7 +245,8 @@ CompiledCampaign::compile(int64_t campaignId, const QString &name, const Campaig
         }
         c->blocks.push_back(std::move(cb));
     }
-    c->subjectRules.collectSegments(c->segments);
+    for (const CompiledText *t : {&c->subject, &c->preheader, &c->fromName})
+        t->rules.collectSegments(c->segments);
     c->templateCount = slot;
 
     liquid::Hash campaign;

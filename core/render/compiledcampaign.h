@@ -68,6 +68,14 @@ struct CompiledBlock {
     std::vector<CompiledVariant> variants; // document order
 };
 
+/// An envelope text (subject line, preheader, from name): its variant rules, the default
+/// template and one template per variant (document order).
+struct CompiledText {
+    TextRules rules;
+    CompiledTemplate defaultText;
+    std::vector<CompiledTemplate> variants;
+};
+
 /// A campaign ready to render: every template parsed once, rules compiled, the static
 /// parts of the email precomputed. Immutable; shared by all rendering threads.
 class CompiledCampaign {
@@ -79,10 +87,9 @@ public:
     int64_t campaignId = 0;
     QString name;
     CampaignDocument document;
-    SubjectRules subjectRules;
-    CompiledTemplate subject;
-    std::vector<CompiledTemplate> subjectVariants;
-    CompiledTemplate preheader;
+    CompiledText subject;
+    CompiledText preheader;
+    CompiledText fromName;
     std::vector<CompiledBlock> blocks;
     liquid::Value campaignValue; // campaign.* for templates
     QStringList segments;        // segment names the rules test

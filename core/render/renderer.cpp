@@ -348,41 +348,36 @@ void Renderer::render(SubscriberRecord &record, MembershipProvider *membership,
         }
     };
 
-    // Subject and preheader: plain text (they are headers / hidden text, escaped below).
-    r.subjectVariant = c.subjectRules.decide(record, membership, trace, outcomesOnly);
-    const CompiledTemplate &subjectTpl =
-        r.subjectVariant >= 0 ? c.subjectVariants[static_cast<size_t>(r.subjectVariant)]
-                              : c.subject;
-    const RenderSession::Output *subjectOutput = nullptr;
-    const RenderSession::Output *preheaderOutput = nullptr;
-    {
+    // Subject, preheader and from name: plain text (headers / hidden text, escaped below).
+    // Each picks its variant by rules; a variant that fails to render falls back to the
+    // default text with a warning. Texts without variants add no trace entry, except the
+    // subject, whose "default" entry the trace has always had.
+    const auto renderText = [&](const CompiledText &t, int &variant,
+                                std::string &text) -> const RenderSession::Output * {
+        const QString &field = t.rules.field();
+        variant = t.variants.empty() && field != QLatin1String("subject")
+                      ? -1
+                      : t.rules.decide(record, membership, trace, outcomesOnly);
         const RenderSession::Output *o =
-            &renderTemplate(subjectTpl, false, record, recList, s, context);
-        if (!o->ok && r.subjectVariant >= 0) {
+            &renderTemplate(variant >= 0 ? t.variants[static_cast<size_t>(variant)] : t.defaultText,
+                            false, record, recList, s, context);
+        if (!o->ok && variant >= 0) {
             r.warnings.push_back(
-                {QStringLiteral("render_error"), QString(), QStringLiteral("subject"),
-                 QStringLiteral("subject variant failed (%1); default subject used")
-                     .arg(o->error)});
-            r.subjectVariant = -1;
-            o = &renderTemplate(c.subject, false, record, recList, s, context);
+                {QStringLiteral("render_error"), QString(), field,
+                 QStringLiteral("%1 variant failed (%2); default %1 used").arg(field, o->error)});
+            variant = -1;
+            o = &renderTemplate(t.defaultText, false, record, recList, s, context);
         }
         if (!o->ok)
-            r.warnings.push_back(
-                {QStringLiteral("render_error"), QString(), QStringLiteral("subject"), o->error});
-        r.subject = o->text;
-        subjectOutput = o;
-        warnMissing(*o, QStringLiteral("subject"));
-    }
-    {
-        const RenderSession::Output &o =
-            renderTemplate(c.preheader, false, record, recList, s, context);
-        if (!o.ok)
-            r.warnings.push_back(
-                {QStringLiteral("render_error"), QString(), QStringLiteral("preheader"), o.error});
-        r.preheader = o.text;
-        preheaderOutput = &o;
-        warnMissing(o, QStringLiteral("preheader"));
-    }
+            r.warnings.push_back({QStringLiteral("render_error"), QString(), field, o->error});
+        text = o->text;
+        warnMissing(*o, field);
+        return o;
+    };
+    const RenderSession::Output *subjectOutput = renderText(c.subject, r.subjectVariant, r.subject);
+    const RenderSession::Output *preheaderOutput =
+        renderText(c.preheader, r.preheaderVariant, r.preheader);
+    renderText(c.fromName, r.fromNameVariant, r.fromName);
 
     // The HTML as pieces, assembled (and hashed) after the blocks. Every piece points into
     // r or into a session output that stays put during this render (each template slot

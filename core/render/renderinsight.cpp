@@ -25,6 +25,10 @@ QJsonObject RenderInsight::toJson() const
     o.insert(QStringLiteral("subscribers_with_warnings"),
              static_cast<qint64>(subscribersWithWarnings));
     o.insert(QStringLiteral("subject"), countsJson(subject));
+    if (!preheader.empty())
+        o.insert(QStringLiteral("preheader"), countsJson(preheader));
+    if (!fromName.empty())
+        o.insert(QStringLiteral("from_name"), countsJson(fromName));
     QJsonArray blocksJson;
     for (const BlockReach &b : blocks)
         blocksJson.append(QJsonObject{{QStringLiteral("block"), b.block},
@@ -37,7 +41,9 @@ QJsonObject RenderInsight::toJson() const
 
 InsightCollector::InsightCollector(const CompiledCampaign &campaign) : m_campaign(&campaign)
 {
-    m_subject.assign(campaign.subjectVariants.size() + 1, 0);
+    const CompiledText *texts[] = {&campaign.subject, &campaign.preheader, &campaign.fromName};
+    for (size_t t = 0; t < 3; ++t)
+        m_texts[t].assign(texts[t]->variants.size() + 1, 0);
     for (const CompiledBlock &b : campaign.blocks)
         m_block.emplace_back(b.variants.size() + 3, 0);
     m_fallback.assign(campaign.blocks.size(), 0);
@@ -48,7 +54,9 @@ void InsightCollector::add(const RenderResult &r, const std::string &htmlDigest)
     ++m_subscribers;
     if (!r.warnings.empty())
         ++m_withWarnings;
-    m_subject[static_cast<size_t>(r.subjectVariant + 1)]++;
+    m_texts[0][static_cast<size_t>(r.subjectVariant + 1)]++;
+    m_texts[1][static_cast<size_t>(r.preheaderVariant + 1)]++;
+    m_texts[2][static_cast<size_t>(r.fromNameVariant + 1)]++;
     for (size_t b = 0; b < r.outcomes.size() && b < m_block.size(); ++b) {
         const BlockOutcome &o = r.outcomes[b];
         size_t slot = 2;
@@ -78,8 +86,9 @@ void InsightCollector::merge(InsightCollector &&other)
 {
     m_subscribers += other.m_subscribers;
     m_withWarnings += other.m_withWarnings;
-    for (size_t i = 0; i < m_subject.size(); ++i)
-        m_subject[i] += other.m_subject[i];
+    for (size_t t = 0; t < 3; ++t)
+        for (size_t i = 0; i < m_texts[t].size(); ++i)
+            m_texts[t][i] += other.m_texts[t][i];
     for (size_t b = 0; b < m_block.size(); ++b) {
         for (size_t k = 0; k < m_block[b].size(); ++k)
             m_block[b][k] += other.m_block[b][k];
@@ -100,12 +109,21 @@ RenderInsight InsightCollector::finish() const
     std::sort(digests.begin(), digests.end());
     in.distinctRenders =
         static_cast<int64_t>(std::unique(digests.begin(), digests.end()) - digests.begin());
-    in.subject.push_back({QStringLiteral("default"), m_subject[0]});
-    for (size_t k = 0; k < c.document.subjectVariants.size(); ++k) {
-        const QString name = QStringLiteral("variant ") + c.document.subjectVariants[k].id;
-        in.subject.push_back({name, m_subject[k + 1]});
-        if (m_subject[k + 1] == 0)
-            in.neverFired << QStringLiteral("subject: ") + name;
+    const std::vector<TextVariant> *variants[] = {
+        &c.document.subjectVariants, &c.document.preheaderVariants, &c.document.fromNameVariants};
+    std::vector<RenderInsight::Count> *reach[] = {&in.subject, &in.preheader, &in.fromName};
+    const QString fields[] = {QStringLiteral("subject"), QStringLiteral("preheader"),
+                              QStringLiteral("from_name")};
+    for (size_t t = 0; t < 3; ++t) {
+        if (t > 0 && variants[t]->empty())
+            continue; // the subject's reach was always reported; the others when they vary
+        reach[t]->push_back({QStringLiteral("default"), m_texts[t][0]});
+        for (size_t k = 0; k < variants[t]->size(); ++k) {
+            const QString name = QStringLiteral("variant ") + (*variants[t])[k].id;
+            reach[t]->push_back({name, m_texts[t][k + 1]});
+            if (m_texts[t][k + 1] == 0)
+                in.neverFired << fields[t] + QStringLiteral(": ") + name;
+        }
     }
     for (size_t b = 0; b < c.blocks.size(); ++b) {
         const CompiledBlock &cb = c.blocks[b];

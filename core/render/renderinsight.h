@@ -28,6 +28,8 @@ struct RenderInsight {
     int64_t distinctRenders = 0;
     int64_t subscribersWithWarnings = 0;
     std::vector<Count> subject;
+    std::vector<Count> preheader; // empty unless the preheader has variants
+    std::vector<Count> fromName;  // empty unless the from name has variants
     std::vector<BlockReach> blocks;
     QStringList neverFired;           // "hero: variant vip", "review: hide rule"
     std::vector<Count> missingFields; // "block: field" -> subscribers, most frequent first
@@ -48,7 +50,8 @@ private:
     const CompiledCampaign *m_campaign;
     int64_t m_subscribers = 0;
     int64_t m_withWarnings = 0;
-    std::vector<int64_t> m_subject;            // [0] default, [1+k] variant k
+    // Subject, preheader, from name: [0] default, [1+k] variant k.
+    std::vector<int64_t> m_texts[3];
     std::vector<std::vector<int64_t>> m_block; // [b][0 hidden, 1 suppressed, 2 default, 3+k]
     std::vector<int64_t> m_fallback;
     QHash<QString, int64_t> m_missing;

@@ -12,12 +12,15 @@ void RenderResult::reset()
     email.clear();
     subject.clear();
     preheader.clear();
+    fromName.clear();
     html.clear();
     text.clear();
     trace.clear();
     warnings.clear();
     outcomes.clear();
     subjectVariant = -1;
+    preheaderVariant = -1;
+    fromNameVariant = -1;
     textJson.clear();
     m_sha256.clear();
     m_bytes = -1;
@@ -41,7 +44,7 @@ const std::string &RenderResult::htmlSha256() const
 }
 
 void RenderResult::appendJson(std::string &out, bool includeHtml, bool withDigest,
-                              bool compactTrace) const
+                              bool compactTrace, bool withFromName) const
 {
     out += '{';
     json::appendKey(out, "subscriber_id", true);
@@ -52,6 +55,10 @@ void RenderResult::appendJson(std::string &out, bool includeHtml, bool withDiges
     json::appendString(out, subject);
     json::appendKey(out, "preheader");
     json::appendString(out, preheader);
+    if (withFromName) {
+        json::appendKey(out, "from_name");
+        json::appendString(out, fromName);
+    }
     if (includeHtml) {
         json::appendKey(out, "html");
         json::appendString(out, html);

@@ -33,12 +33,15 @@ struct RenderResult {
     QString email;
     std::string subject;   // UTF-8, as the subject header (not HTML-escaped)
     std::string preheader; // UTF-8, plain text
+    std::string fromName;  // UTF-8, the sender's display name (not HTML-escaped)
     std::string html;      // UTF-8, the complete HTML document
     std::string text;      // UTF-8, the plain-text alternative
     std::vector<RuleTraceEntry> trace;
     std::vector<RenderWarning> warnings;
     std::vector<BlockOutcome> outcomes; // one per campaign block
-    int subjectVariant = -1;
+    int subjectVariant = -1;            // index of the chosen variant; -1 = default text
+    int preheaderVariant = -1;
+    int fromNameVariant = -1;
     /// text, JSON-escaped without quotes, when a batch render joined it from pieces escaped
     /// once per thread (RenderSession::setBatchOutput); empty otherwise.
     std::string textJson;
@@ -46,8 +49,10 @@ struct RenderResult {
     /// The CONTRACT.md JSON object: subscriber_id, email, subject, preheader, html (when
     /// includeHtml), html_sha256 + bytes (when withDigest), text, trace, warnings.
     /// compactTrace keeps only the contract's trace fields (block, rule, outcome, reason).
-    void appendJson(std::string &out, bool includeHtml, bool withDigest,
-                    bool compactTrace = false) const;
+    /// withFromName adds "from_name" after "preheader" (single renders; batch lines keep
+    /// their shape).
+    void appendJson(std::string &out, bool includeHtml, bool withDigest, bool compactTrace = false,
+                    bool withFromName = false) const;
     /// Empties the result but keeps the buffers' capacity.
     void reset();
 

@@ -221,13 +221,15 @@ void BlockRules::collectSegments(QStringList &out) const
         v.when.collectSegments(out);
 }
 
-Result<SubjectRules> SubjectRules::compile(const CampaignDocument &doc)
+Result<TextRules> TextRules::compile(const std::vector<TextVariant> &variants, const QString &field)
 {
-    SubjectRules rules;
+    TextRules rules;
+    rules.m_field = field;
     std::vector<int> priority;
-    for (size_t i = 0; i < doc.subjectVariants.size(); ++i) {
-        const SubjectVariant &sv = doc.subjectVariants[i];
-        auto when = Condition::parse(sv.when, QStringLiteral("subject.variants[%1].when").arg(i));
+    for (size_t i = 0; i < variants.size(); ++i) {
+        const TextVariant &sv = variants[i];
+        auto when =
+            Condition::parse(sv.when, QStringLiteral("%1.variants[%2].when").arg(field).arg(i));
         if (!when)
             return when.error();
         rules.m_variants.push_back({static_cast<int>(i), sv.id, std::move(*when)});
@@ -237,8 +239,8 @@ Result<SubjectRules> SubjectRules::compile(const CampaignDocument &doc)
     return rules;
 }
 
-int SubjectRules::decide(const SubscriberRecord &record, MembershipProvider *membership,
-                         std::vector<RuleTraceEntry> *trace, bool outcomesOnly) const
+int TextRules::decide(const SubscriberRecord &record, MembershipProvider *membership,
+                      std::vector<RuleTraceEntry> *trace, bool outcomesOnly) const
 {
     for (const Variant &v : m_variants) {
         ConditionTrace ct;
@@ -246,8 +248,7 @@ int SubjectRules::decide(const SubscriberRecord &record, MembershipProvider *mem
             v.when.evaluate(record, membership, trace && !outcomesOnly ? &ct : nullptr);
         if (trace && (match || !outcomesOnly))
             trace->push_back(
-                {QStringLiteral("subject"), QStringLiteral("variant ") + v.id, v.when.describe(),
-                 ct.values, match,
+                {m_field, QStringLiteral("variant ") + v.id, v.when.describe(), ct.values, match,
                  match ? QStringLiteral("variant ") + v.id : QStringLiteral("not matched"),
                  (match ? QStringLiteral("condition holds")
                         : QStringLiteral("condition does not hold")) +
@@ -257,19 +258,19 @@ int SubjectRules::decide(const SubscriberRecord &record, MembershipProvider *mem
             return v.index;
     }
     if (trace)
-        trace->push_back({QStringLiteral("subject"),
+        trace->push_back({m_field,
                           QStringLiteral("default"),
                           QStringLiteral("always"),
                           {},
                           true,
                           QStringLiteral("default"),
                           m_variants.empty()
-                              ? QStringLiteral("no subject variants")
-                              : QStringLiteral("no subject variant condition holds")});
+                              ? QStringLiteral("no %1 variants").arg(m_field)
+                              : QStringLiteral("no %1 variant condition holds").arg(m_field)});
     return -1;
 }
 
-void SubjectRules::collectSegments(QStringList &out) const
+void TextRules::collectSegments(QStringList &out) const
 {
     for (const Variant &v : m_variants)
         v.when.collectSegments(out);

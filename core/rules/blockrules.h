@@ -55,14 +55,17 @@ private:
     Requirement m_defaultRequires;
 };
 
-/// The compiled subject-line variants of a campaign (same order rules as blocks).
-class SubjectRules {
+/// The compiled variants of one envelope text (subject line, preheader or from name;
+/// same order rules as blocks). field names it in traces and error paths ("subject").
+class TextRules {
 public:
-    static Result<SubjectRules> compile(const CampaignDocument &doc);
-    /// Index into doc.subjectVariants, or -1 for the default subject.
+    static Result<TextRules> compile(const std::vector<TextVariant> &variants,
+                                     const QString &field);
+    /// Index into the variants, or -1 for the default text.
     int decide(const SubscriberRecord &record, MembershipProvider *membership,
                std::vector<RuleTraceEntry> *trace, bool outcomesOnly = false) const;
     void collectSegments(QStringList &out) const;
+    const QString &field() const { return m_field; }
 
 private:
     struct Variant {
@@ -70,7 +73,9 @@ private:
         QString id;
         Condition when;
     };
+    QString m_field = QStringLiteral("subject");
     std::vector<Variant> m_variants;
 };
+using SubjectRules = TextRules;
 
 } // namespace mw

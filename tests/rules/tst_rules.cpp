@@ -348,7 +348,7 @@ void TestRules::subjectVariants()
                     {"id":"vip","priority":5,"when":{"segment":"vip"},"text":"VIP"}]},"blocks":[]})")
                                               .object());
     QVERIFY(doc.ok());
-    auto rules = SubjectRules::compile(*doc);
+    auto rules = TextRules::compile(doc->subjectVariants, QStringLiteral("subject"));
     QVERIFY(rules.ok());
     FakeMembership m;
     std::vector<RuleTraceEntry> trace;

@@ -4,6 +4,7 @@
 #include "conditioneditor.h"
 #include "liquidtextedit.h"
 
+#include <QComboBox>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QJsonArray>
@@ -135,18 +136,38 @@ LiquidTextEdit *BlockInspector::liquidEditorFor(const QStringList &path) const
     return qobject_cast<LiquidTextEdit *>(editorFor(path));
 }
 
-QStringList BlockInspector::subjectPath() const
+void BlockInspector::setVariantField(const QString &field)
 {
-    // The subject is a plain string until it gets variants, then {default, variants}.
-    if (m_doc->value({QStringLiteral("subject")}).isObject())
-        return {QStringLiteral("subject"), QStringLiteral("default")};
-    return {QStringLiteral("subject")};
+    if (field == m_textField)
+        return;
+    m_textField = field;
+    m_variant = -1;
+    if (m_envelope)
+        rebuild();
+}
+
+QStringList BlockInspector::textPath(const QString &field) const
+{
+    // Subject, preheader and from name are plain strings until they get variants, then
+    // {default, variants}.
+    if (m_doc->value({field}).isObject())
+        return {field, QStringLiteral("default")};
+    return {field};
+}
+
+QString BlockInspector::textLabel(const QString &field)
+{
+    if (field == QLatin1String("preheader"))
+        return tr("Preheader");
+    if (field == QLatin1String("from_name"))
+        return tr("From name");
+    return tr("Subject");
 }
 
 QStringList BlockInspector::variantsPath() const
 {
     if (m_envelope)
-        return {QStringLiteral("subject"), QStringLiteral("variants")};
+        return {m_textField, QStringLiteral("variants")};
     if (m_block >= 0)
         return CampaignDraft::blockPath(m_block, {QStringLiteral("variants")});
     return {};
@@ -177,10 +198,27 @@ void BlockInspector::rebuild()
 
     if (m_envelope) {
         m_title->setText(tr("Subject & sender"));
-        addLiquidField(form, tr("From name"), {QStringLiteral("from_name")}, true);
+        addLiquidField(form, textLabel(QStringLiteral("from_name")),
+                       textPath(QStringLiteral("from_name")), true);
         addLiquidField(form, tr("From email"), {QStringLiteral("from_email")}, true);
-        addLiquidField(form, tr("Subject"), subjectPath(), true);
-        addLiquidField(form, tr("Preheader"), {QStringLiteral("preheader")}, true);
+        addLiquidField(form, textLabel(QStringLiteral("subject")),
+                       textPath(QStringLiteral("subject")), true);
+        addLiquidField(form, textLabel(QStringLiteral("preheader")),
+                       textPath(QStringLiteral("preheader")), true);
+        auto *which = new QComboBox;
+        which->setObjectName(QStringLiteral("variantField"));
+        for (const QString &field :
+             {QStringLiteral("subject"), QStringLiteral("preheader"), QStringLiteral("from_name")})
+            which->addItem(textLabel(field), field);
+        which->setCurrentIndex(which->findData(m_textField));
+        which->setToolTip(tr("Whose rule-based variants the list below shows"));
+        connect(which, &QComboBox::currentIndexChanged, this, [this, which](int index) {
+            const QString field = which->itemData(index).toString();
+            if (!m_rebuilding)
+                QMetaObject::invokeMethod(
+                    this, [this, field] { setVariantField(field); }, Qt::QueuedConnection);
+        });
+        form->addRow(tr("Variants of"), which);
         addVariantsSection(form, variantsPath(), {QStringLiteral("text")}, QString());
     } else if (m_block >= 0) {
         const QJsonObject block = m_doc->block(m_block);
@@ -318,17 +356,17 @@ void BlockInspector::addVariantsSection(QFormLayout *form, const QStringList &va
         v.insert(QStringLiteral("priority"), 10);
         v.insert(QStringLiteral("when"), QJsonObject{{QStringLiteral("always"), true}});
         if (fieldsKey.isEmpty())
-            v.insert(QStringLiteral("text"), m_doc->value(subjectPath()).toString());
+            v.insert(QStringLiteral("text"), m_doc->value(textPath(m_textField)).toString());
         else
             v.insert(fieldsKey, QJsonObject());
         list.append(v);
         m_variant = static_cast<int>(list.size()) - 1;
-        if (m_envelope && !m_doc->value({QStringLiteral("subject")}).isObject()) {
-            // First subject variant: the subject becomes {default, variants}, one step.
-            const QJsonObject subject{
-                {QStringLiteral("default"), m_doc->value({QStringLiteral("subject")}).toString()},
+        if (m_envelope && !m_doc->value({m_textField}).isObject()) {
+            // First variant: the text becomes {default, variants}, one undo step.
+            const QJsonObject text{
+                {QStringLiteral("default"), m_doc->value({m_textField}).toString()},
                 {QStringLiteral("variants"), list}};
-            m_doc->pushValue({QStringLiteral("subject")}, subject);
+            m_doc->pushValue({m_textField}, text);
         } else {
             m_doc->pushValue(variantsPath, list);
         }
@@ -382,8 +420,9 @@ void BlockInspector::addVariantsSection(QFormLayout *form, const QStringList &va
                 : m_doc->value(CampaignDraft::blockPath(m_block, {QStringLiteral("content"), key}));
         if (base.isDouble() || base.isArray() || base.isObject())
             continue; // variants override text; layout numbers stay with the block
-        LiquidTextEdit *e = addLiquidField(
-            form, fieldsKey.isEmpty() ? tr("Subject") : humanLabel(key), path, !isLongField(key));
+        LiquidTextEdit *e =
+            addLiquidField(form, fieldsKey.isEmpty() ? textLabel(m_textField) : humanLabel(key),
+                           path, !isLongField(key));
         if (!fieldsKey.isEmpty())
             e->setPlaceholderText(tr("(same as default)"));
     }

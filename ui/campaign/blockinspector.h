@@ -43,6 +43,10 @@ public:
     LiquidTextEdit *liquidEditorFor(const QStringList &path) const;
     int currentVariant() const { return m_variant; }
     void selectVariant(int index);
+    /// Which envelope text's variants the envelope view edits: "subject", "preheader" or
+    /// "from_name".
+    QString variantField() const { return m_textField; }
+    void setVariantField(const QString &field);
 
     /// Paths of the text fields of the envelope and their labels.
     static QStringList envelopeFields();
@@ -61,7 +65,10 @@ private:
     void addConditionField(QFormLayout *form, const QString &label, const QString &noneLabel,
                            const QStringList &path);
     static QString jsonText(const QJsonValue &v);
-    QStringList subjectPath() const;
+    /// Where an envelope text's default lives: {field} while it is a plain string, then
+    /// {field, "default"} once it has variants.
+    QStringList textPath(const QString &field) const;
+    static QString textLabel(const QString &field);
     LiquidTextEdit *addLiquidField(QFormLayout *form, const QString &label, const QStringList &path,
                                    bool singleLine);
     void bind(const QStringList &path, QWidget *widget);
@@ -80,6 +87,7 @@ private:
     int m_block = -1;
     int m_variant = -1;
     bool m_envelope = false;
+    QString m_textField = QStringLiteral("subject");
     bool m_rebuilding = false;
     std::function<QJsonObject(const QString &)> m_libraryLookup;
 };

@@ -11,6 +11,8 @@
 #include <QJsonDocument>
 #include <QObject>
 
+#include <tuple>
+
 namespace mw::ui {
 
 namespace {
@@ -120,7 +122,7 @@ PreviewRender CorePreviewRenderer::render(const PreviewCampaign &campaign, qint6
     const RenderResult r =
         s.renderer->render(*record, s.membership.get(), s.session.get(), TraceDetail::Full);
     out.email = r.email;
-    out.fromName = s.compiled->document.fromName;
+    out.fromName = fromUtf8(r.fromName);
     out.subject = fromUtf8(r.subject);
     out.preheader = fromUtf8(r.preheader);
     out.html = fromUtf8(r.html);
@@ -138,11 +140,13 @@ PreviewRender CorePreviewRenderer::render(const PreviewCampaign &campaign, qint6
     for (const RenderWarning &w : r.warnings)
         out.warnings.append({w.kind, w.field, w.block, w.message});
     const CampaignDocument &doc = s.compiled->document;
-    if (!doc.subjectVariants.empty()) {
-        out.shown.append({QStringLiteral("subject"),
-                          r.subjectVariant >= 0
-                              ? doc.subjectVariants[static_cast<size_t>(r.subjectVariant)].id
-                              : QStringLiteral("default")});
+    for (const auto &[field, variants, chosen] :
+         {std::tuple{QStringLiteral("subject"), &doc.subjectVariants, r.subjectVariant},
+          std::tuple{QStringLiteral("preheader"), &doc.preheaderVariants, r.preheaderVariant},
+          std::tuple{QStringLiteral("from_name"), &doc.fromNameVariants, r.fromNameVariant}}) {
+        if (!variants->empty())
+            out.shown.append({field, chosen >= 0 ? (*variants)[static_cast<size_t>(chosen)].id
+                                                 : QStringLiteral("default")});
     }
     for (size_t i = 0; i < r.outcomes.size() && i < doc.blocks.size(); ++i) {
         const BlockOutcome &o = r.outcomes[i];
