@@ -18,6 +18,7 @@ private slots:
     void invalidDocumentsNamePath_data();
     void invalidDocumentsNamePath();
     void roundTrip();
+    void envelopeTextVariantsRoundTrip();
     void richText_data();
     void richText();
     void libraryVersionsAndStatus();
@@ -63,6 +64,34 @@ void TestContent::invalidDocumentsNamePath_data()
         << QByteArray(
                R"({"subject":"s","blocks":[{"type":"articles","content":{"items":[{"title":"t","image_url":"https://x/a.png"}]}}]})")
         << "blocks[0].content.items[0].image_alt: an image needs alt text";
+    QTest::newRow("preheader variant without text")
+        << QByteArray(
+               R"({"subject":"s","preheader":{"default":"p","variants":[{"id":"v","when":{"always":true}}]},"blocks":[]})")
+        << "preheader.variants[0]: expected an object with \"text\"";
+    QTest::newRow("preheader variant text not a string")
+        << QByteArray(
+               R"({"subject":"s","preheader":{"default":"p","variants":[{"id":"v","text":3}]},"blocks":[]})")
+        << "preheader.variants[0]: expected an object with \"text\"";
+    QTest::newRow("preheader without default")
+        << QByteArray(R"({"subject":"s","preheader":{"variants":[]},"blocks":[]})")
+        << "preheader.default: expected the default preheader";
+    QTest::newRow("preheader variants not an array")
+        << QByteArray(R"({"subject":"s","preheader":{"default":"p","variants":{}},"blocks":[]})")
+        << "preheader.variants: expected an array";
+    QTest::newRow("preheader a number")
+        << QByteArray(R"({"subject":"s","preheader":7,"blocks":[]})")
+        << "preheader: expected a string or an object with \"default\" and \"variants\"";
+    QTest::newRow("from name variant condition")
+        << QByteArray(
+               R"({"subject":"s","from_name":{"default":"f","variants":[{"text":"x"},{"text":"y","when":[1]}]},"blocks":[]})")
+        << "from_name.variants[1].when: expected a condition object";
+    QTest::newRow("from name variant priority")
+        << QByteArray(
+               R"({"subject":"s","from_name":{"default":"f","variants":[{"text":"x","priority":"high"}]},"blocks":[]})")
+        << "from_name.variants[0].priority: expected an integer";
+    QTest::newRow("subject variant without text")
+        << QByteArray(R"({"subject":{"default":"s","variants":[{"id":"v"}]},"blocks":[]})")
+        << "subject.variants[0]: expected an object with \"text\"";
     QTest::newRow("not json") << QByteArray("{")
                               << "invalid campaign JSON at offset 1: unterminated object";
 }
@@ -90,6 +119,61 @@ void TestContent::roundTrip()
     QCOMPARE(again->block(QStringLiteral("hero"))->variants[2].required,
              QStringList{QStringLiteral("metrics.favorite_category")});
     QVERIFY(again->block(QStringLiteral("review"))->hideWhen.isObject());
+}
+
+void TestContent::envelopeTextVariantsRoundTrip()
+{
+    // Plain strings stay plain strings: existing documents serialize byte-identically.
+    const QByteArray plain = R"({"subject":"S","preheader":"P","from_name":"F","blocks":[]})";
+    auto p = CampaignDocument::fromJsonText(plain);
+    QVERIFY(p.ok());
+    QVERIFY(p->preheaderVariants.empty());
+    QVERIFY(p->fromNameVariants.empty());
+    QCOMPARE(p->toJson().value(QStringLiteral("preheader")), QJsonValue(QStringLiteral("P")));
+    QCOMPARE(p->toJson().value(QStringLiteral("from_name")), QJsonValue(QStringLiteral("F")));
+    const QByteArray sampleJson = QJsonDocument(SampleCampaign::document().toJson()).toJson();
+    auto sample = CampaignDocument::fromJsonText(sampleJson);
+    QVERIFY(sample.ok());
+    QCOMPARE(QJsonDocument(sample->toJson()).toJson(), sampleJson);
+
+    // The object form for preheader and from name, like the subject's.
+    const QByteArray varied = R"({"subject":"S",
+        "preheader":{"default":"P","variants":[
+            {"id":"vip","priority":5,"when":{"segment":"vip"},"text":"P vip"},
+            {"priority":1,"text":"P any"}]},
+        "from_name":{"default":"F","variants":[{"id":"team","when":{"always":true},"text":"F team"}]},
+        "blocks":[]})";
+    auto d = CampaignDocument::fromJsonText(varied);
+    QVERIFY2(d.ok(), qPrintable(d.ok() ? QString() : d.error().toString()));
+    QCOMPARE(d->preheader, QStringLiteral("P"));
+    QCOMPARE(d->preheaderVariants.size(), size_t(2));
+    QCOMPARE(d->preheaderVariants[0].id, QStringLiteral("vip"));
+    QCOMPARE(d->preheaderVariants[0].priority, 5);
+    QVERIFY(d->preheaderVariants[0].when.isObject());
+    QCOMPARE(d->preheaderVariants[0].text, QStringLiteral("P vip"));
+    QCOMPARE(d->preheaderVariants[1].id, QStringLiteral("variant2"));
+    QVERIFY(d->preheaderVariants[1].when.isNull());
+    QCOMPARE(d->fromName, QStringLiteral("F"));
+    QCOMPARE(d->fromNameVariants.size(), size_t(1));
+    QCOMPARE(d->fromNameVariants[0].text, QStringLiteral("F team"));
+    QVERIFY(d->subjectVariants.empty());
+
+    const QJsonObject json = d->toJson();
+    QVERIFY(json.value(QStringLiteral("subject")).isString());
+    const QJsonObject pre = json.value(QStringLiteral("preheader")).toObject();
+    QCOMPARE(pre.value(QStringLiteral("default")).toString(), QStringLiteral("P"));
+    QCOMPARE(pre.value(QStringLiteral("variants")).toArray().size(), 2);
+    QCOMPARE(pre.value(QStringLiteral("variants"))
+                 .toArray()
+                 .at(1)
+                 .toObject()
+                 .value(QStringLiteral("id")),
+             QJsonValue(QStringLiteral("variant2")));
+    QVERIFY(json.value(QStringLiteral("from_name")).isObject());
+    auto again = CampaignDocument::fromJson(json);
+    QVERIFY(again.ok());
+    QCOMPARE(again->toJson(), json);
+    QCOMPARE(again->fromNameVariants[0].id, QStringLiteral("team"));
 }
 
 void TestContent::richText_data()

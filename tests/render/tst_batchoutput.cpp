@@ -31,6 +31,7 @@ class TestBatchOutput : public QObject {
 private slots:
     void memoTableComparesKeysExactly();
     void prefixDigestEqualsOneShot();
+    void batchSessionMatchesPlainRender_data();
     void batchSessionMatchesPlainRender();
     void directWriterWritesExactBytes_data();
     void directWriterWritesExactBytes();
@@ -154,9 +155,19 @@ void TestBatchOutput::prefixDigestEqualsOneShot()
     QCOMPARE(length, uint64_t{100000});
 }
 
+void TestBatchOutput::batchSessionMatchesPlainRender_data()
+{
+    QTest::addColumn<bool>("envelopeVariants");
+    QTest::newRow("sample campaign") << false;
+    // Preheader and from-name variants: the chosen preheader goes through the same shared
+    // piece as the default one.
+    QTest::newRow("preheader and from-name variants") << true;
+}
+
 void TestBatchOutput::batchSessionMatchesPlainRender()
 {
-    const QString path = m_dir.path(QStringLiteral("b.db"));
+    QFETCH(bool, envelopeVariants);
+    const QString path = m_dir.path(QStringLiteral("b%1.db").arg(envelopeVariants ? 1 : 0));
     Database db = test::RenderFixture::create(path);
     // Repeating names, stages and categories so memo hits and resumed digests occur, plus
     // text that needs JSON escaping in names.
@@ -175,6 +186,27 @@ void TestBatchOutput::batchSessionMatchesPlainRender()
                i % 4, 1750000000 FROM n WHERE i % 11 != 0;)SQL"));
     auto campaign = CampaignLoader::load(db, SampleCampaign::name(), test::RenderFixture::kNow);
     QVERIFY(campaign.ok());
+    if (envelopeVariants) {
+        CampaignDocument doc = SampleCampaign::document();
+        doc.preheaderVariants = {
+            {QStringLiteral("vip"), 5,
+             QJsonObject{{QStringLiteral("segment"), QStringLiteral("vip")}},
+             QStringLiteral("VIP <preview> for {{ subscriber.first_name | default: \"you\" }}")},
+            {QStringLiteral("outdoor"), 1,
+             QJsonObject{{QStringLiteral("field"), QStringLiteral("metrics.favorite_category")},
+                         {QStringLiteral("op"), QStringLiteral("=")},
+                         {QStringLiteral("value"), QStringLiteral("Outdoor")}},
+             QStringLiteral("Outdoor & more")}};
+        doc.fromNameVariants = {{QStringLiteral("stylist"), 0,
+                                 QJsonObject{{QStringLiteral("segment"), QStringLiteral("vip")}},
+                                 QStringLiteral("{{ subscriber.first_name }}'s stylist")}};
+        CampaignRecord record;
+        record.id = 1;
+        record.name = SampleCampaign::name();
+        campaign = CampaignLoader::fromDocument(db, record, doc, test::RenderFixture::kNow);
+        QVERIFY(campaign.ok());
+    }
+    int preheaderVariants = 0;
     auto membership =
         PreloadedMembership::load(db, campaign->compiled->segments, test::RenderFixture::kNow);
     QVERIFY(membership.ok());
@@ -200,6 +232,15 @@ void TestBatchOutput::batchSessionMatchesPlainRender()
             campaign->renderer->render(record, membership->get(), &withoutHtml,
                                        TraceDetail::Outcomes, b);
             const std::string oneShot = PrefixDigest::hex(PrefixDigest::oneShot(plain.html));
+            if (plain.preheaderVariant >= 0)
+                ++preheaderVariants;
+            if (a.preheader != plain.preheader || b.preheader != plain.preheader ||
+                a.fromName != plain.fromName || b.fromName != plain.fromName ||
+                a.preheaderVariant != plain.preheaderVariant ||
+                b.fromNameVariant != plain.fromNameVariant) {
+                qWarning() << "preheader or from name differ for subscriber" << record.id();
+                return false;
+            }
             if (a.html != plain.html || a.htmlSha256() != oneShot || b.htmlSha256() != oneShot ||
                 b.htmlBytes() != static_cast<int64_t>(plain.html.size()) || !b.html.empty()) {
                 qWarning() << "digest, length or html differ for subscriber" << record.id();
@@ -227,6 +268,8 @@ void TestBatchOutput::batchSessionMatchesPlainRender()
         QVERIFY(st.ok());
     }
     QCOMPARE(compared, 2 * static_cast<int>(ids.size()));
+    if (envelopeVariants) // the variants really were chosen, for many but not all
+        QVERIFY(preheaderVariants > 100 && preheaderVariants < compared);
 }
 
 void TestBatchOutput::directWriterWritesExactBytes_data()

@@ -3,6 +3,7 @@
 #include "content/samplecampaign.h"
 #include "render/campaignloader.h"
 #include "render/htmlcheck.h"
+#include "render/renderinsight.h"
 #include "render/segmentmembership.h"
 #include "render/subscriberloader.h"
 #include "renderfixture.h"
@@ -56,6 +57,8 @@ private slots:
     void jsonHasContractFields();
     void liquidSyntaxErrorHasLineAndColumn();
     void runtimeErrorFallsBackToDefault();
+    void preheaderAndFromNameVariants();
+    void failingEnvelopeVariantFallsBack();
     void noRecommendationsSuppressesGrid();
     void campaignVersionsAreKept();
     void sampleInstallIsAtomicAndJoinsTransactions();
@@ -298,6 +301,140 @@ void TestRender::runtimeErrorFallsBackToDefault()
             warned || (w.kind == QLatin1String("render_error") && w.block == QLatin1String("hero"));
     QVERIFY(warned);
     QVERIFY(HtmlCheck::problems(r.html).isEmpty());
+}
+
+namespace {
+
+bool hasTrace(const RenderResult &r, const QString &block, const QString &outcome)
+{
+    for (const RuleTraceEntry &t : r.trace)
+        if (t.block == block && t.outcome == outcome)
+            return true;
+    return false;
+}
+
+bool hasTraceFor(const RenderResult &r, const QString &block)
+{
+    for (const RuleTraceEntry &t : r.trace)
+        if (t.block == block)
+            return true;
+    return false;
+}
+
+} // namespace
+
+void TestRender::preheaderAndFromNameVariants()
+{
+    const RenderResult plainAnna = render(1);
+    const RenderResult plainCarla = render(3);
+    // Without variants nothing about them is traced and the from name is the default.
+    QVERIFY(!hasTraceFor(plainAnna, QStringLiteral("preheader")));
+    QVERIFY(!hasTraceFor(plainAnna, QStringLiteral("from_name")));
+    QCOMPARE(QString::fromStdString(plainAnna.fromName), QStringLiteral("Northwind Outfitters"));
+
+    // The stored sample (library blocks resolved), as the campaign the other tests render.
+    CampaignDocument doc = m_campaign->compiled->document;
+    const QJsonObject vip{{QStringLiteral("segment"), QStringLiteral("vip")}};
+    doc.preheaderVariants = {
+        {QStringLiteral("vip"), 5, vip,
+         QStringLiteral("VIP <preview> for {{ subscriber.first_name }}")},
+        {QStringLiteral("never"), 1,
+         QJsonObject{{QStringLiteral("field"), QStringLiteral("metrics.lifecycle_stage")},
+                     {QStringLiteral("op"), QStringLiteral("=")},
+                     {QStringLiteral("value"), QStringLiteral("nobody")}},
+         QStringLiteral("Never shown")}};
+    doc.fromName =
+        QStringLiteral("Northwind {{ campaign.name | size | at_least: 1 | at_most: 1 }}");
+    doc.fromNameVariants = {{QStringLiteral("stylist"), 0, vip,
+                             QStringLiteral("{{ subscriber.first_name }}'s stylist")}};
+    CampaignRecord record;
+    // Same id and name as the sample, so emails without variants are byte-identical.
+    record.id = m_campaign->compiled->campaignId;
+    record.name = m_campaign->compiled->name;
+    auto loaded = CampaignLoader::fromDocument(m_db, record, doc, test::RenderFixture::kNow);
+    QVERIFY2(loaded.ok(), qPrintable(loaded.ok() ? QString() : loaded.error().toString()));
+    QVERIFY(loaded->compiled->segments.contains(QStringLiteral("vip")));
+    SubscriberLoader loader(m_db);
+
+    auto annaRec = loader.byId(1); // vip
+    const RenderResult anna = loaded->renderer->render(*annaRec, m_membership.get());
+    QCOMPARE(QString::fromStdString(anna.preheader), QStringLiteral("VIP <preview> for Anna"));
+    QCOMPARE(anna.preheaderVariant, 0);
+    // The hidden preheader in the HTML carries the variant, escaped.
+    QVERIFY(contains(anna.html, "VIP &lt;preview&gt; for Anna"));
+    QVERIFY(!contains(anna.html, plainAnna.preheader.c_str()));
+    QVERIFY(hasTrace(anna, QStringLiteral("preheader"), QStringLiteral("variant vip")));
+    QCOMPARE(QString::fromStdString(anna.fromName), QStringLiteral("Anna's stylist"));
+    QCOMPARE(anna.fromNameVariant, 0);
+    QVERIFY(hasTrace(anna, QStringLiteral("from_name"), QStringLiteral("variant stylist")));
+    QCOMPARE(anna.subject, plainAnna.subject);
+    QVERIFY(HtmlCheck::problems(anna.html).isEmpty());
+
+    auto carlaRec = loader.byId(3); // not vip
+    const RenderResult carla = loaded->renderer->render(*carlaRec, m_membership.get());
+    QCOMPARE(carla.preheader, plainCarla.preheader);
+    QCOMPARE(carla.preheaderVariant, -1);
+    QCOMPARE(carla.html, plainCarla.html); // same email as without variants
+    QVERIFY(hasTrace(carla, QStringLiteral("preheader"), QStringLiteral("default")));
+    // The default from name is Liquid too.
+    QCOMPARE(QString::fromStdString(carla.fromName), QStringLiteral("Northwind 1"));
+    QCOMPARE(carla.fromNameVariant, -1);
+    QVERIFY(hasTrace(carla, QStringLiteral("from_name"), QStringLiteral("default")));
+
+    // The single-subscriber JSON gains "from_name"; batch lines keep their keys.
+    std::string single, batch;
+    anna.appendJson(single, true, true, false, true);
+    anna.appendJson(batch, false, true, true);
+    const QJsonObject o = QJsonDocument::fromJson(QByteArray::fromStdString(single)).object();
+    QCOMPARE(o.value(QStringLiteral("from_name")).toString(), QStringLiteral("Anna's stylist"));
+    QCOMPARE(o.value(QStringLiteral("preheader")).toString(),
+             QStringLiteral("VIP <preview> for Anna"));
+    QVERIFY(!QJsonDocument::fromJson(QByteArray::fromStdString(batch))
+                 .object()
+                 .contains(QStringLiteral("from_name")));
+
+    // Insight counts their reach and names the variant that never fired.
+    InsightCollector insight(*loaded->compiled);
+    insight.add(anna, anna.htmlSha256());
+    insight.add(carla, carla.htmlSha256());
+    const RenderInsight in = insight.finish();
+    QCOMPARE(in.preheader.size(), size_t(3));
+    QCOMPARE(in.preheader[0].count, 1); // default
+    QCOMPARE(in.preheader[1].name, QStringLiteral("variant vip"));
+    QCOMPARE(in.preheader[1].count, 1);
+    QCOMPARE(in.fromName.size(), size_t(2));
+    QCOMPARE(in.fromName[1].count, 1);
+    QVERIFY(in.neverFired.contains(QStringLiteral("preheader: variant never")));
+    QVERIFY(in.toJson().contains(QStringLiteral("from_name")));
+}
+
+void TestRender::failingEnvelopeVariantFallsBack()
+{
+    // The stored sample (library blocks resolved), as the campaign the other tests render.
+    CampaignDocument doc = m_campaign->compiled->document;
+    const QJsonObject always{{QStringLiteral("always"), true}};
+    doc.preheaderVariants = {
+        {QStringLiteral("broken"), 0, always, QStringLiteral("{{ 10 | divided_by: 0 }}")}};
+    doc.fromNameVariants = {
+        {QStringLiteral("broken"), 0, always, QStringLiteral("x{{ 1 | divided_by: 0 }}")}};
+    CampaignRecord record;
+    // Same id and name as the sample, so emails without variants are byte-identical.
+    record.id = m_campaign->compiled->campaignId;
+    record.name = m_campaign->compiled->name;
+    auto loaded = CampaignLoader::fromDocument(m_db, record, doc, test::RenderFixture::kNow);
+    QVERIFY(loaded.ok());
+    SubscriberLoader loader(m_db);
+    auto carla = loader.byId(3);
+    const RenderResult r = loaded->renderer->render(*carla, m_membership.get());
+    const RenderResult plain = render(3);
+    QCOMPARE(r.preheader, plain.preheader);
+    QCOMPARE(r.preheaderVariant, -1);
+    QCOMPARE(r.html, plain.html);
+    QCOMPARE(QString::fromStdString(r.fromName), QStringLiteral("Northwind Outfitters"));
+    QCOMPARE(r.fromNameVariant, -1);
+    QVERIFY(hasWarning(r, QStringLiteral("render_error"), QString(), QStringLiteral("preheader")));
+    QVERIFY(hasWarning(r, QStringLiteral("render_error"), QString(), QStringLiteral("from_name")));
+    QVERIFY(!contains(r.html, "Liquid error"));
 }
 
 void TestRender::noRecommendationsSuppressesGrid()

@@ -88,6 +88,7 @@ private slots:
     void productsNeedRecommendations();
     void traceShowsConditionValuesAndOutcome();
     void subjectVariants();
+    void preheaderAndFromNameVariants();
 };
 
 void TestRules::fieldOperators_data()
@@ -355,6 +356,55 @@ void TestRules::subjectVariants()
     QCOMPARE(rules->decide(subscriber(1, {}, -1, {}), &m, &trace), 1); // vip first by priority
     QCOMPARE(trace.back().outcome, QStringLiteral("variant vip"));
     QCOMPARE(rules->decide(subscriber(8, {}, -1, {}), &m, nullptr), 0);
+}
+
+void TestRules::preheaderAndFromNameVariants()
+{
+    auto doc = CampaignDocument::fromJson(QJsonDocument::fromJson(R"({"subject":"Hi",
+        "preheader":{"default":"P","variants":[
+            {"id":"low","priority":1,"when":{"always":true},"text":"Low"},
+            {"id":"vip","priority":5,"when":{"segment":"vip"},"text":"VIP"}]},
+        "from_name":{"default":"F","variants":[{"id":"team","when":{"segment":"vip"},"text":"T"}]},
+        "blocks":[]})")
+                                              .object());
+    QVERIFY(doc.ok());
+    auto pre = TextRules::compile(doc->preheaderVariants, QStringLiteral("preheader"));
+    QVERIFY(pre.ok());
+    QCOMPARE(pre->field(), QStringLiteral("preheader"));
+    FakeMembership m;
+    std::vector<RuleTraceEntry> trace;
+    QCOMPARE(pre->decide(subscriber(1, {}, -1, {}), &m, &trace), 1); // vip first by priority
+    QCOMPARE(trace.size(), size_t(1));
+    QCOMPARE(trace.back().block, QStringLiteral("preheader"));
+    QCOMPARE(trace.back().outcome, QStringLiteral("variant vip"));
+    QCOMPARE(pre->decide(subscriber(8, {}, -1, {}), &m, nullptr), 0);
+
+    auto from = TextRules::compile(doc->fromNameVariants, QStringLiteral("from_name"));
+    QVERIFY(from.ok());
+    trace.clear();
+    QCOMPARE(from->decide(subscriber(8, {}, -1, {}), &m, &trace), -1); // not vip: default
+    QCOMPARE(trace.size(), size_t(2));
+    QCOMPARE(trace[0].block, QStringLiteral("from_name"));
+    QCOMPARE(trace[0].outcome, QStringLiteral("not matched"));
+    QCOMPARE(trace[1].block, QStringLiteral("from_name"));
+    QCOMPARE(trace[1].outcome, QStringLiteral("default"));
+    QCOMPARE(trace[1].reason, QStringLiteral("no from_name variant condition holds"));
+    trace.clear();
+    QCOMPARE(from->decide(subscriber(1, {}, -1, {}), &m, &trace, true), 0);
+    QCOMPARE(trace.size(), size_t(1));
+    QCOMPARE(trace[0].outcome, QStringLiteral("variant team"));
+
+    // A bad condition names the field's JSON path.
+    std::vector<TextVariant> bad{
+        {QStringLiteral("x"), 0,
+         QJsonObject{{QStringLiteral("field"), QStringLiteral("subscriber.email")},
+                     {QStringLiteral("op"), QStringLiteral("~~")},
+                     {QStringLiteral("value"), 1}},
+         QStringLiteral("t")}};
+    auto broken = TextRules::compile(bad, QStringLiteral("from_name"));
+    QVERIFY(!broken.ok());
+    QVERIFY2(broken.error().toString().contains(QLatin1String("from_name.variants[0].when")),
+             qPrintable(broken.error().toString()));
 }
 
 QTEST_GUILESS_MAIN(TestRules)
