@@ -24,8 +24,10 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
+#include <QListWidget>
 #include <QMimeData>
 #include <QPlainTextEdit>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QTextBlock>
 #include <QTreeWidget>
@@ -97,6 +99,7 @@ private slots:
     void blocksRemoteLoadsUntilAllowed();
     void explainsWhyThisEmail();
     void editsVariantConditionInAForm();
+    void preheaderVariantThroughTheInspector();
     void conditionValuesAreTyped();
     void switchesDesktopAndMobileWidth();
     void comparesTwoSubscribers();
@@ -515,6 +518,98 @@ void TestCampaignEditor::editsVariantConditionInAForm()
     QVERIFY(hide);
     QCOMPARE(hide->mode(), ConditionEditor::Mode::None);
     QCOMPARE(hide->modeBox()->currentText(), QStringLiteral("Never hidden"));
+}
+
+void TestCampaignEditor::preheaderVariantThroughTheInspector()
+{
+    CampaignDraft *doc = m_editor->document();
+    InboxRow *inbox = m_editor->preview()->inboxRow();
+    QTRY_COMPARE_WITH_TIMEOUT(inbox->preheader(), QStringLiteral("Fresh picks for Oslo"), 10000);
+    QUndoStack *stack = doc->undoStack();
+    const int before = stack->index();
+
+    // Choose whose variants to edit: the preheader.
+    m_editor->showEnvelope();
+    BlockInspector *inspector = m_editor->inspector();
+    auto *which = inspector->findChild<QComboBox *>(QStringLiteral("variantField"));
+    QVERIFY(which);
+    QCOMPARE(which->currentData().toString(), QStringLiteral("subject"));
+    which->setCurrentIndex(which->findData(QStringLiteral("preheader")));
+    QTRY_COMPARE(inspector->variantField(), QStringLiteral("preheader"));
+    auto *list = inspector->findChild<QListWidget *>(QStringLiteral("variantList"));
+    QVERIFY(list);
+    QCOMPARE(list->count(), 0);
+
+    // Add a variant: the preheader becomes {default, variants} in one undo step.
+    QPushButton *add = nullptr;
+    for (QPushButton *b : inspector->findChildren<QPushButton *>())
+        if (b->text() == QLatin1String("Add variant"))
+            add = b;
+    QVERIFY(add);
+    add->click();
+    QCOMPARE(stack->index(), before + 1);
+    QVERIFY(doc->value(L("preheader")).isObject());
+    QCOMPARE(doc->value(L("preheader", "default")).toString(),
+             QStringLiteral("Fresh picks for {{ subscriber.city | default: 'you' }}"));
+    QCOMPARE(doc->value(L("subject")).isString(), true); // the subject is untouched
+    // The default moved to {preheader, default}; the form shows it and the new variant.
+    QTRY_VERIFY(inspector->liquidEditorFor(L("preheader", "default")));
+    QCOMPARE(inspector->liquidEditorFor(L("preheader", "default"))->toPlainText(),
+             doc->value(L("preheader", "default")).toString());
+    list = inspector->findChild<QListWidget *>(QStringLiteral("variantList"));
+    QCOMPARE(list->count(), 1);
+    LiquidTextEdit *text = inspector->liquidEditorFor(L("preheader", "variants", "0", "text"));
+    QVERIFY(text);
+    text->setFocus();
+    text->selectAll();
+    QTest::keyClicks(text, QStringLiteral("Leeds insiders first"));
+    QCOMPARE(doc->value(L("preheader", "variants", "0", "text")).toString(),
+             QStringLiteral("Leeds insiders first"));
+
+    // Its condition in the same form as block variants: city = Leeds.
+    auto *cond = qobject_cast<ConditionEditor *>(
+        inspector->editorFor(L("preheader", "variants", "0", "when")));
+    QVERIFY(cond);
+    cond->setMode(ConditionEditor::Mode::Field);
+    cond->fieldBox()->setCurrentText(QStringLiteral("subscriber.city"));
+    cond->operatorBox()->setCurrentText(QStringLiteral("="));
+    cond->valueEdit()->setFocus();
+    QTest::keyClicks(cond->valueEdit(), QStringLiteral("Leeds"));
+    const QJsonObject leeds{{QStringLiteral("field"), QStringLiteral("subscriber.city")},
+                            {QStringLiteral("op"), QStringLiteral("=")},
+                            {QStringLiteral("value"), QStringLiteral("Leeds")}};
+    QCOMPARE(doc->value(L("preheader", "variants", "0", "when")), QJsonValue(leeds));
+
+    // Anna (Oslo) keeps the default; Ben (Leeds) gets the variant, in the inbox row and in
+    // the email's hidden preheader.
+    waitForPreview();
+    QTRY_COMPARE_WITH_TIMEOUT(inbox->preheader(), QStringLiteral("Fresh picks for Oslo"), 10000);
+    m_editor->picker()->next();
+    QTRY_COMPARE_WITH_TIMEOUT(m_editor->subscriberId(), qint64(2), 10000);
+    waitForPreview();
+    QTRY_COMPARE_WITH_TIMEOUT(inbox->preheader(), QStringLiteral("Leeds insiders first"), 10000);
+    QVERIFY(m_editor->preview()->html().contains(QLatin1String("Leeds insiders first")));
+
+    // The from name is rendered as Liquid for the inbox row too.
+    doc->pushValue(L("from_name"), QStringLiteral("{{ subscriber.first_name }} at Acme"));
+    QTRY_COMPARE_WITH_TIMEOUT(inbox->fromName(), QStringLiteral("Ben at Acme"), 10000);
+
+    // Undo back to where we started: the variant is gone, Ben sees the default again.
+    while (stack->index() > before)
+        stack->undo();
+    QVERIFY(doc->value(L("preheader")).isString());
+    QCOMPARE(doc->value(L("from_name")).toString(), QStringLiteral("Acme Outdoor"));
+    QTRY_COMPARE_WITH_TIMEOUT(inbox->preheader(), QStringLiteral("Fresh picks for Leeds"), 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(inbox->fromName(), QStringLiteral("Acme Outdoor"), 10000);
+    list = inspector->findChild<QListWidget *>(QStringLiteral("variantList"));
+    QVERIFY(list);
+    QCOMPARE(list->count(), 0);
+    QVERIFY(inspector->liquidEditorFor(L("preheader")));
+    QCOMPARE(inspector->variantField(), QStringLiteral("preheader"));
+
+    // Redo brings the variant back for Ben.
+    stack->redo();
+    QVERIFY(doc->value(L("preheader")).isObject());
 }
 
 void TestCampaignEditor::conditionValuesAreTyped()

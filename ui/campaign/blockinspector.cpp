@@ -523,6 +523,11 @@ void BlockInspector::refreshValue(const QStringList &path)
         return;
     }
     const QJsonValue v = m_doc->value(path);
+    if (qobject_cast<LiquidTextEdit *>(w) && (v.isObject() || v.isArray())) {
+        // A text got variants (string -> {default, variants}): its fields moved.
+        rebuild();
+        return;
+    }
     if (auto *e = qobject_cast<LiquidTextEdit *>(w)) {
         e->setTextQuietly(v.toString());
     } else if (auto *c = qobject_cast<ConditionEditor *>(w)) {
