@@ -148,7 +148,7 @@
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../ui/campaign/corepreviewrenderer.cpp" line="+153"/>
+        <location filename="../ui/campaign/corepreviewrenderer.cpp" line="+157"/>
         <source>(hidden)</source>
         <translation>(ausgeblendet)</translation>
     </message>
@@ -213,30 +213,39 @@
 <context>
     <name>mw::ui::BlockInspector</name>
     <message>
-        <location filename="../ui/campaign/blockinspector.cpp" line="+179"/>
+        <location filename="../ui/campaign/blockinspector.cpp" line="+200"/>
         <source>Subject &amp; sender</source>
         <translation>Betreff &amp; Absender</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-37"/>
         <source>From name</source>
         <translation>Absendername</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+40"/>
         <source>From email</source>
         <translation>Absender-E-Mail</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+204"/>
+        <location line="-39"/>
         <source>Subject</source>
         <translation>Betreff</translation>
     </message>
     <message>
-        <location line="-203"/>
+        <location line="-3"/>
         <source>Preheader</source>
         <translation>Preheader</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>Whose rule-based variants the list below shows</source>
+        <translation>Wessen regelbasierte Varianten die Liste unten zeigt</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Variants of</source>
+        <translation>Varianten von</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -285,12 +294,12 @@
     </message>
     <message>
         <location line="+13"/>
-        <location line="+216"/>
+        <location line="+222"/>
         <source>%1  · priority %2</source>
         <translation>%1  · Priorität %2</translation>
     </message>
     <message>
-        <location line="-204"/>
+        <location line="-210"/>
         <source>Add variant</source>
         <translation>Variante hinzufügen</translation>
     </message>
@@ -325,7 +334,7 @@
         <translation>Keine Bedingung (immer)</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>(same as default)</source>
         <translation>(wie Standard)</translation>
     </message>
