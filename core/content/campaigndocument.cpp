@@ -60,6 +60,28 @@ Status checkCondition(const QJsonValue &v, const QString &path)
     return pathError(path, QStringLiteral("expected a condition object"));
 }
 
+/// The rule part every variant shares: "priority" (integer) and "when" (condition).
+Status readVariantRule(const QJsonObject &vo, const QString &vp, int &priority, QJsonValue &when)
+{
+    auto prio = optionalInt(vo, QStringLiteral("priority"), vp + QLatin1Char('.'));
+    if (!prio)
+        return prio.error();
+    priority = *prio;
+    when = vo.value(QStringLiteral("when"));
+    if (when.isUndefined())
+        when = QJsonValue();
+    return checkCondition(when, vp + QStringLiteral(".when"));
+}
+
+/// The rule part every variant writes: id, priority and (when set) the condition.
+QJsonObject variantRuleJson(const QString &id, int priority, const QJsonValue &when)
+{
+    QJsonObject vo{{QStringLiteral("id"), id}, {QStringLiteral("priority"), priority}};
+    if (when.isObject())
+        vo.insert(QStringLiteral("when"), when);
+    return vo;
+}
+
 /// Reads json[key], a plain string or {"default", "variants"}, into text and variants.
 /// what names the text in errors ("subject line"); a missing optional key is empty.
 Status textWithVariantsFromJson(const QJsonObject &json, const QString &key, const QString &what,
@@ -96,14 +118,7 @@ Status textWithVariantsFromJson(const QJsonObject &json, const QString &key, con
             return pathError(vp, QStringLiteral("expected an object with \"text\""));
         TextVariant v;
         v.id = vo.value(QStringLiteral("id")).toString(QStringLiteral("variant%1").arg(i + 1));
-        auto prio = optionalInt(vo, QStringLiteral("priority"), vp + QLatin1Char('.'));
-        if (!prio)
-            return prio.error();
-        v.priority = *prio;
-        v.when = vo.value(QStringLiteral("when"));
-        if (v.when.isUndefined())
-            v.when = QJsonValue();
-        if (Status s = checkCondition(v.when, vp + QStringLiteral(".when")); !s)
+        if (Status s = readVariantRule(vo, vp, v.priority, v.when); !s)
             return s.error();
         v.text = vo.value(QStringLiteral("text")).toString();
         variants.push_back(std::move(v));
@@ -118,11 +133,7 @@ QJsonValue textWithVariantsToJson(const QString &text, const std::vector<TextVar
         return text;
     QJsonArray va;
     for (const TextVariant &v : variants) {
-        QJsonObject vo;
-        vo.insert(QStringLiteral("id"), v.id);
-        vo.insert(QStringLiteral("priority"), v.priority);
-        if (v.when.isObject())
-            vo.insert(QStringLiteral("when"), v.when);
+        QJsonObject vo = variantRuleJson(v.id, v.priority, v.when);
         vo.insert(QStringLiteral("text"), v.text);
         va.append(vo);
     }
@@ -189,14 +200,7 @@ Result<CampaignBlock> blockFromJson(const QJsonObject &json, const QString &path
             return pathError(vp + QStringLiteral(".id"),
                              QStringLiteral("duplicate variant id \"%1\"").arg(v.id));
         variantIds.insert(v.id);
-        auto prio = optionalInt(vo, QStringLiteral("priority"), vp + QLatin1Char('.'));
-        if (!prio)
-            return prio.error();
-        v.priority = *prio;
-        v.when = vo.value(QStringLiteral("when"));
-        if (v.when.isUndefined())
-            v.when = QJsonValue();
-        if (Status s = checkCondition(v.when, vp + QStringLiteral(".when")); !s)
+        if (Status s = readVariantRule(vo, vp, v.priority, v.when); !s)
             return s.error();
         const QJsonValue vc = vo.value(QStringLiteral("content"));
         if (!vc.isUndefined() && !vc.isObject())
@@ -234,11 +238,7 @@ QJsonObject blockToJson(const CampaignBlock &b)
     if (!b.variants.empty()) {
         QJsonArray va;
         for (const BlockVariant &v : b.variants) {
-            QJsonObject vo;
-            vo.insert(QStringLiteral("id"), v.id);
-            vo.insert(QStringLiteral("priority"), v.priority);
-            if (v.when.isObject())
-                vo.insert(QStringLiteral("when"), v.when);
+            QJsonObject vo = variantRuleJson(v.id, v.priority, v.when);
             vo.insert(QStringLiteral("content"), v.content);
             if (!v.required.isEmpty())
                 vo.insert(QStringLiteral("requires"), QJsonArray::fromStringList(v.required));

@@ -64,31 +64,35 @@ void TestContent::invalidDocumentsNamePath_data()
         << QByteArray(
                R"({"subject":"s","blocks":[{"type":"articles","content":{"items":[{"title":"t","image_url":"https://x/a.png"}]}}]})")
         << "blocks[0].content.items[0].image_alt: an image needs alt text";
-    QTest::newRow("preheader variant without text")
-        << QByteArray(
-               R"({"subject":"s","preheader":{"default":"p","variants":[{"id":"v","when":{"always":true}}]},"blocks":[]})")
-        << "preheader.variants[0]: expected an object with \"text\"";
-    QTest::newRow("preheader variant text not a string")
-        << QByteArray(
-               R"({"subject":"s","preheader":{"default":"p","variants":[{"id":"v","text":3}]},"blocks":[]})")
-        << "preheader.variants[0]: expected an object with \"text\"";
-    QTest::newRow("preheader without default")
-        << QByteArray(R"({"subject":"s","preheader":{"variants":[]},"blocks":[]})")
-        << "preheader.default: expected the default preheader";
-    QTest::newRow("preheader variants not an array")
-        << QByteArray(R"({"subject":"s","preheader":{"default":"p","variants":{}},"blocks":[]})")
-        << "preheader.variants: expected an array";
-    QTest::newRow("preheader a number")
-        << QByteArray(R"({"subject":"s","preheader":7,"blocks":[]})")
-        << "preheader: expected a string or an object with \"default\" and \"variants\"";
-    QTest::newRow("from name variant condition")
-        << QByteArray(
-               R"({"subject":"s","from_name":{"default":"f","variants":[{"text":"x"},{"text":"y","when":[1]}]},"blocks":[]})")
-        << "from_name.variants[1].when: expected a condition object";
-    QTest::newRow("from name variant priority")
-        << QByteArray(
-               R"({"subject":"s","from_name":{"default":"f","variants":[{"text":"x","priority":"high"}]},"blocks":[]})")
-        << "from_name.variants[0].priority: expected an integer";
+    // Preheader and from name take the subject's two forms; errors name their paths
+    // (%1 is the field, %2 how the default is named).
+    struct Case {
+        const char *name, *value, *error;
+    };
+    const Case cases[] = {
+        {"variant without text", R"({"default":"p","variants":[{"id":"v"}]})",
+         R"(%1.variants[0]: expected an object with "text")"},
+        {"variant text not a string", R"({"default":"p","variants":[{"text":"a"},{"text":3}]})",
+         R"(%1.variants[1]: expected an object with "text")"},
+        {"without default", R"({"variants":[]})", "%1.default: expected the default %2"},
+        {"variants not an array", R"({"default":"p","variants":{}})",
+         "%1.variants: expected an array"},
+        {"a number", "7", R"(%1: expected a string or an object with "default" and "variants")"},
+        {"variant condition", R"({"default":"p","variants":[{"text":"x","when":[1]}]})",
+         "%1.variants[0].when: expected a condition object"},
+        {"variant priority", R"({"default":"p","variants":[{"text":"x","priority":"high"}]})",
+         "%1.variants[0].priority: expected an integer"},
+    };
+    for (const auto &[field, what] :
+         {std::pair{"preheader", "preheader"}, std::pair{"from_name", "from name"}}) {
+        for (const Case &c : cases)
+            QTest::newRow(QByteArray(field).append(' ').append(c.name).constData())
+                << (QByteArray(R"({"subject":"s",")") + field + "\":" + c.value +
+                    R"(,"blocks":[]})")
+                << QString::fromUtf8(c.error)
+                       .replace(QLatin1String("%1"), QLatin1String(field))
+                       .replace(QLatin1String("%2"), QLatin1String(what));
+    }
     QTest::newRow("subject variant without text")
         << QByteArray(R"({"subject":{"default":"s","variants":[{"id":"v"}]},"blocks":[]})")
         << "subject.variants[0]: expected an object with \"text\"";

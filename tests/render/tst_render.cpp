@@ -335,14 +335,12 @@ void TestRender::preheaderAndFromNameVariants()
     // The stored sample (library blocks resolved), as the campaign the other tests render.
     CampaignDocument doc = m_campaign->compiled->document;
     const QJsonObject vip{{QStringLiteral("segment"), QStringLiteral("vip")}};
-    doc.preheaderVariants = {
-        {QStringLiteral("vip"), 5, vip,
-         QStringLiteral("VIP <preview> for {{ subscriber.first_name }}")},
-        {QStringLiteral("never"), 1,
-         QJsonObject{{QStringLiteral("field"), QStringLiteral("metrics.lifecycle_stage")},
-                     {QStringLiteral("op"), QStringLiteral("=")},
-                     {QStringLiteral("value"), QStringLiteral("nobody")}},
-         QStringLiteral("Never shown")}};
+    const QJsonObject never =
+        QJsonDocument::fromJson(R"({"field":"metrics.lifecycle_stage","op":"=","value":"nobody"})")
+            .object();
+    doc.preheaderVariants = {{QStringLiteral("vip"), 5, vip,
+                              QStringLiteral("VIP <preview> for {{ subscriber.first_name }}")},
+                             {QStringLiteral("never"), 1, never, QStringLiteral("Never shown")}};
     doc.fromName =
         QStringLiteral("Northwind {{ campaign.name | size | at_least: 1 | at_most: 1 }}");
     doc.fromNameVariants = {{QStringLiteral("stylist"), 0, vip,
