@@ -112,6 +112,9 @@ void TestRenderCli::singleHtmlTextJson()
     QVERIFY(o.value(QStringLiteral("trace")).isArray());
     QVERIFY(o.value(QStringLiteral("warnings")).isArray());
     QVERIFY(!o.value(QStringLiteral("preheader")).toString().isEmpty());
+    // The rendered sender name (an extension of the contract's keys).
+    QCOMPARE(o.value(QStringLiteral("from_name")).toString(),
+             QStringLiteral("Northwind Outfitters"));
 }
 
 void TestRenderCli::batchIsByteIdenticalForAnyThreadCount()
