@@ -1697,7 +1697,7 @@
 <context>
     <name>mw::ui::SegmentOverviewDialog</name>
     <message>
-        <location filename="../ui/campaign/segmentoverviewdialog.cpp" line="+103"/>
+        <location filename="../ui/campaign/segmentoverviewdialog.cpp" line="+106"/>
         <source>Analyse</source>
         <translation>Analysieren</translation>
     </message>
@@ -1762,12 +1762,22 @@
         <translation>%1 von %2 Mitgliedern gerendert%3: %4 verschiedene E-Mails; %5 mit Warnungen.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Subject line</source>
         <translation>Betreffzeile</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+1"/>
+        <source>Preheader</source>
+        <translation>Preheader</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>From name</source>
+        <translation>Absendername</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>Rules that never fired</source>
         <translation>Regeln, die nie gegriffen haben</translation>
     </message>
@@ -1785,7 +1795,7 @@
         <translation type="vanished">%1 von %2 Mitgliedern gerendert%3: %4 verschiedene E-Mails, %5 fehlgeschlagen.</translation>
     </message>
     <message>
-        <location line="-24"/>
+        <location line="-31"/>
         <source> (cancelled)</source>
         <translation> (abgebrochen)</translation>
     </message>
@@ -1794,7 +1804,7 @@
         <translation type="vanished">Betreffzeilen</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+18"/>
         <source>Block %1</source>
         <translation>Block %1</translation>
     </message>

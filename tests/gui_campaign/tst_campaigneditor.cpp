@@ -666,6 +666,36 @@ void TestCampaignEditor::segmentOverviewCountsRendersAndReach()
              1);
     QCOMPARE(insight.reach.value(Reach(QStringLiteral("intro"), QStringLiteral("default"))), 1);
     QCOMPARE(insight.reach.value(Reach(QStringLiteral("hero"), QStringLiteral("default"))), 2);
+    QVERIFY(insight.preheaders.isEmpty()); // no preheader variants: no preheader section
+    QVERIFY(dialog.reachView()->findItems(QStringLiteral("Preheader"), Qt::MatchExactly).isEmpty());
+
+    // With a preheader variant for Leeds, its reach shows as the subject's does.
+    CampaignDraft *doc = m_editor->document();
+    const QJsonValue plain = doc->value(L("preheader"));
+    const QJsonObject leeds{{QStringLiteral("field"), QStringLiteral("subscriber.city")},
+                            {QStringLiteral("op"), QStringLiteral("=")},
+                            {QStringLiteral("value"), QStringLiteral("Leeds")}};
+    doc->pushValue(L("preheader"),
+                   QJsonObject{{QStringLiteral("default"), plain},
+                               {QStringLiteral("variants"),
+                                QJsonArray{QJsonObject{
+                                    {QStringLiteral("id"), QStringLiteral("leeds")},
+                                    {QStringLiteral("when"), leeds},
+                                    {QStringLiteral("text"), QStringLiteral("Hi Leeds")}}}}},
+                   false);
+    SegmentOverviewDialog withVariant(m_editor->databasePath(), m_editor->previewCampaign());
+    QSignalSpy done(&withVariant, &SegmentOverviewDialog::finished);
+    withVariant.run(QStringLiteral("nordic-and-uk"));
+    QVERIFY(done.wait(20000));
+    const SegmentInsight &second = withVariant.insight();
+    QCOMPARE(second.preheaders.value(QStringLiteral("variant leeds")), 1);
+    QCOMPARE(second.preheaders.value(QStringLiteral("default")), 1);
+    QVERIFY(second.fromNames.isEmpty());
+    QCOMPARE(
+        withVariant.reachView()->findItems(QStringLiteral("Preheader"), Qt::MatchExactly).size(),
+        1);
+    doc->undoStack()->undo();
+    QCOMPARE(doc->value(L("preheader")), plain);
 }
 
 QTEST_MAIN(TestCampaignEditor)

@@ -82,8 +82,11 @@ void renderSegment(QPromise<SegmentInsight> &promise, QString path, PreviewCampa
     insight.rendered = static_cast<int>(summary->rendered);
     insight.distinctRenders = static_cast<int>(ri.distinctRenders);
     insight.withWarnings = static_cast<int>(ri.subscribersWithWarnings);
-    for (const RenderInsight::Count &c : ri.subject)
-        insight.subjects.insert(c.name, static_cast<int>(c.count));
+    for (const auto &[counts, out] :
+         {std::pair{&ri.subject, &insight.subjects}, std::pair{&ri.preheader, &insight.preheaders},
+          std::pair{&ri.fromName, &insight.fromNames}})
+        for (const RenderInsight::Count &c : *counts)
+            out->insert(c.name, static_cast<int>(c.count));
     for (const RenderInsight::BlockReach &b : ri.blocks) {
         insight.blockOrder.append(b.block);
         for (const RenderInsight::Count &c : b.outcomes)
@@ -195,10 +198,17 @@ void SegmentOverviewDialog::showInsight(const SegmentInsight &insight, bool comp
     auto share = [n](int count) {
         return QStringLiteral("%1 %").arg(100.0 * count / n, 0, 'f', 1);
     };
-    auto *subjects = new QTreeWidgetItem(m_reach, {tr("Subject line")});
-    for (auto it = insight.subjects.begin(); it != insight.subjects.end(); ++it)
-        new QTreeWidgetItem(subjects,
-                            {QString(), it.key(), QString::number(it.value()), share(it.value())});
+    // The subject always; the preheader and from name when they have variants.
+    for (const auto &[title, counts] : {std::pair{tr("Subject line"), &insight.subjects},
+                                        std::pair{tr("Preheader"), &insight.preheaders},
+                                        std::pair{tr("From name"), &insight.fromNames}}) {
+        if (counts->isEmpty())
+            continue;
+        auto *top = new QTreeWidgetItem(m_reach, {title});
+        for (auto it = counts->begin(); it != counts->end(); ++it)
+            new QTreeWidgetItem(
+                top, {QString(), it.key(), QString::number(it.value()), share(it.value())});
+    }
     for (const QString &block : insight.blockOrder) {
         auto *top = new QTreeWidgetItem(m_reach, {tr("Block %1").arg(block)});
         for (auto it = insight.reach.begin(); it != insight.reach.end(); ++it) {

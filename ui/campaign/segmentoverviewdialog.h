@@ -26,6 +26,8 @@ struct SegmentInsight {
     int distinctRenders = 0;
     int withWarnings = 0;
     QHash<QString, int> subjects;              // "default" / "variant vip" → members
+    QHash<QString, int> preheaders;            // the same, when the preheader has variants
+    QHash<QString, int> fromNames;             // the same, when the from name has variants
     QHash<QPair<QString, QString>, int> reach; // (block, "default"/"variant x"/...) → members
     QList<QString> blockOrder;
     QStringList neverFired;
