@@ -2,11 +2,12 @@
 //                       [--stats] [--strict-variables] [--strict-filters]
 // Pure Shopify Liquid semantics (no auto-escaping); see CONTRACT.md.
 #include "clicommand.h"
+
+#include "common/outputfile.h"
 #include "liquid/template.h"
 
 #include <QElapsedTimer>
 #include <QFile>
-#include <QSaveFile>
 
 #include <cstdint>
 #include <cstdio>
@@ -119,13 +120,12 @@ int runLiquid(const QStringList &args)
 
     // Output is streamed in 1 MiB chunks (a batch of 100,000 emails does not sit in
     // memory); with --out it goes to a QSaveFile that only replaces the file on success.
-    std::unique_ptr<QSaveFile> outFile;
+    std::unique_ptr<OutputFile> outFile;
     if (parser.isSet(QStringLiteral("out"))) {
-        outFile = std::make_unique<QSaveFile>(parser.value(QStringLiteral("out")));
-        if (!outFile->open(QIODevice::WriteOnly))
-            return fail(
-                Error(Error::Code::Io, QStringLiteral("cannot write %1: %2")
-                                           .arg(outFile->fileName(), outFile->errorString())));
+        outFile = std::make_unique<OutputFile>(parser.value(QStringLiteral("out")));
+        if (!outFile->open())
+            return fail(Error(Error::Code::Io, QStringLiteral("cannot write %1: %2")
+                                                   .arg(outFile->path(), outFile->errorString())));
     }
     std::string out;
     out.reserve(1 << 21);
@@ -138,7 +138,7 @@ int runLiquid(const QStringList &args)
         const QByteArray bytes =
             QByteArray::fromRawData(out.data(), static_cast<qsizetype>(out.size()));
         if (outFile)
-            writeFailed = writeFailed || outFile->write(bytes) != bytes.size();
+            writeFailed = writeFailed || outFile->device().write(bytes) != bytes.size();
         else
             writeOut(bytes);
         out.clear();
@@ -193,8 +193,9 @@ int runLiquid(const QStringList &args)
     flush();
     const double seconds = static_cast<double>(timer.nsecsElapsed()) / 1e9;
     if (outFile && (writeFailed || !outFile->commit()))
-        return fail(Error(Error::Code::Io, QStringLiteral("cannot write %1: %2")
-                                               .arg(outFile->fileName(), outFile->errorString())));
+        return fail(Error(
+            Error::Code::Io,
+            QStringLiteral("cannot write %1: %2").arg(outFile->path(), outFile->errorString())));
     std::fflush(stdout);
     if (parser.isSet(QStringLiteral("stats")))
         printErrLine(QStringLiteral("renders=%1 bytes=%2 seconds=%3")

@@ -3,6 +3,8 @@
 //         [--threads N] [--limit N] [--include-html] [--insight]
 #include "clicommand.h"
 
+#include "common/outputfile.h"
+
 #include "render/batchrenderer.h"
 #include "render/campaignloader.h"
 #include "render/directfilewriter.h"
@@ -15,7 +17,6 @@
 #include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QSaveFile>
 #include <QThread>
 
 #include <memory>
@@ -102,8 +103,8 @@ int renderBatch(Database &db, const LoadedCampaign &campaign, const QCommandLine
         return fail(membership.error());
 
     const QString outPath = p.value(QStringLiteral("out"));
-    QSaveFile file(outPath); // atomic: the file appears only when complete
-    if (!file.open(QIODevice::WriteOnly))
+    OutputFile file(outPath); // a regular file appears only when complete
+    if (!file.open())
         return fail(Error(Error::Code::Io,
                           QStringLiteral("%1: cannot write: %2").arg(outPath, file.errorString())));
 
@@ -128,7 +129,7 @@ int renderBatch(Database &db, const LoadedCampaign &campaign, const QCommandLine
         };
     BatchRenderer batch(db.path(), campaign.renderer, *membership);
     // Straight to the descriptor in big aligned blocks (QSaveFile only renames at commit).
-    auto writer = std::make_unique<DirectFileWriter>(file.handle(), outPath);
+    auto writer = std::make_unique<DirectFileWriter>(file.device().handle(), outPath);
     auto summary = batch.run(
         *ids, [&](std::string_view bytes) { return writer->append(bytes); }, options);
     if (summary)
@@ -136,7 +137,7 @@ int renderBatch(Database &db, const LoadedCampaign &campaign, const QCommandLine
             summary = s.error();
     writer.reset(); // done with the descriptor before QSaveFile closes it
     if (!summary) {
-        file.cancelWriting();
+        file.cancel();
         return fail(summary.error());
     }
     if (!file.commit())

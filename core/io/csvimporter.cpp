@@ -1,5 +1,6 @@
 #include "csvimporter.h"
 
+#include "common/outputfile.h"
 #include "io/csvreader.h"
 #include "io/recordpipeline.h"
 #include "io/rowimporter.h"
@@ -8,7 +9,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QSaveFile>
 #include <QSet>
 
 #include <algorithm>
@@ -366,9 +366,9 @@ Result<ImportReport> CsvImporter::run(Database &db, ImportKind kind, const QStri
         report.metricsRefreshed = true;
     }
     if (skip) {
-        QSaveFile out(report.rejectsPath);
-        if (!out.open(QIODevice::WriteOnly) ||
-            out.write(rejects.data(), qint64(rejects.size())) != qint64(rejects.size()) ||
+        OutputFile out(report.rejectsPath); // (may be /dev/null: written in place)
+        if (!out.open() ||
+            out.device().write(rejects.data(), qint64(rejects.size())) != qint64(rejects.size()) ||
             !out.commit())
             return Error(Error::Code::Io,
                          QStringLiteral("cannot write the rejects file: %1").arg(out.errorString()),

@@ -3,6 +3,7 @@
 #include "testutils.h"
 
 #include <QCryptographicHash>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QtTest>
@@ -33,6 +34,7 @@ private slots:
     void abortReportsEveryBadLineAndChangesNothing();
     void abortListsAtMostHundredLines();
     void skipWritesRejectsAndSucceeds();
+    void rejectsToSpecialFiles();
     void badFileExitsTwo_data();
     void badFileExitsTwo();
     void eventsAndProducts();
@@ -170,6 +172,32 @@ void TestImportCli::skipWritesRejectsAndSucceeds()
              QByteArray("email,city,reason\r\nnope,\"Rome, IT\",\"line 3: email has no @: "
                         "\"\"nope\"\"\"\r\n"));
     QVERIFY(r.err.startsWith("warning: 1 bad rows were skipped"));
+}
+
+// --rejects /dev/null is written in place (never replaced by a regular file, which a
+// temporary-and-rename save would do as root); /dev/full fails and nothing is imported.
+void TestImportCli::rejectsToSpecialFiles()
+{
+    QVERIFY(QFileInfo(QStringLiteral("/dev/full")).exists()); // Linux, where CI runs
+    const QString csv = m_dir->writeFile(QStringLiteral("s.csv"),
+                                         "email,city\na@x.com,Berlin\nnope,\"Rome, IT\"\n");
+    auto run = [&](const QString &rejects) {
+        return test::runCli({QStringLiteral("import"), QStringLiteral("subscribers"),
+                             QStringLiteral("--db"), m_db, QStringLiteral("--csv"), csv,
+                             QStringLiteral("--on-error"), QStringLiteral("skip"),
+                             QStringLiteral("--rejects"), rejects});
+    };
+    const QByteArray before = sha256(m_db);
+    const auto full = run(QStringLiteral("/dev/full"));
+    QCOMPARE(full.exitCode, 2);
+    QVERIFY2(full.err.contains("No space left on device"), full.err.constData());
+    QCOMPARE(sha256(m_db), before); // rolled back: the rejects are part of the import
+    const auto null = run(QStringLiteral("/dev/null"));
+    QVERIFY2(null.exitCode == 0, null.err.constData());
+    QCOMPARE(QJsonDocument::fromJson(null.out).object().value(QStringLiteral("inserted")).toInt(),
+             1);
+    QVERIFY(!QFileInfo(QStringLiteral("/dev/null")).isFile());
+    QVERIFY(!QFileInfo(QStringLiteral("/dev/full")).isFile());
 }
 
 void TestImportCli::badFileExitsTwo_data()

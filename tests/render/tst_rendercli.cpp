@@ -5,6 +5,7 @@
 #include "testutils.h"
 
 #include <QCryptographicHash>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -25,6 +26,7 @@ private slots:
     void errors();
     void liquidErrorExitsTwoWithLineAndColumn();
     void campaignList();
+    void outputToSpecialFiles();
 
 private:
     QStringList base() const
@@ -342,6 +344,33 @@ void TestRenderCli::campaignList()
                            QStringLiteral("--db"), m_db})
                  .exitCode,
              1);
+}
+
+// --out names an existing device: written in place, never replaced by a regular file
+// (QSaveFile's rename would do that as root); a full disk is an error, not success.
+void TestRenderCli::outputToSpecialFiles()
+{
+    QVERIFY(QFileInfo(QStringLiteral("/dev/full")).exists()); // Linux, where CI runs
+    const QStringList batch = base() << QStringLiteral("--segment") << QStringLiteral("everyone");
+    const auto full =
+        test::runCli(QStringList(batch) << QStringLiteral("--out") << QStringLiteral("/dev/full"));
+    QCOMPARE(full.exitCode, 2);
+    QVERIFY2(full.err.contains("No space left on device"), full.err.constData());
+    const auto null =
+        test::runCli(QStringList(batch) << QStringLiteral("--out") << QStringLiteral("/dev/null"));
+    QVERIFY2(null.exitCode == 0, null.err.constData());
+    for (const QString &dev : {QStringLiteral("/dev/full"), QStringLiteral("/dev/null")}) {
+        const QFileInfo info(dev);
+        QVERIFY2(!info.isFile(), qPrintable(dev + QStringLiteral(" was replaced by a file")));
+    }
+    // The Liquid command's --out goes the same way.
+    const QString tpl = m_dir.writeFile(QStringLiteral("t.liquid"), "{{ a }}");
+    const QString data = m_dir.writeFile(QStringLiteral("d.json"), R"({"a": 1})");
+    const auto liquid = test::runCli({QStringLiteral("liquid"), QStringLiteral("--template"), tpl,
+                                      QStringLiteral("--data"), data, QStringLiteral("--out"),
+                                      QStringLiteral("/dev/full")});
+    QCOMPARE(liquid.exitCode, 2);
+    QVERIFY(!QFileInfo(QStringLiteral("/dev/full")).isFile());
 }
 
 QTEST_GUILESS_MAIN(TestRenderCli)
