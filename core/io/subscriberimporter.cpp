@@ -279,6 +279,14 @@ RowImporter::Outcome SubscriberImporter::importRow(const CsvRecord &rec, QString
                          .arg(quoted(value(rec, 1).text));
             return Outcome::Bad;
         }
+        // json_patch() meets stored attributes that are not JSON (a damaged database, or
+        // a row another program wrote): this row cannot be merged; the others can.
+        if (ext == SQLITE_ERROR && e.message.contains(QLatin1String("malformed JSON"))) {
+            reason = QStringLiteral("the attributes stored for %1 are not valid JSON, so this "
+                                    "row's attributes cannot be merged into them")
+                         .arg(quoted(value(rec, 0).text));
+            return Outcome::Bad;
+        }
         return sqlFailure(e, reason);
     }
     sqlite3_reset(st);

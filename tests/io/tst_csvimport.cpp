@@ -68,6 +68,7 @@ private slots:
     void products();
     void cancelLeavesNothing();
     void beforeCommitRunsInsideTheTransaction();
+    void storedAttributesThatAreNotJsonRejectTheRow();
     void batchInsertsMatchRowByRow_data();
     void batchInsertsMatchRowByRow();
 
@@ -500,6 +501,25 @@ void TestCsvImport::beforeCommitRunsInsideTheTransaction()
     auto none = CsvImporter::run(m_db, ImportKind::Subscribers, bad, o);
     QVERIFY(none.ok() && !none->committed);
     QCOMPARE(calls, 0);
+}
+
+void TestCsvImport::storedAttributesThatAreNotJsonRejectTheRow()
+{
+    QVERIFY(m_db.exec("INSERT INTO subscribers(email, created_at, attributes) VALUES "
+                      "('a@x.com', 0, 'not json')")
+                .ok());
+    const QString path =
+        m_dir->writeFile(QStringLiteral("s.csv"), "email,tier\nA@x.com,gold\nb@x.com,silver\n");
+    auto r = CsvImporter::run(m_db, ImportKind::Subscribers, path, mode(true));
+    QVERIFY(r.ok());
+    QCOMPARE(badLines(*r), Lines{2});
+    QCOMPARE(r->badRows.front().reason,
+             QStringLiteral("the attributes stored for \"a@x.com\" are not valid JSON, so this "
+                            "row's attributes cannot be merged into them"));
+    QCOMPARE(r->inserted, qint64(1));
+    QCOMPARE(column(m_db, "SELECT email || ' ' || attributes FROM subscribers ORDER BY email"),
+             QStringList({QStringLiteral("a@x.com not json"),
+                          QStringLiteral("b@x.com {\"tier\":\"silver\"}")}));
 }
 
 void TestCsvImport::batchInsertsMatchRowByRow_data()
