@@ -3,6 +3,7 @@
 // Pure Shopify Liquid semantics (no auto-escaping); see CONTRACT.md.
 #include "clicommand.h"
 
+#include "common/filepreallocator.h"
 #include "common/outputfile.h"
 #include "liquid/template.h"
 
@@ -12,6 +13,10 @@
 #include <cstdint>
 #include <cstdio>
 #include <memory>
+
+#ifdef __linux__
+#include <sys/mman.h>
+#endif
 
 namespace mw::cli {
 namespace {
@@ -106,9 +111,15 @@ int runLiquid(const QStringList &args)
     std::string_view all;
     QByteArray dataBytes;
     if (dataFile.open(QIODevice::ReadOnly) && dataFile.size() > 0) {
-        if (uchar *mapped = dataFile.map(0, dataFile.size()))
+        if (uchar *mapped = dataFile.map(0, dataFile.size())) {
             all = std::string_view(reinterpret_cast<const char *>(mapped),
                                    static_cast<std::size_t>(dataFile.size()));
+#ifdef MADV_POPULATE_READ
+            // The file is read front to back exactly once: map all of it now, in one call,
+            // instead of taking a page fault every few pages (ignored by older kernels).
+            (void)::madvise(mapped, all.size(), MADV_POPULATE_READ);
+#endif
+        }
     }
     if (all.data() == nullptr) {
         auto read = readFile(dataPath);
@@ -127,6 +138,8 @@ int runLiquid(const QStringList &args)
             return fail(Error(Error::Code::Io, QStringLiteral("cannot write %1: %2")
                                                    .arg(outFile->path(), outFile->errorString())));
     }
+    // Disk space for the output is reserved 64 MiB at a time, not block by block.
+    FilePreallocator prealloc(outFile ? outFile->device().handle() : fileno(stdout));
     std::string out;
     out.reserve(1 << 21);
     std::size_t totalBytes = 0;
@@ -135,6 +148,7 @@ int runLiquid(const QStringList &args)
         if (out.empty())
             return;
         totalBytes += out.size();
+        prealloc.aboutToWrite(out.size());
         const QByteArray bytes =
             QByteArray::fromRawData(out.data(), static_cast<qsizetype>(out.size()));
         if (outFile)
@@ -191,6 +205,9 @@ int runLiquid(const QStringList &args)
         }
     }
     flush();
+    if (!outFile)
+        std::fflush(stdout);
+    prealloc.finish();
     const double seconds = static_cast<double>(timer.nsecsElapsed()) / 1e9;
     if (outFile && (writeFailed || !outFile->commit()))
         return fail(Error(
