@@ -96,7 +96,7 @@ public:
         m_entryStack.clear(); // leftovers of a failed parse
         m_itemStack.clear();
         skipWs();
-        Value v;
+        Raw v;
         if (!value(v, 0))
             return error();
         skipWs();
@@ -104,7 +104,7 @@ public:
             fail("unexpected data after the JSON value");
             return error();
         }
-        return v;
+        return toValue(v);
     }
 
 private:
@@ -119,8 +119,30 @@ private:
     // container's items sit above its parent's and are popped when it is finished),
     // reused across records; finished containers are copied into the document with their
     // final size.
-    std::vector<Hash::Entry> m_entryStack;
-    std::vector<Value> m_itemStack;
+    //
+    // A parsed value never owns anything (its storage is the document), so on these stacks
+    // it is kept as plain bytes -- no reference-count member to move and destroy -- and
+    // becomes a Value once, when its container is finished.
+    struct Raw {
+        Value::Type type = Value::Type::Nil;
+        bool untrusted = false;
+        Value::U u{};
+    };
+    struct RawEntry {
+        std::string_view key;
+        Raw value;
+    };
+    std::vector<RawEntry> m_entryStack;
+    std::vector<Raw> m_itemStack;
+
+    static Value toValue(const Raw &r)
+    {
+        Value v;
+        v.m_type = r.type;
+        v.m_untrusted = r.untrusted;
+        v.m_u = r.u;
+        return v;
+    }
     std::string m_unescaped;
 
     bool fail(const char *msg)
@@ -168,8 +190,8 @@ private:
         return static_cast<T *>(m_doc->allocate(n * sizeof(T)));
     }
 
-    // out is always a fresh nil Value (scalars are written into it field by field).
-    bool value(Value &out, int depth)
+    // out is always a fresh nil Raw.
+    bool value(Raw &out, int depth)
     {
         if (depth > kMaxDepth)
             return fail("nesting too deep");
@@ -185,19 +207,19 @@ private:
             std::string_view s;
             if (!string(s))
                 return false;
-            out.m_type = Value::Type::String;
-            out.m_untrusted = m_untrusted;
-            out.m_u.s.p = s.data();
-            out.m_u.s.n = s.size();
+            out.type = Value::Type::String;
+            out.untrusted = m_untrusted;
+            out.u.s.p = s.data();
+            out.u.s.n = s.size();
             return true;
         }
         case 't':
-            out.m_type = Value::Type::Bool;
-            out.m_u.b = true;
+            out.type = Value::Type::Bool;
+            out.u.b = true;
             return literal("true");
         case 'f':
-            out.m_type = Value::Type::Bool;
-            out.m_u.b = false;
+            out.type = Value::Type::Bool;
+            out.u.b = false;
             return literal("false");
         case 'n':
             return literal("null"); // out is nil already
@@ -208,7 +230,7 @@ private:
         }
     }
 
-    bool object(Value &out, int depth)
+    bool object(Raw &out, int depth)
     {
         ++m_p; // {
         const std::size_t base = m_entryStack.size();
@@ -229,10 +251,10 @@ private:
                 return fail("expected ':'");
             ++m_p;
             skipWs();
-            Value v;
+            Raw v;
             if (!value(v, depth + 1))
                 return false;
-            m_entryStack.push_back(Hash::Entry{key, std::move(v)});
+            m_entryStack.push_back(RawEntry{key, v});
             skipWs();
             if (m_p < m_end && *m_p == ',') {
                 ++m_p;
@@ -246,9 +268,9 @@ private:
         }
     }
 
-    bool finishObject(Value &out, std::size_t base)
+    bool finishObject(Raw &out, std::size_t base)
     {
-        Hash::Entry *entries = m_entryStack.data() + base;
+        const RawEntry *entries = m_entryStack.data() + base;
         const std::size_t n = m_entryStack.size() - base;
         Hash::Entry *dst = n ? allocArray<Hash::Entry>(n) : nullptr;
         std::size_t k = 0;
@@ -258,7 +280,7 @@ private:
         std::uint64_t seen = 0;
         bool maybeRepeated = false;
         for (std::size_t i = 0; i < n && !maybeRepeated; ++i) {
-            const std::string_view key = entries[i].first;
+            const std::string_view key = entries[i].key;
             const std::uint64_t bit =
                 std::uint64_t(1) << ((key.size() * 7 + (key.empty() ? 0u : unsigned(key[0]))) & 63);
             maybeRepeated = (seen & bit) != 0;
@@ -266,39 +288,39 @@ private:
         }
         if (!maybeRepeated) {
             for (std::size_t i = 0; i < n; ++i)
-                new (&dst[k++]) Hash::Entry{entries[i].first, std::move(entries[i].second)};
+                new (&dst[k++]) Hash::Entry{entries[i].key, toValue(entries[i].value)};
         } else if (n <= 32) {
             for (std::size_t i = 0; i < n; ++i) {
                 std::size_t j = 0;
-                while (j < k && !Hash::sameKey(dst[j].first, entries[i].first))
+                while (j < k && !Hash::sameKey(dst[j].first, entries[i].key))
                     ++j;
                 if (j < k)
-                    dst[j].second = std::move(entries[i].second);
+                    dst[j].second = toValue(entries[i].value);
                 else
-                    new (&dst[k++]) Hash::Entry{entries[i].first, std::move(entries[i].second)};
+                    new (&dst[k++]) Hash::Entry{entries[i].key, toValue(entries[i].value)};
             }
         } else {
             // Big objects: find duplicate keys with an index instead of a quadratic scan.
             std::unordered_map<std::string_view, std::size_t> at;
             at.reserve(n);
             for (std::size_t i = 0; i < n; ++i) {
-                auto [it, inserted] = at.emplace(entries[i].first, k);
+                auto [it, inserted] = at.emplace(entries[i].key, k);
                 if (inserted)
-                    new (&dst[k++]) Hash::Entry{entries[i].first, std::move(entries[i].second)};
+                    new (&dst[k++]) Hash::Entry{entries[i].key, toValue(entries[i].value)};
                 else
-                    dst[it->second].second = std::move(entries[i].second);
+                    dst[it->second].second = toValue(entries[i].value);
             }
         }
         m_entryStack.resize(base);
         Hash *h = new (m_doc->allocate(sizeof(Hash))) Hash();
         h->m_view = dst ? dst : reinterpret_cast<const Hash::Entry *>(h); // non-null: a view
         h->m_viewSize = k;
-        out.m_type = Value::Type::Hash;
-        out.m_u.h = h;
+        out.type = Value::Type::Hash;
+        out.u.h = h;
         return true;
     }
 
-    bool array(Value &out, int depth)
+    bool array(Raw &out, int depth)
     {
         ++m_p; // [
         const std::size_t base = m_itemStack.size();
@@ -309,10 +331,10 @@ private:
         }
         for (;;) {
             skipWs();
-            Value v;
+            Raw v;
             if (!value(v, depth + 1))
                 return false;
-            m_itemStack.push_back(std::move(v));
+            m_itemStack.push_back(v);
             skipWs();
             if (m_p < m_end && *m_p == ',') {
                 ++m_p;
@@ -326,17 +348,17 @@ private:
         }
     }
 
-    bool finishArray(Value &out, std::size_t base)
+    bool finishArray(Raw &out, std::size_t base)
     {
-        Value *items = m_itemStack.data() + base;
+        const Raw *items = m_itemStack.data() + base;
         const std::size_t n = m_itemStack.size() - base;
         Value *dst = n ? allocArray<Value>(n) : nullptr;
         for (std::size_t i = 0; i < n; ++i)
-            new (&dst[i]) Value(std::move(items[i]));
+            new (&dst[i]) Value(toValue(items[i]));
         m_itemStack.resize(base);
-        out.m_type = Value::Type::Array;
-        out.m_u.a.p = dst;
-        out.m_u.a.n = n;
+        out.type = Value::Type::Array;
+        out.u.a.p = dst;
+        out.u.a.n = n;
         return true;
     }
 
@@ -449,7 +471,7 @@ private:
 
     static bool digit(char c) { return c >= '0' && c <= '9'; }
 
-    bool number(Value &out)
+    bool number(Raw &out)
     {
         const char *start = m_p;
         const bool negative = *m_p == '-';
@@ -485,14 +507,15 @@ private:
         if (!isFloat) {
             if (ndigits <= 18) {
                 const auto i = static_cast<std::int64_t>(acc);
-                out.m_type = Value::Type::Int; // out is a fresh nil Value: no owner to drop
-                out.m_u.i = negative ? -i : i;
+                out.type = Value::Type::Int;
+                out.u.i = negative ? -i : i;
                 return true;
             }
             std::int64_t i = 0;
             auto r = std::from_chars(start, m_p, i);
             if (r.ec == std::errc() && r.ptr == m_p) {
-                out = Value(i);
+                out.type = Value::Type::Int;
+                out.u.i = i;
                 return true;
             }
             // Beyond 64 bits (Ruby would keep a Bignum): the nearest double is the best
@@ -502,7 +525,8 @@ private:
         auto r = std::from_chars(start, m_p, d);
         if (r.ec == std::errc::result_out_of_range)
             d = negative ? -HUGE_VAL : HUGE_VAL;
-        out = Value(d);
+        out.type = Value::Type::Float;
+        out.u.d = d;
         return true;
     }
 };
