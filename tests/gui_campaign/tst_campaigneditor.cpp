@@ -627,6 +627,10 @@ void TestCampaignEditor::conditionValuesAreTyped()
          {QJsonValue(10.0), QJsonValue(QStringLiteral("10")), QJsonValue(false),
           QJsonValue(QStringLiteral("true")), QJsonValue(QStringLiteral("Oslo"))})
         QCOMPARE(CE::parseValue(CE::valueText(v), false), v);
+    // A list item with a comma is quoted, and the comma does not split it.
+    const QJsonArray cities{QStringLiteral("Washington, D.C."), QStringLiteral("10"), 3.0};
+    QCOMPARE(CE::valueText(cities), QStringLiteral("\"Washington, D.C.\", \"10\", 3"));
+    QCOMPARE(CE::parseValue(CE::valueText(cities), true), QJsonValue(cities));
 }
 
 void TestCampaignEditor::comparesTwoSubscribers()

@@ -44,6 +44,7 @@ class TestSegmentsPage : public QObject {
 private slots:
     void buildCountSaveReload();
     void renameAndDeleteFromTheList();
+    void listValuesWithCommasAreQuoted();
 };
 
 void TestSegmentsPage::buildCountSaveReload()
@@ -248,6 +249,59 @@ void TestSegmentsPage::renameAndDeleteFromTheList()
     QVERIFY(changed.at(2).at(0).toBool());
     QTRY_COMPARE(names(),
                  (QStringList{QStringLiteral("north_america"), QStringLiteral("openers")}));
+}
+
+void TestSegmentsPage::listValuesWithCommasAreQuoted()
+{
+    test::TempDir dir;
+    const QString path = dir.path(QStringLiteral("commas.db"));
+    {
+        Database db = test::openFresh(path);
+        SegmentFixture().populate(db, 7, 20);
+    }
+    SegmentsPage page;
+    page.resize(1500, 820);
+    page.setDatabase(path);
+    page.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&page));
+    SegmentBuilderWidget *b = page.builder();
+    QTest::mouseClick(b->group({})->addConditionButton(), Qt::LeftButton);
+    QTRY_VERIFY(b->row({0}));
+    pick(b->row({0})->fieldCombo(), QStringLiteral("field:city"));
+    pick(b->row({0})->operatorCombo(), QStringLiteral("in"));
+    QTRY_VERIFY(b->row({0}) &&
+                qobject_cast<MultiSelectEdit *>(b->row({0})->valueEditors().value(0)));
+    auto *multi = qobject_cast<MultiSelectEdit *>(b->row({0})->valueEditors().value(0));
+    multi->lineEdit()->clear();
+    // A city with a comma is typed in quotes; the comma does not split it.
+    QTest::keyClicks(multi->lineEdit(), QStringLiteral("\"Washington, D.C.\", Berlin"));
+    const QJsonArray typed{QStringLiteral("Washington, D.C."), QStringLiteral("Berlin")};
+    QCOMPARE(page.document()
+                 ->definition()[QStringLiteral("conditions")][0]
+                 .toObject()[QStringLiteral("value")]
+                 .toArray(),
+             typed);
+
+    // A definition with such a value is shown quoted, and reads back unchanged.
+    const QJsonObject def = QJsonDocument::fromJson(R"({"match":"all","conditions":[
+        {"field":"city","op":"in","value":["Paris, TX","Oslo"]}]})")
+                                .object();
+    page.document()->reset(QStringLiteral("Commas"), def, QJsonObject{});
+    auto shown = [&]() -> QString {
+        auto *m = b->row({0})
+                      ? qobject_cast<MultiSelectEdit *>(b->row({0})->valueEditors().value(0))
+                      : nullptr;
+        return m ? m->lineEdit()->text() : QString();
+    };
+    QTRY_COMPARE(shown(), QStringLiteral("\"Paris, TX\", Oslo"));
+    multi = qobject_cast<MultiSelectEdit *>(b->row({0})->valueEditors().value(0));
+    QTest::keyClicks(multi->lineEdit(), QStringLiteral(", Rome"));
+    QCOMPARE(
+        page.document()
+            ->definition()[QStringLiteral("conditions")][0]
+            .toObject()[QStringLiteral("value")]
+            .toArray(),
+        (QJsonArray{QStringLiteral("Paris, TX"), QStringLiteral("Oslo"), QStringLiteral("Rome")}));
 }
 
 QTEST_MAIN(TestSegmentsPage)

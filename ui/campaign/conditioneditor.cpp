@@ -1,5 +1,7 @@
 #include "conditioneditor.h"
 
+#include "common/typedtext.h"
+
 #include "rules/condition.h"
 
 #include <QCheckBox>
@@ -31,36 +33,6 @@ bool isListOp(const QString &op)
 bool takesNoValue(const QString &op)
 {
     return op == QLatin1String("is_set") || op == QLatin1String("is_not_set");
-}
-
-QJsonValue scalar(const QString &raw)
-{
-    const QString t = raw.trimmed();
-    if (t.size() >= 2 && t.startsWith(QLatin1Char('"')) && t.endsWith(QLatin1Char('"')))
-        return t.mid(1, t.size() - 2);
-    if (t == QLatin1String("true"))
-        return true;
-    if (t == QLatin1String("false"))
-        return false;
-    bool ok = false;
-    const double d = t.toDouble(&ok);
-    if (ok)
-        return d;
-    return t;
-}
-
-QString scalarText(const QJsonValue &v)
-{
-    if (v.isBool())
-        return v.toBool() ? QStringLiteral("true") : QStringLiteral("false");
-    if (v.isDouble())
-        return QString::number(v.toDouble(), 'g', 15);
-    const QString s = v.toString();
-    // Text that would read back as a number or a boolean (or has a comma) is quoted.
-    const QJsonValue back = scalar(s);
-    if (!back.isString() || back.toString() != s || s.contains(QLatin1Char(',')))
-        return QLatin1Char('"') + s + QLatin1Char('"');
-    return s;
 }
 
 /// Which page shows a condition: a lone field test or segment test gets its form; a
@@ -215,24 +187,13 @@ void ConditionEditor::setMode(Mode mode)
 
 QJsonValue ConditionEditor::parseValue(const QString &text, bool list)
 {
-    if (!list)
-        return scalar(text);
-    QJsonArray a;
-    for (const QString &item : text.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
-        if (!item.trimmed().isEmpty())
-            a.append(scalar(item));
-    }
-    return a;
+    return list ? QJsonValue(typedtext::parseScalarList(text)) : typedtext::parseScalar(text);
 }
 
 QString ConditionEditor::valueText(const QJsonValue &value)
 {
-    if (!value.isArray())
-        return scalarText(value);
-    QStringList items;
-    for (const QJsonValue &v : value.toArray())
-        items.append(scalarText(v));
-    return items.join(QStringLiteral(", "));
+    return value.isArray() ? typedtext::scalarListText(value.toArray())
+                           : typedtext::scalarText(value);
 }
 
 void ConditionEditor::setCondition(const QJsonValue &condition)

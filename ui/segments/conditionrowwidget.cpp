@@ -1,5 +1,6 @@
 #include "conditionrowwidget.h"
 
+#include "common/typedtext.h"
 #include "multiselectedit.h"
 #include "segments/segmentfields.h"
 
@@ -81,28 +82,15 @@ QJsonValue defaultValue(const QString &field, FieldType type, const QString &op,
     }
 }
 
-/// Attribute values typed as text: numbers and true/false become JSON numbers/booleans.
-QJsonValue parseAny(const QString &text)
+/// A value as the editor shows it: typed (numbers, booleans, "quoted" text) for
+/// attributes of any type, plain text otherwise.
+QString shownValue(const QJsonValue &v, bool any)
 {
-    const QString t = text.trimmed();
-    if (t == QLatin1String("true"))
-        return true;
-    if (t == QLatin1String("false"))
-        return false;
-    bool ok = false;
-    const double d = t.toDouble(&ok);
-    if (ok)
-        return d;
-    return text;
+    return any || !v.isString() ? typedtext::scalarText(v) : v.toString();
 }
-
-QString anyText(const QJsonValue &v)
+QJsonValue readValue(const QString &text, bool any)
 {
-    if (v.isBool())
-        return v.toBool() ? QStringLiteral("true") : QStringLiteral("false");
-    if (v.isDouble())
-        return QString::number(v.toDouble(), 'g', 15);
-    return v.toString();
+    return any ? typedtext::parseScalar(text) : QJsonValue(text);
 }
 
 QDoubleSpinBox *numberBox(QWidget *parent, double value)
@@ -433,41 +421,42 @@ void ConditionRowWidget::buildFieldEditors(const QJsonObject &node)
         multi->setChoices(choices);
         QStringList values;
         for (const QJsonValue &v : value.toArray())
-            values << anyText(v);
+            values << (any || !v.isString() ? typedtext::scalarText(v)
+                                            : typedtext::itemText(v.toString()));
         multi->setValues(values);
         m_editors->addWidget(multi, 1);
         m_valueEditors << multi;
         connect(multi, &MultiSelectEdit::valuesEdited, this, [this, any](const QStringList &vals) {
             QJsonArray a;
             for (const QString &v : vals)
-                a.append(any ? parseAny(v) : QJsonValue(v));
+                a.append(any ? typedtext::parseScalar(v) : QJsonValue(typedtext::unquote(v)));
             pushValue(a, true);
         });
         return;
     }
     if (between) {
-        auto *lo = textBox(this, choices, anyText(value.toArray().at(0)));
-        auto *hi = textBox(this, choices, anyText(value.toArray().at(1)));
+        auto *lo = textBox(this, choices, shownValue(value.toArray().at(0), any));
+        auto *hi = textBox(this, choices, shownValue(value.toArray().at(1), any));
         m_editors->addWidget(lo);
         m_editors->addWidget(new QLabel(tr("and"), this));
         m_editors->addWidget(hi);
         m_valueEditors << lo << hi;
         auto push = [this, lo, hi, any] {
-            pushValue(QJsonArray{any ? parseAny(lo->currentText()) : QJsonValue(lo->currentText()),
-                                 any ? parseAny(hi->currentText()) : QJsonValue(hi->currentText())},
-                      true);
+            pushValue(
+                QJsonArray{readValue(lo->currentText(), any), readValue(hi->currentText(), any)},
+                true);
         };
         connect(lo, &QComboBox::editTextChanged, this, push);
         connect(hi, &QComboBox::editTextChanged, this, push);
         return;
     }
     const bool free = op == QLatin1String("contains") || op == QLatin1String("starts_with");
-    auto *box = textBox(this, free ? QStringList() : choices, anyText(value));
+    auto *box = textBox(this, free ? QStringList() : choices, shownValue(value, any && !free));
     box->setObjectName(QStringLiteral("textValue"));
     m_editors->addWidget(box, 1);
     m_valueEditors << box;
     connect(box, &QComboBox::editTextChanged, this, [this, any, free](const QString &text) {
-        pushValue(any && !free ? parseAny(text) : QJsonValue(text), true);
+        pushValue(readValue(text, any && !free), true);
     });
 }
 

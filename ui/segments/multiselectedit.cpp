@@ -1,9 +1,13 @@
 #include "multiselectedit.h"
 
+#include "common/typedtext.h"
+
 #include <QHBoxLayout>
 #include <QLineEdit>
 #include <QMenu>
 #include <QToolButton>
+
+#include <algorithm>
 
 namespace mw::ui {
 
@@ -33,37 +37,41 @@ void MultiSelectEdit::setChoices(const QStringList &choices)
 
 void MultiSelectEdit::setValues(const QStringList &values)
 {
-    m_edit->setText(values.join(QStringLiteral(", ")));
+    m_edit->setText(typedtext::joinList(values));
 }
 
 QStringList MultiSelectEdit::values() const
 {
     QStringList out;
-    for (const QString &part : m_edit->text().split(QLatin1Char(','))) {
-        const QString v = part.trimmed();
-        if (!v.isEmpty() && !out.contains(v))
+    for (const QString &v : typedtext::splitList(m_edit->text()))
+        if (!out.contains(v))
             out << v;
-    }
     return out;
 }
 
 void MultiSelectEdit::showMenu()
 {
     QMenu menu(this);
-    const QStringList current = values();
+    QStringList v = values();
+    // Items are compared by their text (a value with a comma is typed in quotes).
+    auto isChoice = [](const QString &item, const QString &choice) {
+        return typedtext::unquote(item) == choice;
+    };
     for (const QString &c : m_choices) {
         QAction *a = menu.addAction(c);
         a->setCheckable(true);
-        a->setChecked(current.contains(c));
+        a->setChecked(std::any_of(v.cbegin(), v.cend(),
+                                  [&](const QString &item) { return isChoice(item, c); }));
+        a->setData(c); // the action's text may gain an '&' accelerator
     }
     QAction *picked = menu.exec(m_button->mapToGlobal(QPoint(0, m_button->height())));
     if (!picked)
         return;
-    QStringList v = values();
+    const QString choice = picked->data().toString();
     if (picked->isChecked())
-        v << picked->text();
+        v << typedtext::itemText(choice);
     else
-        v.removeAll(picked->text());
+        v.removeIf([&](const QString &item) { return isChoice(item, choice); });
     setValues(v);
     emit valuesEdited(v);
 }

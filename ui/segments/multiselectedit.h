@@ -8,7 +8,9 @@ class QToolButton;
 
 namespace mw::ui {
 
-/// A list of values: typed comma-separated, or ticked from the values present in the data.
+/// A list of values: typed comma-separated (a value with a comma in "quotes", see
+/// typedtext), or ticked from the values present in the data. values() are the items as
+/// typed; typedtext::unquote() or parseScalar() reads each.
 class MultiSelectEdit : public QWidget {
     Q_OBJECT
 public:
