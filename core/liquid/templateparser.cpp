@@ -20,6 +20,32 @@ struct ParseError {
     const char *where; // points into the source
 };
 
+/// Brackets and parentheses inside one expression nest at most this deep. Shopify's parser
+/// recurses without a limit and dies with SystemStackError around 5,000 levels; ours would
+/// overflow the stack. Real templates use two or three.
+constexpr int kMaxExpressionDepth = 100;
+
+/// Counts one level of expression nesting for as long as it lives; throws past the limit.
+class ExpressionDepth {
+public:
+    explicit ExpressionDepth(const char *where)
+    {
+        if (++s_depth > kMaxExpressionDepth) {
+            --s_depth;
+            throw ParseError{"expression nested too deeply (more than " +
+                                 std::to_string(kMaxExpressionDepth) + " levels of [ ] or ( ))",
+                             where};
+        }
+    }
+    ~ExpressionDepth() { --s_depth; }
+    ExpressionDepth(const ExpressionDepth &) = delete;
+    ExpressionDepth &operator=(const ExpressionDepth &) = delete;
+
+private:
+    static thread_local int s_depth; // parses on several threads do not share a count
+};
+thread_local int ExpressionDepth::s_depth = 0;
+
 bool isSpace(char c)
 {
     return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
@@ -253,6 +279,7 @@ ExprPtr parseVariableLookup(std::string_view markup)
 
 ExprPtr parseExpressionText(std::string_view markup, bool conditionLiterals)
 {
+    const ExpressionDepth depth(markup.data());
     if (conditionLiterals) {
         // Condition.parse_expression: exact 'blank' / 'empty' become method literals.
         if (markup == "empty" || markup == "blank") {
@@ -416,6 +443,7 @@ public:
     std::string expression()
     {
         const Token &tok = m_toks[m_p];
+        const ExpressionDepth depth(tok.text.data());
         std::string s;
         switch (tok.type) {
         case Tok::Id:

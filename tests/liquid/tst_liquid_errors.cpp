@@ -95,6 +95,7 @@ private slots:
     void syntaxError();
     void cliReportsLineAndColumn();
     void strictFiltersRejectsUnknownFilterAtParse();
+    void deeplyNestedExpressionsAreRefused();
 
 private:
     QHash<QString, int> m_rubyLine; // -1: ruby accepted the template
@@ -154,6 +155,48 @@ void TestLiquidErrors::syntaxError()
     QVERIFY2(rubyLine != -1, "ruby-liquid accepts this template");
     if (rubyLine > 0 && !c.rubyNamesOtherLine)
         QCOMPARE(rubyLine, c.line);
+}
+
+// Brackets and parentheses nest at most 100 deep in one expression. Shopify has no limit of
+// its own: it accepts a few thousand levels and then dies with SystemStackError, so this is
+// not compared with ruby-liquid. Before the limit, 100,000 levels overflowed our stack.
+void TestLiquidErrors::deeplyNestedExpressionsAreRefused()
+{
+    auto brackets = [](int n) {
+        std::string s = "line one\n{{ a";
+        for (int i = 0; i < n; ++i)
+            s += "[a";
+        s += std::string(static_cast<std::size_t>(n), ']') + " }}";
+        return s;
+    };
+    auto ok = Template::parse(brackets(99));
+    QVERIFY(ok.ok());
+    const Value data = *Value::parseJson(R"({"a":{"a":"a"}})");
+    QVERIFY((*ok)->render(data).ok());
+
+    for (int n : {101, 100000}) {
+        auto t = Template::parse(brackets(n));
+        QVERIFY(!t.ok());
+        QCOMPARE(t.error().code, Error::Code::BadInput);
+        QVERIFY2(t.error().message.contains(QLatin1String("nested too deeply")),
+                 qPrintable(t.error().message));
+        QCOMPARE(t.error().line, 2);
+        QCOMPARE(t.error().column, 4 + 2 * 100); // the 101st level: the name after the 100th [
+    }
+    const std::string parens =
+        "{{ " + std::string(100000, '(') + "1..2" + std::string(100000, ')') + " }}";
+    auto t = Template::parse(parens);
+    QVERIFY(!t.ok());
+    QVERIFY2(t.error().message.contains(QLatin1String("nested too deeply")),
+             qPrintable(t.error().message));
+    // Through the command line too: a clean error (exit 2), not a crash.
+    const QString tpl =
+        m_tmp.writeFile(QStringLiteral("deep.liquid"), QByteArray::fromStdString(parens));
+    const QString data2 = m_tmp.writeFile(QStringLiteral("deep.json"), "{}");
+    const test::CliRun run = test::runCli({QStringLiteral("liquid"), QStringLiteral("--template"),
+                                           tpl, QStringLiteral("--data"), data2});
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY2(run.err.contains("nested too deeply"), run.err.constData());
 }
 
 void TestLiquidErrors::cliReportsLineAndColumn()
