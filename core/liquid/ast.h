@@ -92,6 +92,12 @@ struct Filter {
     const FilterSpec *fn = nullptr; // null: unknown filter (skipped, or an error in strict mode)
     std::vector<ExprPtr> args;
     std::vector<std::pair<std::string, ExprPtr>> kwargs;
+    // When every argument is a literal (`divided_by: 100`, `date: "%b %d"`) and there are
+    // no named ones, the argument list is built once at parse time (see finishArgs()).
+    std::vector<Value> literalArgs;
+    bool argsAreLiteral = false;
+    /// Call after args/kwargs are complete.
+    void finishArgs();
 };
 
 /// {{ expr | filter ... }} -- also the body of assign and echo.

@@ -1680,7 +1680,7 @@ FILTER(at_most)
 FILTER(default)
 {
     UNUSED_ST;
-    const Value def = arg(a, 0, Value(std::string()));
+    const Value def = a.size() > 0 ? a[0] : Value::borrowed({}); // no allocation for ''
     bool allowFalse = false;
     if (a.size() > 1 && a[1].isHash()) {
         const Value *af = a[1].hash().find("allow_false");

@@ -450,6 +450,20 @@ struct ArgSlots {
     }
 };
 
+[[noreturn]] [[gnu::noinline]] void filterResultTooBig(const RenderState &st)
+{
+    st.fatal("output limit exceeded (" + std::to_string(st.opt.maxOutputBytes) +
+             " bytes) inside a filter");
+}
+/// A filter's result may not exceed the output limit on its own (`x | append: x` doubles).
+inline void checkFilterResult(const RenderState &st, const Value &v)
+{
+    const std::size_t limit = st.opt.maxOutputBytes;
+    const std::size_t n = v.isString() ? v.str().size() : v.array().size(); // 0 otherwise
+    if (limit && n > limit)
+        filterResultTooBig(st);
+}
+
 /// Two slots for filter results: the next result is built while the previous one (its
 /// input) is still alive, then the previous one is destroyed.
 struct ResultSlots {
@@ -477,6 +491,17 @@ struct ResultSlots {
 };
 } // namespace
 
+void Filter::finishArgs()
+{
+    argsAreLiteral = kwargs.empty();
+    for (const ExprPtr &a : args)
+        argsAreLiteral = argsAreLiteral && a && a->kind == Expr::Kind::Literal;
+    literalArgs.clear();
+    if (argsAreLiteral)
+        for (const ExprPtr &a : args)
+            literalArgs.push_back(a->literal);
+}
+
 Value VariableExpr::applyFilters(RenderState &st, const Value &input) const
 {
     // Each filter's result is constructed in place (copy elision) in one of two slots,
@@ -487,6 +512,18 @@ Value VariableExpr::applyFilters(RenderState &st, const Value &input) const
     const Value *cur = &input;                 // the first filter reads the input in place
     const bool track = st.opt.escapeUntrusted; // no cost for pure Shopify renders
     for (const Filter &f : filters) {
+        if (f.argsAreLiteral && f.fn) {
+            // Literal arguments: the list built at parse time (a literal is never untrusted).
+            const bool untrusted = track && containsUntrusted(*cur);
+            Value &v = results.emplace([&] {
+                return callFilter(st, f, *cur, ArgList{f.literalArgs.data(), f.literalArgs.size()});
+            });
+            cur = &v;
+            checkFilterResult(st, v);
+            if (untrusted && v.isString() && !f.fn->escapes)
+                v = v.withUntrusted(true);
+            continue;
+        }
         // Arguments live in a small on-stack array (filters take at most 3), constructed
         // only as far as used (zeroing four Values per filter call showed in profiles).
         const std::size_t count = f.args.size() + (f.kwargs.empty() ? 0 : 1);
@@ -511,10 +548,7 @@ Value VariableExpr::applyFilters(RenderState &st, const Value &input) const
             return callFilter(st, f, *cur, ArgList{argv.p, argv.n});
         });
         cur = &v;
-        if (st.opt.maxOutputBytes && ((v.isString() && v.str().size() > st.opt.maxOutputBytes) ||
-                                      (v.isArray() && v.array().size() > st.opt.maxOutputBytes)))
-            st.fatal("output limit exceeded (" + std::to_string(st.opt.maxOutputBytes) +
-                     " bytes) inside a filter");
+        checkFilterResult(st, v);
         if (untrusted && v.isString() && !f.fn->escapes)
             v = v.withUntrusted(true);
     }

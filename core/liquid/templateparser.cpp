@@ -975,6 +975,7 @@ private:
                     }
                 } while (p.consumeIf(Tok::Comma));
             }
+            f.finishArgs();
             v.filters.push_back(std::move(f));
         }
         if (!p.look(Tok::End))
