@@ -5,6 +5,7 @@
 #include "liquid/template.h"
 #include "liquid/value.h"
 
+#include <climits>
 #include <cstdint>
 #include <cstring>
 #include <memory>
@@ -239,6 +240,24 @@ struct RenderState {
             outputLimitExceeded();
     }
     [[noreturn]] void outputLimitExceeded() const;
+    /// What a filter's result may hold: a string of up to maxOutputBytes bytes, an array of
+    /// up to maxOutputBytes / kArrayElementBytes elements (each element is a Value plus,
+    /// for a computed string, its storage) -- so `split: ""` or a doubling `concat` cannot
+    /// eat gigabytes before the limit is noticed. SIZE_MAX without a limit.
+    static constexpr std::size_t kArrayElementBytes = 64;
+    std::size_t maxArrayElements() const
+    {
+        return opt.maxOutputBytes ? opt.maxOutputBytes / kArrayElementBytes : SIZE_MAX;
+    }
+    [[noreturn]] void filterResultTooBig() const;
+    void checkFilterResult(const Value &v) const
+    {
+        const std::size_t limit = opt.maxOutputBytes;
+        const std::size_t n =
+            v.isString() ? v.str().size() : v.array().size() * kArrayElementBytes; // 0 otherwise
+        if (limit && n > limit)
+            filterResultTooBig();
+    }
     void countIteration();
 
     /// A string computed during this render, in the render's arena.

@@ -1040,7 +1040,9 @@ FILTER(truncatewords)
     }
     return Value(out + ell);
 }
-Array rubySplit(const std::string &s, const std::string &pat)
+/// Ruby's String#split for the patterns Liquid passes; stops after maxPieces pieces (the
+/// caller then refuses the result as too big).
+Array rubySplit(const std::string &s, const std::string &pat, std::size_t maxPieces)
 {
     Array out;
     if (s.empty())
@@ -1056,6 +1058,8 @@ Array rubySplit(const std::string &s, const std::string &pat)
             while (j < s.size() && !isSpace(s[j]))
                 ++j;
             out.emplace_back(s.substr(i, j - i));
+            if (out.size() > maxPieces)
+                return out;
             i = j;
         }
         return out;
@@ -1066,6 +1070,8 @@ Array rubySplit(const std::string &s, const std::string &pat)
             while (j < s.size() && (static_cast<unsigned char>(s[j]) & 0xC0) == 0x80)
                 ++j;
             out.emplace_back(s.substr(i, j - i));
+            if (out.size() > maxPieces)
+                return out;
             i = j;
         }
         return out;
@@ -1078,6 +1084,8 @@ Array rubySplit(const std::string &s, const std::string &pat)
             break;
         }
         out.emplace_back(s.substr(i, j - i));
+        if (out.size() > maxPieces)
+            return out;
         i = j + pat.size();
     }
     while (!out.empty() && out.back().str().empty())
@@ -1086,8 +1094,11 @@ Array rubySplit(const std::string &s, const std::string &pat)
 }
 FILTER(split)
 {
-    UNUSED_ST;
-    return Value(rubySplit(toS(in), toS(a[0])));
+    const std::size_t max = st.maxArrayElements();
+    Array parts = rubySplit(toS(in), toS(a[0]), max);
+    if (parts.size() > max)
+        st.filterResultTooBig();
+    return Value(std::move(parts));
 }
 FILTER(strip)
 {
@@ -1505,6 +1516,9 @@ FILTER(concat)
 {
     if (!a[0].isArray())
         argError("concat filter requires an array argument");
+    if (a[0].array().size() > st.maxArrayElements() ||
+        (in.isArray() && in.array().size() > st.maxArrayElements() - a[0].array().size()))
+        st.filterResultTooBig(); // before building it
     Array list = inputList(st, in);
     for (const Value &v : a[0].array())
         list.push_back(v);

@@ -186,6 +186,12 @@ void RenderState::fatal(std::string message) const
     throw RenderError{std::move(message), true};
 }
 
+void RenderState::filterResultTooBig() const
+{
+    fatal("output limit exceeded (" + std::to_string(opt.maxOutputBytes) +
+          " bytes) inside a filter");
+}
+
 void RenderState::outputLimitExceeded() const
 {
     fatal("output limit exceeded (" + std::to_string(opt.maxOutputBytes) + " bytes)");
@@ -450,20 +456,6 @@ struct ArgSlots {
     }
 };
 
-[[noreturn]] [[gnu::noinline]] void filterResultTooBig(const RenderState &st)
-{
-    st.fatal("output limit exceeded (" + std::to_string(st.opt.maxOutputBytes) +
-             " bytes) inside a filter");
-}
-/// A filter's result may not exceed the output limit on its own (`x | append: x` doubles).
-inline void checkFilterResult(const RenderState &st, const Value &v)
-{
-    const std::size_t limit = st.opt.maxOutputBytes;
-    const std::size_t n = v.isString() ? v.str().size() : v.array().size(); // 0 otherwise
-    if (limit && n > limit)
-        filterResultTooBig(st);
-}
-
 /// Two slots for filter results: the next result is built while the previous one (its
 /// input) is still alive, then the previous one is destroyed.
 struct ResultSlots {
@@ -519,7 +511,7 @@ Value VariableExpr::applyFilters(RenderState &st, const Value &input) const
                 return callFilter(st, f, *cur, ArgList{f.literalArgs.data(), f.literalArgs.size()});
             });
             cur = &v;
-            checkFilterResult(st, v);
+            st.checkFilterResult(v);
             if (untrusted && v.isString() && !f.fn->escapes)
                 v = v.withUntrusted(true);
             continue;
@@ -548,7 +540,7 @@ Value VariableExpr::applyFilters(RenderState &st, const Value &input) const
             return callFilter(st, f, *cur, ArgList{argv.p, argv.n});
         });
         cur = &v;
-        checkFilterResult(st, v);
+        st.checkFilterResult(v);
         if (untrusted && v.isString() && !f.fn->escapes)
             v = v.withUntrusted(true);
     }

@@ -48,6 +48,7 @@ private slots:
     void strictFiltersFailsAtRender();
     void inlineErrorsOff();
     void outputLimit();
+    void arraysCountAgainstTheOutputLimit();
     void loopLimit();
     void fixedNowAndOffset();
     void concurrentRendersAgree();
@@ -167,6 +168,40 @@ void TestLiquidApi::outputLimit()
     auto c =
         parseOk("{% capture x %}{% for i in (1..100000) %}xxxxxxxxxx{% endfor %}{% endcapture %}");
     QVERIFY(!c->render(Value(Hash()), o).ok());
+}
+
+// Arrays a filter builds count against the limit at kArrayElementBytes (64) bytes an
+// element, checked before they are built: `split: ""` on a long string, or `concat` doubling
+// an array in a loop, once took gigabytes of memory before the limit noticed anything.
+void TestLiquidApi::arraysCountAgainstTheOutputLimit()
+{
+    RenderOptions o;
+    o.maxOutputBytes = 64 * 1000; // 1,000 array elements
+    o.maxLoopIterations = 0;
+    Hash h;
+    h.set("s", Value(std::string(999, 'x')));
+    h.set("t", Value(std::string(1001, 'x')));
+    const Value data(std::move(h));
+    QCOMPARE(render("{{ s | split: '' | size }}", data, o), QByteArray("999"));
+    auto t = parseOk("{{ t | split: '' | size }}");
+    std::string out;
+    Status st = t->render(data, o, out);
+    QVERIFY(!st.ok());
+    QVERIFY2(st.error().message.contains(QLatin1String("inside a filter")),
+             qPrintable(st.error().message));
+    // Doubling with concat stops at the limit (2^10 = 1024 > 1000 elements).
+    auto d = parseOk("{% assign a = 'x' | split: ',' %}{% for i in (1..40) %}"
+                     "{% assign a = a | concat: a %}{% endfor %}{{ a | size }}");
+    st = d->render(data, o, out);
+    QVERIFY(!st.ok());
+    QVERIFY(st.error().message.contains(QLatin1String("inside a filter")));
+    QCOMPARE(render("{% assign a = 'x' | split: ',' %}{% for i in (1..9) %}"
+                    "{% assign a = a | concat: a %}{% endfor %}{{ a | size }}",
+                    data, o),
+             QByteArray("512"));
+    // No limit: no cap.
+    o.maxOutputBytes = 0;
+    QCOMPARE(render("{{ t | split: '' | size }}", data, o), QByteArray("1001"));
 }
 
 void TestLiquidApi::loopLimit()
