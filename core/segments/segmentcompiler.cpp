@@ -10,12 +10,35 @@
 #include <QRegularExpression>
 
 #include <cmath>
+#include <limits>
 
 namespace mw {
 
 namespace {
 
 constexpr int64_t kDay = 86400;
+
+/// A whole JSON number as int64, saturated at the type's range: a number beyond it (1e300)
+/// means "later / more than anything stored", and converting it unchecked is undefined
+/// behaviour (in practice INT64_MIN, which turned "more than 1e20" into "everyone").
+int64_t saturatedInt64(double d)
+{
+    if (d >= 9223372036854775808.0) // 2^63
+        return std::numeric_limits<int64_t>::max();
+    if (d < -9223372036854775808.0)
+        return std::numeric_limits<int64_t>::min();
+    return static_cast<int64_t>(d);
+}
+
+/// now - days * kDay for a whole number of days >= 0, saturated at INT64_MIN.
+int64_t daysBefore(int64_t now, double days)
+{
+    int64_t span = 0, from = 0;
+    if (__builtin_mul_overflow(saturatedInt64(days), kDay, &span) ||
+        __builtin_sub_overflow(now, span, &from))
+        return std::numeric_limits<int64_t>::min();
+    return from;
+}
 
 QString join(const QString &path, const QString &key)
 {
@@ -128,7 +151,7 @@ bool SegmentCompiler::parseDate(const QJsonValue &value, bool endOfDay, int64_t 
         const double d = value.toDouble();
         if (!std::isfinite(d) || std::floor(d) != d)
             return false;
-        *out = static_cast<int64_t>(d);
+        *out = saturatedInt64(d);
         return true;
     }
     if (!value.isString())
@@ -495,7 +518,7 @@ Result<SqlFragment> SegmentCompiler::compileField(const QJsonObject &c, const QS
             return bad(valuePath, QStringLiteral("expected a whole number of days (0 or more)"));
         const QString c0 = colSql();
         base.sql = c0 + QStringLiteral(" BETWEEN ? AND ?");
-        add(QVariant::fromValue<qint64>(ctx.now - static_cast<int64_t>(value.toDouble()) * kDay));
+        add(QVariant::fromValue<qint64>(daysBefore(ctx.now, value.toDouble())));
         add(QVariant::fromValue<qint64>(ctx.now));
     } else {
         // =, !=, <, <=, >, >=, before, after
@@ -587,7 +610,7 @@ Result<SqlFragment> SegmentCompiler::compileEvent(const QJsonObject &c, const QS
         if (!w.isDouble() || w.toDouble() < 0 || std::floor(w.toDouble()) != w.toDouble())
             return bad(join(path, QStringLiteral("within_days")),
                        QStringLiteral("expected a whole number of days (0 or more)"));
-        from = ctx.now - static_cast<int64_t>(w.toDouble()) * kDay;
+        from = daysBefore(ctx.now, w.toDouble());
         bounded = true;
     } else if (hasBetween) {
         const QJsonValue b = c.value(QLatin1String("between"));
@@ -672,7 +695,9 @@ Result<SqlFragment> SegmentCompiler::compileEvent(const QJsonObject &c, const QS
         }
     }
 
-    const auto n = static_cast<qint64>(countN);
+    // No subscriber has 2^53 events: a larger count (1e300) works like that one, and n + 1
+    // below stays in range.
+    const auto n = static_cast<qint64>(std::min(countN, 9007199254740992.0));
     // Conditions that always / never hold need no SQL at all.
     if (countOp == QLatin1String(">=") && n == 0)
         return SqlFragment{QStringLiteral("1"), {}};

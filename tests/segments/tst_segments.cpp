@@ -11,6 +11,8 @@
 #include <QJsonDocument>
 #include <QtTest>
 
+#include <limits>
+
 using namespace mw;
 using test::SegmentFixture;
 
@@ -50,6 +52,8 @@ private slots:
     void parsesDates();
     void suppressionDefault();
     void previewMatchesAndStopsWhenStale();
+    void hugeNumbersSaturate_data();
+    void hugeNumbersSaturate();
 
 private:
     test::TempDir m_dir;
@@ -461,6 +465,11 @@ void TestSegments::parsesDates()
     QCOMPARE(t, int64_t(1767225600));
     QVERIFY(!SegmentCompiler::parseDate(QJsonValue(QStringLiteral("2026-02-30")), false, &t));
     QVERIFY(!SegmentCompiler::parseDate(QJsonValue(QStringLiteral("last week")), false, &t));
+    // Numbers beyond the 64-bit range saturate (converting them was undefined behaviour).
+    QVERIFY(SegmentCompiler::parseDate(QJsonValue(1e300), false, &t));
+    QCOMPARE(t, std::numeric_limits<int64_t>::max());
+    QVERIFY(SegmentCompiler::parseDate(QJsonValue(-1e300), false, &t));
+    QCOMPARE(t, std::numeric_limits<int64_t>::min());
 }
 
 void TestSegments::suppressionDefault()
@@ -505,6 +514,78 @@ void TestSegments::previewMatchesAndStopsWhenStale()
         SegmentFixture::kNow, 3, [] { return false; });
     QVERIFY(!bad.ok);
     QCOMPARE(bad.error.path, QStringLiteral("conditions[0].value"));
+}
+
+void TestSegments::hugeNumbersSaturate_data()
+{
+    // A number beyond the 64-bit range (or a window of more days than fit) must mean "more
+    // than anything stored", exactly like a large but ordinary number does: converting it to
+    // an integer used to be undefined behaviour (in practice INT64_MIN, so ">= 1e20 opens"
+    // matched everyone and "within 1e300 days" matched no one).
+    QTest::addColumn<QString>("huge");
+    QTest::addColumn<QString>("ordinary");
+    auto row = [](const char *name, const char *huge, const char *ordinary) {
+        QTest::newRow(name) << QString::fromUtf8(huge) << QString::fromUtf8(ordinary);
+    };
+    row("count >= 1e20", R"({"conditions":[{"event":"open","count":">= 99999999999999999999"}]})",
+        R"({"conditions":[{"event":"open","count":">= 1000000"}]})");
+    row("count > 1e20", R"({"conditions":[{"event":"open","count":"> 99999999999999999999"}]})",
+        R"({"conditions":[{"event":"open","count":"> 1000000"}]})");
+    row("count < 1e20", R"({"conditions":[{"event":"open","count":"< 99999999999999999999"}]})",
+        R"({"conditions":[{"event":"open","count":"< 1000000"}]})");
+    row("count <= 1e20", R"({"conditions":[{"event":"open","count":"<= 99999999999999999999"}]})",
+        R"({"conditions":[{"event":"open","count":"<= 1000000"}]})");
+    row("count = 1e20", R"({"conditions":[{"event":"open","count":"= 99999999999999999999"}]})",
+        R"({"conditions":[{"event":"open","count":"= 1000000"}]})");
+    row("count != 1e20", R"({"conditions":[{"event":"open","count":"!= 99999999999999999999"}]})",
+        R"({"conditions":[{"event":"open","count":"!= 1000000"}]})");
+    row("count number 1e300", R"({"conditions":[{"event":"click","count":1e300}]})",
+        R"({"conditions":[{"event":"click","count":">= 1000000"}]})");
+    row("within_days 1e300", R"({"conditions":[{"event":"open","within_days":1e300}]})",
+        R"({"conditions":[{"event":"open","within_days":10000000}]})");
+    row("within_days 1e17", R"({"conditions":[{"event":"open","within_days":100000000000000000}]})",
+        R"({"conditions":[{"event":"open","within_days":10000000}]})");
+    row("event between +-1e300",
+        R"({"conditions":[{"event":"open","count":">= 2","between":[-1e300,1e300]}]})",
+        R"({"conditions":[{"event":"open","count":">= 2","between":[-1000000000000,1000000000000]}]})");
+    row("within_last_days 1e300",
+        R"({"conditions":[{"field":"created_at","op":"within_last_days","value":1e300}]})",
+        R"({"conditions":[{"field":"created_at","op":"within_last_days","value":10000000}]})");
+    row("before 9.3e18", R"({"conditions":[{"field":"created_at","op":"before","value":9.3e18}]})",
+        R"({"conditions":[{"field":"created_at","op":"before","value":1000000000000}]})");
+    row("after -1e300",
+        R"({"conditions":[{"field":"metrics.last_open_at","op":"after","value":-1e300}]})",
+        R"({"conditions":[{"field":"metrics.last_open_at","op":"after","value":-1000000000000}]})");
+    row("date > 9223372036854775807",
+        R"({"conditions":[{"field":"created_at","op":">","value":9223372036854775807}]})",
+        R"({"conditions":[{"field":"created_at","op":">","value":1000000000000}]})");
+    row("date between +-1e300",
+        R"({"conditions":[{"field":"created_at","op":"between","value":[-1e300,1e300]}]})",
+        R"({"conditions":[{"field":"created_at","op":"between","value":[-1000000000000,1000000000000]}]})");
+}
+
+void TestSegments::hugeNumbersSaturate()
+{
+    QFETCH(QString, huge);
+    QFETCH(QString, ordinary);
+    const QJsonObject hugeDef = QJsonDocument::fromJson(huge.toUtf8()).object();
+    const QJsonObject ordinaryDef = QJsonDocument::fromJson(ordinary.toUtf8()).object();
+    QVERIFY(!hugeDef.isEmpty() && !ordinaryDef.isEmpty());
+    for (const int64_t now : {SegmentFixture::kNow, SegmentFixture::kNow - 45 * 86400}) {
+        const std::vector<int64_t> expected = m_fixture.evaluate(ordinaryDef, now);
+        for (auto strategy :
+             {SegmentCompiler::EventStrategy::Auto, SegmentCompiler::EventStrategy::Correlated,
+              SegmentCompiler::EventStrategy::Grouped}) {
+            SegmentCompiler compiler(m_db);
+            compiler.setEventStrategy(strategy);
+            auto compiled = compiler.compile(hugeDef, now);
+            QVERIFY2(compiled.ok(), compiled ? "" : qPrintable(compiled.error().toString()));
+            auto ids = SegmentService(m_db).memberIds(*compiled, -1);
+            QVERIFY(ids.ok());
+            QCOMPARE(ids->size(), expected.size());
+            QVERIFY(*ids == expected);
+        }
+    }
 }
 
 QTEST_GUILESS_MAIN(TestSegments)
