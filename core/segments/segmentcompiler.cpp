@@ -9,6 +9,7 @@
 #include <QJsonValue>
 #include <QRegularExpression>
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -621,6 +622,7 @@ Result<SqlFragment> SegmentCompiler::compileEvent(const QJsonObject &c, const QS
             return bad(bpath + QStringLiteral("[0]"), QStringLiteral("expected a date"));
         if (!parseDate(b.toArray()[1], true, &to))
             return bad(bpath + QStringLiteral("[1]"), QStringLiteral("expected a date"));
+        to = std::min(to, ctx.now); // a window reaching past "now" ends there
         bounded = true;
     }
     // Events after "now" never count, so results stay reproducible for a given --now.

@@ -494,7 +494,7 @@ bool SegmentFixture::event(const Subscriber &s, const QJsonObject &c, int64_t no
         from = now - static_cast<int64_t>(c.value(QLatin1String("within_days")).toDouble()) * kDay;
     if (c.contains(QLatin1String("between"))) {
         from = dateValue(c.value(QLatin1String("between")).toArray()[0], false);
-        to = dateValue(c.value(QLatin1String("between")).toArray()[1], true);
+        to = std::min(now, dateValue(c.value(QLatin1String("between")).toArray()[1], true));
     }
     const QJsonObject where = c.value(QLatin1String("where")).toObject();
     auto listOf = [&](const char *key) {

@@ -54,6 +54,7 @@ private slots:
     void previewMatchesAndStopsWhenStale();
     void hugeNumbersSaturate_data();
     void hugeNumbersSaturate();
+    void betweenWindowsStopAtNow();
 
 private:
     test::TempDir m_dir;
@@ -584,6 +585,44 @@ void TestSegments::hugeNumbersSaturate()
             QVERIFY(ids.ok());
             QCOMPARE(ids->size(), expected.size());
             QVERIFY(*ids == expected);
+        }
+    }
+}
+
+void TestSegments::betweenWindowsStopAtNow()
+{
+    // "Events after now never count" (docs/segments.md) holds for an explicit window too:
+    // a window reaching past "now" counts the events up to "now" only.
+    const int64_t now = SegmentFixture::kNow - 45 * 86400;
+    int64_t afterNow = 0;
+    for (const auto &s : m_fixture.subscribers())
+        for (const auto &e : s.events)
+            afterNow += e.at > now ? 1 : 0;
+    QVERIFY(afterNow > 0); // the fixture has events after this "now"
+    for (const char *event : {"open", "click", "purchase", "visit"}) {
+        const QJsonObject future{
+            {QStringLiteral("include_unsubscribed"), true},
+            {QStringLiteral("conditions"),
+             QJsonArray{QJsonObject{
+                 {QStringLiteral("event"), QLatin1String(event)},
+                 {QStringLiteral("between"),
+                  QJsonArray{QStringLiteral("2000-01-01"), QStringLiteral("2100-12-31")}}}}}};
+        QJsonObject allTime = future;
+        allTime[QStringLiteral("conditions")] =
+            QJsonArray{QJsonObject{{QStringLiteral("event"), QLatin1String(event)}}}; // up to now
+        for (auto strategy : {SegmentCompiler::EventStrategy::Correlated,
+                              SegmentCompiler::EventStrategy::Grouped}) {
+            SegmentCompiler compiler(m_db);
+            compiler.setEventStrategy(strategy);
+            auto a = compiler.compile(future, now);
+            auto b = compiler.compile(allTime, now);
+            QVERIFY(a.ok() && b.ok());
+            SegmentService service(m_db);
+            auto ia = service.memberIds(*a, -1);
+            auto ib = service.memberIds(*b, -1);
+            QVERIFY(ia.ok() && ib.ok());
+            QVERIFY2(*ia == *ib, event);
+            QVERIFY(*ia == m_fixture.evaluate(future, now));
         }
     }
 }
