@@ -141,8 +141,41 @@ SqlFragment CompiledSegment::membersQuery() const
 
 struct SegmentCompiler::Context {
     int64_t now = 0;
-    QStringList stack; // names of saved segments being compiled, outermost first
+    QStringList stack;  // names of saved segments being compiled, outermost first
+    int depth = 0;      // groups open, including those of inlined segments
+    int conditions = 0; // conditions compiled, including those of inlined segments
 };
+
+// What SQLite can run: it parses about 90 nested parentheses ("parser stack overflow") and
+// evaluates expressions at most 1000 deep, and each group or condition adds to both.
+// Definitions beyond these limits are refused with their path instead of failing when run.
+constexpr int kMaxGroupDepth = 32;
+constexpr int kMaxConditions = 256;
+
+namespace {
+
+/// The limits above cannot foresee every shape (a chain of a dozen negated segment
+/// references already nests too deep), so a compiled definition is also prepared once:
+/// SQLite's own refusal becomes an invalid definition (exit 2) rather than an internal
+/// error when the query runs.
+Status checkRunnable(Database &db, const CompiledSegment &c)
+{
+    for (const SqlFragment &q : {c.countQuery(), c.funnelQuery()}) {
+        auto st = db.prepare(q.sql.toStdString());
+        if (st || st.error().code != Error::Code::Internal)
+            continue; // runnable, or a problem of the database that running will report
+        const QString m = st.error().message;
+        if (m.contains(QLatin1String("stack overflow")) || m.contains(QLatin1String("too large")) ||
+            m.contains(QLatin1String("too many")))
+            return Error(Error::Code::BadInput,
+                         QStringLiteral("the definition is too complex for SQLite to run (%1); "
+                                        "use fewer nested groups or segment references")
+                             .arg(m));
+    }
+    return {};
+}
+
+} // namespace
 
 SegmentCompiler::SegmentCompiler(Database &db) : m_db(db) {}
 
@@ -202,7 +235,11 @@ Result<CompiledSegment> SegmentCompiler::compile(const QJsonObject &definition, 
     ctx.now = now;
     if (!selfName.isEmpty())
         ctx.stack << selfName;
-    return compileTop(definition, QString(), ctx, true);
+    auto r = compileTop(definition, QString(), ctx, true);
+    if (r)
+        if (Status s = checkRunnable(m_db, *r); !s)
+            return s.error();
+    return r;
 }
 
 Result<CompiledSegment> SegmentCompiler::compileSaved(const QString &name, int64_t now)
@@ -226,6 +263,9 @@ Result<CompiledSegment> SegmentCompiler::compileSaved(const QString &name, int64
     ctx.now = now;
     ctx.stack << name;
     auto r = compileTop(doc.object(), QString(), ctx, true);
+    if (r)
+        if (Status s = checkRunnable(m_db, *r); !s)
+            r = s.error();
     if (!r)
         return Error(r.error().code,
                      QStringLiteral("segment \"%1\": %2").arg(name, r.error().toString()));
@@ -265,6 +305,7 @@ Result<CompiledSegment> SegmentCompiler::compileTop(const QJsonObject &def, cons
         suppression.binds << QStringLiteral("subscribed");
     }
 
+    const int conditionsBefore = ctx.conditions;
     auto group = compileGroup(def, path, ctx);
     if (!group)
         return group.error();
@@ -280,6 +321,8 @@ Result<CompiledSegment> SegmentCompiler::compileTop(const QJsonObject &def, cons
         out.funnelLabels << (out.includeUnsubscribed ? QStringLiteral("all subscribers")
                                                      : QStringLiteral("subscribed"));
         SqlFragment stage{QStringLiteral("CASE"), {}};
+        const int conditionsAfter = ctx.conditions;
+        ctx.conditions = conditionsBefore; // the same conditions once more, not new ones
         for (int i = 0; i < conds.size(); ++i) {
             auto c = compileCondition(conds[i], indexPath(path, i), ctx);
             if (!c)
@@ -290,6 +333,7 @@ Result<CompiledSegment> SegmentCompiler::compileTop(const QJsonObject &def, cons
             stage.binds += c->binds;
             out.funnelLabels << describe(conds[i].toObject());
         }
+        ctx.conditions = conditionsAfter;
         stage.sql += QStringLiteral(" ELSE %1 END").arg(conds.size() + 1);
         if (conds.isEmpty())
             stage.sql = QStringLiteral("1");
@@ -322,15 +366,22 @@ Result<SqlFragment> SegmentCompiler::compileGroup(const QJsonObject &group, cons
     const QJsonArray conds = condsValue.toArray();
     if (conds.isEmpty()) // an empty group restricts nothing, whatever its match
         return SqlFragment{QStringLiteral("1"), {}};
+    if (ctx.depth == kMaxGroupDepth)
+        return bad(path,
+                   QStringLiteral("groups nest more than %1 levels deep").arg(kMaxGroupDepth));
     SqlFragment out;
     QStringList parts;
+    ++ctx.depth;
     for (int i = 0; i < conds.size(); ++i) {
         auto c = compileCondition(conds[i], indexPath(path, i), ctx);
-        if (!c)
+        if (!c) {
+            --ctx.depth;
             return c.error();
+        }
         parts << QLatin1Char('(') + c->sql + QLatin1Char(')');
         out.binds += c->binds;
     }
+    --ctx.depth;
     out.sql = parts.join(match == QLatin1String("any") ? QStringLiteral(" OR ")
                                                        : QStringLiteral(" AND "));
     return out;
@@ -341,6 +392,9 @@ Result<SqlFragment> SegmentCompiler::compileCondition(const QJsonValue &value, c
 {
     if (!value.isObject())
         return bad(path, QStringLiteral("expected a condition object"));
+    if (++ctx.conditions > kMaxConditions)
+        return bad(path,
+                   QStringLiteral("more than %1 conditions in one definition").arg(kMaxConditions));
     const QJsonObject c = value.toObject();
     const bool isField = c.contains(QLatin1String("field"));
     const bool isEvent = c.contains(QLatin1String("event"));

@@ -55,6 +55,9 @@ private slots:
     void hugeNumbersSaturate_data();
     void hugeNumbersSaturate();
     void betweenWindowsStopAtNow();
+    void refusesDefinitionsTooLargeForSqlite_data();
+    void refusesDefinitionsTooLargeForSqlite();
+    void refusesReferenceChainsTooDeepForSqlite();
 
 private:
     test::TempDir m_dir;
@@ -625,6 +628,129 @@ void TestSegments::betweenWindowsStopAtNow()
             QVERIFY(*ia == m_fixture.evaluate(future, now));
         }
     }
+}
+
+void TestSegments::refusesDefinitionsTooLargeForSqlite_data()
+{
+    // SQLite cannot parse a statement nested ~90 parentheses deep ("parser stack overflow")
+    // or run an expression deeper than 1000 ("Expression tree is too large"); such
+    // definitions used to fail only when run, with an internal error (exit 4).
+    QTest::addColumn<int>("depth");
+    QTest::addColumn<int>("width");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("groups 100 deep")
+        << 100 << 1
+        << QStringLiteral("conditions[0].conditions[0].conditions[0].conditions[0].conditions[0]."
+                          "conditions[0].conditions[0].conditions[0].conditions[0].conditions[0]."
+                          "conditions[0].conditions[0].conditions[0].conditions[0].conditions[0]."
+                          "conditions[0].conditions[0].conditions[0].conditions[0].conditions[0]."
+                          "conditions[0].conditions[0].conditions[0].conditions[0].conditions[0]."
+                          "conditions[0].conditions[0].conditions[0].conditions[0].conditions[0]."
+                          "conditions[0].conditions[0]: groups nest more than 32 levels deep");
+    QTest::newRow("1000 conditions")
+        << 0 << 1000
+        << QStringLiteral("conditions[256]: more than 256 conditions in one definition");
+}
+
+void TestSegments::refusesDefinitionsTooLargeForSqlite()
+{
+    QFETCH(int, depth);
+    QFETCH(int, width);
+    QFETCH(QString, message);
+    QJsonArray conds;
+    for (int i = 0; i < width; ++i)
+        conds.append(QJsonObject{{QStringLiteral("field"), QStringLiteral("city")},
+                                 {QStringLiteral("op"), QStringLiteral("=")},
+                                 {QStringLiteral("value"), QStringLiteral("c%1").arg(i)}});
+    QJsonObject def{{QStringLiteral("match"), QStringLiteral("any")},
+                    {QStringLiteral("conditions"), conds}};
+    for (int i = 0; i < depth; ++i)
+        def = QJsonObject{{QStringLiteral("match"), QStringLiteral("any")},
+                          {QStringLiteral("conditions"), QJsonArray{def}}};
+    SegmentCompiler compiler(m_db);
+    auto c = compiler.compile(def, SegmentFixture::kNow);
+    QVERIFY(!c.ok());
+    QCOMPARE(c.error().code, Error::Code::BadInput);
+    QCOMPARE(c.error().toString(), message);
+
+    // The largest allowed definitions compile and run.
+    QJsonObject deepest{{QStringLiteral("field"), QStringLiteral("city")},
+                        {QStringLiteral("op"), QStringLiteral("=")},
+                        {QStringLiteral("value"), QStringLiteral("x")}};
+    for (int i = 0; i < 32; ++i)
+        deepest = QJsonObject{
+            {QStringLiteral("match"), QStringLiteral("any")},
+            {QStringLiteral("conditions"),
+             QJsonArray{deepest, QJsonObject{{QStringLiteral("event"), QStringLiteral("open")}}}}};
+    QJsonArray widest;
+    for (int i = 0; i < 256; ++i)
+        widest.append(QJsonObject{{QStringLiteral("event"), QStringLiteral("click")},
+                                  {QStringLiteral("within_days"), i}});
+    for (const QJsonObject &ok :
+         {deepest, QJsonObject{{QStringLiteral("match"), QStringLiteral("any")},
+                               {QStringLiteral("conditions"), widest}}}) {
+        for (auto strategy : {SegmentCompiler::EventStrategy::Correlated,
+                              SegmentCompiler::EventStrategy::Grouped}) {
+            SegmentCompiler okCompiler(m_db);
+            okCompiler.setEventStrategy(strategy);
+            auto compiled = okCompiler.compile(ok, SegmentFixture::kNow);
+            QVERIFY2(compiled.ok(), compiled ? "" : qPrintable(compiled.error().toString()));
+            SegmentService service(m_db);
+            auto n = service.runCount(compiled->countQuery());
+            QVERIFY2(n.ok(), n ? "" : qPrintable(n.error().toString()));
+            QCOMPARE(*n, int64_t(m_fixture.evaluate(ok, SegmentFixture::kNow).size()));
+            auto funnel = service.funnel(*compiled);
+            QVERIFY2(funnel.ok(), funnel ? "" : qPrintable(funnel.error().toString()));
+        }
+    }
+}
+
+void TestSegments::refusesReferenceChainsTooDeepForSqlite()
+{
+    // Each negated reference nests a few parentheses: a chain of a dozen used to be saved
+    // (its count shown as "?") and then failed whenever it ran ("parser stack overflow",
+    // exit 4). Now saving refuses the first link SQLite cannot run; every saved link runs.
+    SegmentRepository repo(m_db);
+    QVERIFY(repo.save(QStringLiteral("chain0"),
+                      json(R"({"conditions":[{"field":"country","op":"=","value":"US"}]})"),
+                      std::nullopt, SegmentFixture::kNow)
+                .ok());
+    int refusedAt = 0;
+    for (int i = 1; i <= 40 && refusedAt == 0; ++i) {
+        const QString name = QStringLiteral("chain%1").arg(i);
+        const QJsonObject def{{QStringLiteral("conditions"),
+                               QJsonArray{QJsonObject{{QStringLiteral("segment"),
+                                                       QStringLiteral("chain%1").arg(i - 1)},
+                                                      {QStringLiteral("negate"), true}}}}};
+        auto saved = repo.save(name, def, std::nullopt, SegmentFixture::kNow);
+        if (!saved) {
+            QCOMPARE(saved.error().code, Error::Code::BadInput);
+            QVERIFY2(saved.error().message.contains(QLatin1String("too complex for SQLite")),
+                     qPrintable(saved.error().toString()));
+            QVERIFY(!repo.load(name).ok());
+            refusedAt = i;
+            // Written behind the validator's back, it is still an invalid definition.
+            m_db.exec("INSERT INTO segments(name, definition, created_at, updated_at) "
+                      "SELECT 'chain_behind', replace(definition, 'chain" +
+                      std::to_string(i - 2) + "', 'chain" + std::to_string(i - 1) +
+                      "'), created_at, updated_at FROM segments WHERE name = 'chain" +
+                      std::to_string(i - 1) + "'");
+            SegmentCompiler compiler(m_db);
+            auto c = compiler.compileSaved(QStringLiteral("chain_behind"), SegmentFixture::kNow);
+            QVERIFY(!c.ok());
+            QCOMPARE(c.error().code, Error::Code::BadInput);
+            break;
+        }
+        SegmentService service(m_db);
+        auto n = service.countSaved(name, SegmentFixture::kNow);
+        QVERIFY2(n.ok(), n ? "" : qPrintable(n.error().toString()));
+        auto ids = service.memberIds(name, SegmentFixture::kNow, -1);
+        QVERIFY(ids.ok());
+        auto in = service.contains(name, 1, SegmentFixture::kNow);
+        QVERIFY(in.ok());
+    }
+    QVERIFY(refusedAt > 3);
+    m_db.exec("DELETE FROM segments WHERE name LIKE 'chain%'");
 }
 
 QTEST_GUILESS_MAIN(TestSegments)
