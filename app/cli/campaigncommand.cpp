@@ -57,10 +57,14 @@ int runList(const QStringList &args)
 
 int runCampaign(const QStringList &args)
 {
-    if (args.isEmpty() || args.first() == QLatin1String("--help") ||
-        args.first() == QLatin1String("-h")) {
-        writeOut("Usage: mailwright-cli campaign list --db FILE [--format json]\n");
-        return args.isEmpty() ? 1 : 0;
+    const QString usage =
+        QStringLiteral("Usage: mailwright-cli campaign list --db FILE [--format json]");
+    if (args.isEmpty())
+        return fail(Error(Error::Code::Usage, QStringLiteral("no campaign subcommand given")),
+                    {usage});
+    if (args.first() == QLatin1String("--help") || args.first() == QLatin1String("-h")) {
+        printLine(usage);
+        return 0;
     }
     const QString sub = args.first();
     if (sub == QLatin1String("list"))

@@ -70,7 +70,8 @@ int usageError(const QString &message)
     return fail(Error(Error::Code::Usage, message));
 }
 
-int parseArgs(QCommandLineParser &parser, const QStringList &args, const QString &commandLine)
+int parseArgs(QCommandLineParser &parser, const QStringList &args, const QString &commandLine,
+              bool allowPositional)
 {
     const QCommandLineOption help(QStringList{QStringLiteral("h"), QStringLiteral("help")},
                                   QStringLiteral("Show this help."));
@@ -88,11 +89,17 @@ int parseArgs(QCommandLineParser &parser, const QStringList &args, const QString
         writeOut(text.toUtf8());
         return 0;
     }
+    if (!allowPositional && !parser.positionalArguments().isEmpty())
+        return usageError(QStringLiteral("unexpected argument \"%1\" (see --help)")
+                              .arg(parser.positionalArguments().first()));
     return -1;
 }
 
 Result<Database> openDatabase(const QString &path, bool create)
 {
+    // SQLite takes "" for a private temporary database: init would "succeed" and keep nothing.
+    if (path.isEmpty())
+        return Error(Error::Code::Usage, QStringLiteral("--db: the file name is empty"));
     Database::OpenOptions options;
     options.create = create;
     return Database::open(path, options);

@@ -46,7 +46,10 @@ bool stderrIsTerminal();
 
 /// Parses args with a prepared parser (adds --help). Returns -1 when parsing succeeded
 /// and the command should go on, otherwise the exit code to return (0 after --help).
-int parseArgs(QCommandLineParser &parser, const QStringList &args, const QString &commandLine);
+/// A stray argument (`--campaign spring picks`) is a usage error unless the command takes
+/// positional arguments.
+int parseArgs(QCommandLineParser &parser, const QStringList &args, const QString &commandLine,
+              bool allowPositional = false);
 
 /// Checks that every named option was given; returns -1 if so, else a usage-error code.
 int requireOptions(const QCommandLineParser &parser, const QStringList &names);

@@ -40,7 +40,7 @@ int runImport(const QStringList &args)
     parser.addOption({QStringLiteral("rejects"),
                       QStringLiteral("Where skip mode writes bad rows (default: CSV.rejects.csv)."),
                       QStringLiteral("FILE")});
-    if (int rc = parseArgs(parser, args, QStringLiteral("import")); rc >= 0)
+    if (int rc = parseArgs(parser, args, QStringLiteral("import"), true); rc >= 0)
         return rc;
     const QStringList positional = parser.positionalArguments();
     if (positional.size() != 1)

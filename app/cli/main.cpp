@@ -8,7 +8,7 @@ using namespace mw::cli;
 
 namespace {
 
-void printHelp()
+QString helpText()
 {
     QString text =
         QStringLiteral("Usage: mailwright-cli COMMAND [OPTIONS]\n\n"
@@ -20,7 +20,7 @@ void printHelp()
     text += QStringLiteral("\nRun 'mailwright-cli COMMAND --help' for a command's options.\n"
                            "Exit codes: 0 success, 1 usage error, 2 bad input, 3 refused by "
                            "policy.\n");
-    writeOut(text.toUtf8());
+    return text;
 }
 
 } // namespace
@@ -34,12 +34,13 @@ int main(int argc, char *argv[])
 
     QStringList args = QCoreApplication::arguments();
     args.removeFirst();
-    if (args.isEmpty())
-        return printHelp(), 1;
+    if (args.isEmpty()) // a usage error: one "error: " line, then the usage on stderr
+        return fail(mw::Error(mw::Error::Code::Usage, QStringLiteral("no command given")),
+                    QStringList{QStringLiteral("\n") + helpText().trimmed()});
     const QString first = args.takeFirst();
     if (first == QLatin1String("--help") || first == QLatin1String("-h") ||
         first == QLatin1String("help")) {
-        printHelp();
+        writeOut(helpText().toUtf8());
         return 0;
     }
     if (first == QLatin1String("--version") || first == QLatin1String("-v")) {

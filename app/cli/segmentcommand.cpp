@@ -487,7 +487,8 @@ int runSegment(const QStringList &args)
         "  delete   delete a saved segment\n\n"
         "Run 'mailwright-cli segment SUBCOMMAND --help' for its options.\n");
     if (args.isEmpty())
-        return writeErr(usage.toUtf8()), 1;
+        return fail(Error(Error::Code::Usage, QStringLiteral("no segment subcommand given")),
+                    {QStringLiteral("\n") + usage.trimmed()});
     const QString sub = args.first();
     const QStringList rest = args.mid(1);
     if (sub == QLatin1String("--help") || sub == QLatin1String("-h"))
