@@ -129,6 +129,11 @@ int runLiquid(const QStringList &args)
         all = std::string_view(dataBytes.constData(), static_cast<std::size_t>(dataBytes.size()));
     }
 
+    // A UTF-8 byte-order mark (Windows editors write one) is no part of the JSON; RFC 8259
+    // lets a parser ignore it, and the CSV import and segment definitions do.
+    if (all.substr(0, 3) == std::string_view("\xEF\xBB\xBF"))
+        all.remove_prefix(3);
+
     // Output is streamed in 1 MiB chunks (a batch of 100,000 emails does not sit in
     // memory); with --out it goes to a QSaveFile that only replaces the file on success.
     std::unique_ptr<OutputFile> outFile;
@@ -165,15 +170,17 @@ int runLiquid(const QStringList &args)
     auto renderOne = [&](std::string_view json, int lineNo) -> int {
         auto data = doc.parse(json);
         if (!data) {
+            // "line L, column C: FILE: invalid JSON: ..." (for JSON lines, L is the file's line).
             Error e = data.error();
-            e.message = dataPath + (lineNo ? QStringLiteral(":%1").arg(lineNo) : QString()) +
-                        QStringLiteral(": ") + e.message;
-            e.line = 0;
+            e.message = dataPath + QStringLiteral(": ") + e.message;
+            if (lineNo)
+                e.line = lineNo;
             return fail(e);
         }
         if (!data->isHash())
             return fail(Error(Error::Code::BadInput,
-                              dataPath + QStringLiteral(": the data must be a JSON object")));
+                              dataPath + QStringLiteral(": the data must be a JSON object"),
+                              lineNo));
         Status st = (*tpl)->render(*data, options, out);
         if (!st) {
             Error e = st.error();

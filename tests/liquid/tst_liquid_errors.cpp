@@ -94,6 +94,7 @@ private slots:
     void syntaxError_data();
     void syntaxError();
     void cliReportsLineAndColumn();
+    void cliDataErrorsHaveLineAndColumn();
     void strictFiltersRejectsUnknownFilterAtParse();
     void deeplyNestedExpressionsAreRefused();
 
@@ -220,6 +221,48 @@ void TestLiquidErrors::cliReportsLineAndColumn()
     const test::CliRun run3 =
         test::runCli({QStringLiteral("liquid"), QStringLiteral("--template"), ok});
     QCOMPARE(run3.exitCode, 1); // usage: neither --data nor --data-jsonl
+}
+
+void TestLiquidErrors::cliDataErrorsHaveLineAndColumn()
+{
+    // JSON syntax errors in the data name the line and column (they used to say only
+    // "invalid JSON: unexpected character", with no way to find it in a large file).
+    const QString tpl = m_tmp.writeFile(QStringLiteral("a.liquid"), "[{{ a }}]");
+    auto liquid = [&](const char *option, const QString &data) {
+        return test::runCli({QStringLiteral("liquid"), QStringLiteral("--template"), tpl,
+                             QLatin1String(option), data});
+    };
+    const QString bad = m_tmp.writeFile(QStringLiteral("bad.json"), "{\"a\": 1,\n  \"b\": }");
+    const test::CliRun run = liquid("--data", bad);
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY(run.out.isEmpty());
+    QVERIFY2(run.err.startsWith("error: line 2, column 8: " + bad.toUtf8() + ": invalid JSON: "),
+             run.err.constData());
+    const QString badLine =
+        m_tmp.writeFile(QStringLiteral("bad.jsonl"), "{\"a\": 1}\n\n{\"a\": 2,,}\n");
+    const test::CliRun run2 = liquid("--data-jsonl", badLine);
+    QCOMPARE(run2.exitCode, 2);
+    QVERIFY2(
+        run2.err.startsWith("error: line 3, column 9: " + badLine.toUtf8() + ": invalid JSON: "),
+        run2.err.constData());
+
+    const QString array = m_tmp.writeFile(QStringLiteral("array.jsonl"), "{}\n[1]\n");
+    const test::CliRun runArray = liquid("--data-jsonl", array);
+    QCOMPARE(runArray.exitCode, 2);
+    QVERIFY2(runArray.err.startsWith("error: line 2: " + array.toUtf8() +
+                                     ": the data must be a JSON object"),
+             runArray.err.constData());
+
+    // A UTF-8 byte-order mark before the data is not part of the JSON (RFC 8259 8.1).
+    const QString bom = m_tmp.writeFile(QStringLiteral("bom.json"), "\xEF\xBB\xBF{\"a\": \"x\"}");
+    const test::CliRun run3 = liquid("--data", bom);
+    QCOMPARE(run3.exitCode, 0);
+    QCOMPARE(run3.out, QByteArray("[x]"));
+    const QString bomLines =
+        m_tmp.writeFile(QStringLiteral("bom.jsonl"), "\xEF\xBB\xBF{\"a\": 1}\n{\"a\": 2}\n");
+    const test::CliRun run4 = liquid("--data-jsonl", bomLines);
+    QCOMPARE(run4.exitCode, 0);
+    QCOMPARE(run4.out, QByteArray("[1][2]"));
 }
 
 void TestLiquidErrors::strictFiltersRejectsUnknownFilterAtParse()
