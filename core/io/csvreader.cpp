@@ -263,6 +263,16 @@ bool CsvReader::next(CsvRecord &rec)
                 }
             }
         }
+        // A NUL byte is valid UTF-8 but no text: SQLite's text functions stop at it
+        // (length('x\0y') is 1) and it would end up in names, attributes and emails.
+        if (rec.error.isEmpty() && std::memchr(rec.data.data(), 0, rec.data.size())) {
+            for (int i = 0; i < rec.size(); ++i) {
+                if (rec.field(i).find('\0') != std::string_view::npos) {
+                    rec.error = QStringLiteral("NUL byte in column %1").arg(i + 1);
+                    break;
+                }
+            }
+        }
         return true;
     }
 }

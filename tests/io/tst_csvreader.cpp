@@ -147,6 +147,12 @@ void TestCsvReader::reportsBadRecords_data()
         << QByteArray("a\n\xED\xA0\x80\n") << 2 << QStringLiteral("2: invalid UTF-8 in column 1");
     QTest::newRow("truncated sequence at end")
         << QByteArray("a\nx\xE2\x82") << 2 << QStringLiteral("2: invalid UTF-8 in column 1");
+    // A NUL byte is no text: SQLite's text functions stop at it (length('x\0y') = 1) and it
+    // would reach names, attributes and emails.
+    QTest::newRow("NUL byte") << QByteArray("a,b\n1,x\0y\n3,4\n", 14) << 3
+                              << QStringLiteral("2: NUL byte in column 2");
+    QTest::newRow("NUL byte in quotes")
+        << QByteArray("a,b\n\"\0\",2\n", 10) << 2 << QStringLiteral("2: NUL byte in column 1");
     QTest::newRow("unterminated quote ends the input")
         << QByteArray("a\n\"abc\nmore\nlines\n") << 2
         << QStringLiteral("2: unterminated quoted field (the quote opened on line 2)");
