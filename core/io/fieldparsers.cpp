@@ -222,8 +222,8 @@ bool parseNumber(std::string_view s, double &out)
         return false;
     const char *b = s.data();
     const char *e = b + s.size();
-    if (*b == '+')
-        ++b;
+    if (*b == '+' && ++b != e && *b == '-')
+        return false; // "+-5" is no number (from_chars would read the "-5")
     const auto r = std::from_chars(b, e, out, std::chars_format::general);
     return r.ec == std::errc() && r.ptr == e && std::isfinite(out) &&
            s.find_first_of("nNiI") == std::string_view::npos;

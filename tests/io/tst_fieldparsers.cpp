@@ -160,7 +160,8 @@ void TestFieldParsers::numbersAndCountries()
     QCOMPARE(d, -3.0);
     QVERIFY(fields::parseNumber("+7", d));
     QCOMPARE(d, 7.0);
-    for (const char *bad : {"", "abc", "12,5", "$12", "nan", "inf", "1e999", "12 "})
+    for (const char *bad :
+         {"", "abc", "12,5", "$12", "nan", "inf", "1e999", "12 ", "+-5", "+", "++5"})
         QVERIFY2(!fields::parseNumber(bad, d), bad);
 
     std::string c;
