@@ -1,5 +1,6 @@
 #include "clicommand.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <unistd.h>
 
@@ -93,6 +94,36 @@ int parseArgs(QCommandLineParser &parser, const QStringList &args, const QString
         return usageError(QStringLiteral("unexpected argument \"%1\" (see --help)")
                               .arg(parser.positionalArguments().first()));
     return -1;
+}
+
+Result<QByteArray> readAllLimited(QIODevice &device, const QString &path, qint64 maxBytes)
+{
+    const auto tooLarge = [&]() {
+        return Error(Error::Code::BadInput, QStringLiteral("%1: larger than %2 MiB (is it the "
+                                                           "right file?)")
+                                                .arg(path)
+                                                .arg(maxBytes >> 20));
+    };
+    if (!device.isSequential() && device.size() > maxBytes)
+        return tooLarge();
+    QByteArray all;
+    constexpr qint64 kChunk = 1 << 20;
+    for (;;) {
+        const qsizetype before = all.size();
+        if (all.capacity() < before + kChunk) // grow geometrically, never far past the limit
+            all.reserve(std::min<qint64>(std::max<qint64>(2 * all.capacity(), before + kChunk),
+                                         maxBytes + kChunk));
+        all.resize(before + kChunk);
+        const qint64 n = device.read(all.data() + before, kChunk);
+        if (n < 0)
+            return Error(Error::Code::BadInput,
+                         QStringLiteral("cannot read %1: %2").arg(path, device.errorString()));
+        all.resize(before + n);
+        if (all.size() > maxBytes)
+            return tooLarge();
+        if (n == 0)
+            return all;
+    }
 }
 
 Result<Database> openDatabase(const QString &path, bool create)

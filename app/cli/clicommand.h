@@ -5,6 +5,7 @@
 
 #include <QByteArray>
 #include <QCommandLineParser>
+#include <QIODevice>
 #include <QString>
 #include <QStringList>
 
@@ -53,6 +54,10 @@ int parseArgs(QCommandLineParser &parser, const QStringList &args, const QString
 
 /// Checks that every named option was given; returns -1 if so, else a usage-error code.
 int requireOptions(const QCommandLineParser &parser, const QStringList &names);
+
+/// Reads an opened input file to its end, refusing one larger than maxBytes: input is read
+/// whole, and /dev/zero or a wrong file must not take all memory ("PATH: larger than N MiB").
+Result<QByteArray> readAllLimited(QIODevice &device, const QString &path, qint64 maxBytes);
 
 /// Opens a database for a command (creating it only when asked), running migrations.
 Result<Database> openDatabase(const QString &path, bool create = false);

@@ -21,13 +21,18 @@
 namespace mw::cli {
 namespace {
 
-Result<QByteArray> readFile(const QString &path)
+// Input read whole is bounded: a template is text a person wrote; data that cannot be
+// mapped (a pipe, /dev/zero) is read into memory, so it is bounded too.
+constexpr qint64 kMaxTemplateBytes = qint64(64) << 20;
+constexpr qint64 kMaxReadDataBytes = qint64(512) << 20;
+
+Result<QByteArray> readFile(const QString &path, qint64 maxBytes)
 {
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly))
         return Error(Error::Code::BadInput,
                      QStringLiteral("cannot read %1: %2").arg(path, f.errorString()));
-    return f.readAll();
+    return readAllLimited(f, path, maxBytes);
 }
 
 int runLiquid(const QStringList &args)
@@ -70,7 +75,7 @@ int runLiquid(const QStringList &args)
         return usageError(QStringLiteral(
             "give exactly one of --data FILE.json or --data-jsonl FILE (see --help)"));
 
-    auto source = readFile(parser.value(QStringLiteral("template")));
+    auto source = readFile(parser.value(QStringLiteral("template")), kMaxTemplateBytes);
     if (!source)
         return fail(source.error());
     liquid::ParseOptions parseOptions;
@@ -122,7 +127,7 @@ int runLiquid(const QStringList &args)
         }
     }
     if (all.data() == nullptr) {
-        auto read = readFile(dataPath);
+        auto read = readFile(dataPath, kMaxReadDataBytes);
         if (!read)
             return fail(read.error());
         dataBytes = std::move(*read);

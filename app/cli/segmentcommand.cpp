@@ -49,7 +49,11 @@ Result<QJsonObject> readDefinition(const QString &path)
     if (!f.open(QIODevice::ReadOnly))
         return Error(Error::Code::BadInput,
                      QStringLiteral("%1: cannot read: %2").arg(path, f.errorString()));
-    const QByteArray bytes = f.readAll();
+    // A definition is text a person or a tool wrote; /dev/zero must not take all memory.
+    auto read = readAllLimited(f, path, qint64(64) << 20);
+    if (!read)
+        return read.error();
+    const QByteArray bytes = *read;
     QJsonParseError pe;
     const QJsonDocument doc = QJsonDocument::fromJson(bytes, &pe);
     if (pe.error != QJsonParseError::NoError) {

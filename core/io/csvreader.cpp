@@ -11,6 +11,10 @@ namespace mw {
 namespace {
 
 constexpr size_t kChunk = 1 << 20;
+// A record is held in memory whole. Beyond this (checked whenever a chunk is used up) the
+// input is not a CSV file a person made: a 100 MB field, a file without line ends,
+// /dev/zero. Reading it would take memory without bound, so the input ends with an error.
+constexpr size_t kMaxRecordBytes = size_t(64) << 20;
 
 // Bytes that end a run of ordinary field bytes.
 constexpr std::array<bool, 256> makeTable(std::initializer_list<unsigned char> specials)
@@ -163,6 +167,18 @@ bool CsvReader::next(CsvRecord &rec)
         bool firstQuoted = false;
         bool ended = false;
         while (!ended) {
+            if (m_pos >= m_len &&
+                rec.data.size() + rec.ends.size() * sizeof(uint32_t) > kMaxRecordBytes) {
+                rec.error = QStringLiteral("a record longer than %1 MiB (is this a CSV file?)")
+                                .arg(kMaxRecordBytes >> 20);
+                m_failed = true;
+                m_readError = Error(Error::Code::BadInput, rec.error, int(rec.line));
+                m_eof = true;
+                m_len = m_pos = 0;
+                std::string().swap(rec.data); // give the memory back
+                rec.ends.assign(1, 0);
+                return true;
+            }
             if (m_pos >= m_len && !fill()) {
                 // End of input: the last record has no line ending.
                 if (st == State::Quoted) {

@@ -15,6 +15,8 @@ private slots:
     void usageErrors();
     void helpAndVersion_data();
     void helpAndVersion();
+    void endlessInputIsRefused_data();
+    void endlessInputIsRefused();
 
 private:
     test::TempDir m_dir;
@@ -115,6 +117,68 @@ void TestCliContract::helpAndVersion()
     QCOMPARE(run.exitCode, 0);
     QVERIFY2(run.out.contains(expected.toUtf8()), run.out.constData());
     QVERIFY2(run.err.isEmpty(), run.err.constData());
+}
+
+void TestCliContract::endlessInputIsRefused_data()
+{
+    // Input files are read whole (a template, a definition, a CSV record, a JSON document):
+    // /dev/zero used to take all memory and die in std::bad_alloc (SIGABRT). The CLI runs
+    // here with 1.5 GB of address space, so a regression fails instead of eating the machine.
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QString>("message");
+    const QString db = QStringLiteral("@DB@"), zero = QStringLiteral("/dev/zero");
+    const QString tpl = QStringLiteral("@TPL@"), data = QStringLiteral("@DATA@");
+    QTest::newRow("import --csv")
+        << QStringList{QStringLiteral("import"), QStringLiteral("subscribers"),
+                       QStringLiteral("--db"),   db,
+                       QStringLiteral("--csv"),  zero}
+        << QStringLiteral("error: line 1: header: a record longer than 64 MiB");
+    QTest::newRow("liquid --template")
+        << QStringList{QStringLiteral("liquid"), QStringLiteral("--template"), zero,
+                       QStringLiteral("--data"), data}
+        << QStringLiteral("error: /dev/zero: larger than 64 MiB");
+    QTest::newRow("liquid --data")
+        << QStringList{QStringLiteral("liquid"), QStringLiteral("--template"), tpl,
+                       QStringLiteral("--data"), zero}
+        << QStringLiteral("error: /dev/zero: larger than 512 MiB");
+    QTest::newRow("liquid --data-jsonl")
+        << QStringList{QStringLiteral("liquid"), QStringLiteral("--template"), tpl,
+                       QStringLiteral("--data-jsonl"), zero}
+        << QStringLiteral("error: /dev/zero: larger than 512 MiB");
+    QTest::newRow("segment count --definition")
+        << QStringList{QStringLiteral("segment"),      QStringLiteral("count"),
+                       QStringLiteral("--db"),         db,
+                       QStringLiteral("--definition"), zero}
+        << QStringLiteral("error: /dev/zero: larger than 64 MiB");
+    QTest::newRow("segment save --definition")
+        << QStringList{QStringLiteral("segment"),      QStringLiteral("save"),
+                       QStringLiteral("--db"),         db,
+                       QStringLiteral("--name"),       QStringLiteral("z"),
+                       QStringLiteral("--definition"), zero}
+        << QStringLiteral("error: /dev/zero: larger than 64 MiB");
+}
+
+void TestCliContract::endlessInputIsRefused()
+{
+    QFETCH(QStringList, args);
+    QFETCH(QString, message);
+    args.replaceInStrings(QStringLiteral("@DB@"), m_db);
+    args.replaceInStrings(QStringLiteral("@TPL@"),
+                          m_dir.writeFile(QStringLiteral("t.liquid"), "{{ a }}"));
+    args.replaceInStrings(QStringLiteral("@DATA@"),
+                          m_dir.writeFile(QStringLiteral("d.json"), "{\"a\": 1}"));
+    QProcess p;
+    p.start(QStringLiteral("/bin/sh"),
+            QStringList{QStringLiteral("-c"),
+                        QStringLiteral("ulimit -v 1500000; exec \"$0\" \"$@\""),
+                        qEnvironmentVariable("MW_CLI")} +
+                args);
+    QVERIFY(p.waitForFinished(120000));
+    QCOMPARE(p.exitStatus(), QProcess::NormalExit);
+    const QByteArray err = p.readAllStandardError();
+    QCOMPARE(p.exitCode(), 2);
+    QVERIFY2(err.startsWith(message.toUtf8()), err.constData());
+    QVERIFY(p.readAllStandardOutput().isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestCliContract)

@@ -63,6 +63,7 @@ private slots:
     void quotesFieldsForOutput_data();
     void quotesFieldsForOutput();
     void missingFileIsAnError();
+    void oversizedRecordEndsTheInput();
 };
 
 void TestCsvReader::parsesValidInput_data()
@@ -287,6 +288,35 @@ void TestCsvReader::missingFileIsAnError()
     const Status s = reader.open(QStringLiteral("/nonexistent/file.csv"));
     QVERIFY(!s.ok());
     QCOMPARE(s.error().code, Error::Code::BadInput);
+}
+
+void TestCsvReader::oversizedRecordEndsTheInput()
+{
+    // A record is kept in memory whole; one of more than 64 MiB (a 100 MB field, a file
+    // without line ends, /dev/zero) ends the input with an error instead of growing without
+    // bound (/dev/zero used to take all memory, then abort in std::bad_alloc).
+    test::TempDir dir;
+    QByteArray big = "email,note\na@example.com,";
+    big += QByteArray(65 * 1024 * 1024, 'x');
+    big += "\nb@example.com,short\n";
+    const QString path = dir.writeFile(QStringLiteral("big.csv"), big);
+    big.clear();
+    CsvReader reader;
+    QVERIFY(reader.open(path).ok());
+    CsvRecord rec;
+    QVERIFY(reader.next(rec)); // the header
+    QVERIFY(rec.error.isEmpty());
+    QVERIFY(reader.next(rec));
+    QCOMPARE(rec.line, int64_t(2));
+    QVERIFY2(rec.error.startsWith(QLatin1String("a record longer than 64 MiB")),
+             qPrintable(rec.error));
+    QVERIFY(rec.data.capacity() < 80 * 1024 * 1024);
+    QVERIFY(!reader.next(rec)); // the input ends there
+    QVERIFY(reader.readError());
+    QCOMPARE(reader.readError()->code, Error::Code::BadInput);
+    QVERIFY2(reader.readError()->toString().startsWith(
+                 QLatin1String("line 2: a record longer than 64 MiB")),
+             qPrintable(reader.readError()->toString()));
 }
 
 QTEST_GUILESS_MAIN(TestCsvReader)
