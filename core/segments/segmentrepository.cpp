@@ -11,6 +11,20 @@ namespace mw {
 
 namespace {
 
+/// Names are printed one per line (`segment list`) and in tab-separated columns: a line
+/// break or tab inside one would read as two names.
+Status checkName(const QString &name)
+{
+    if (name.trimmed().isEmpty())
+        return Error(Error::Code::BadInput, QStringLiteral("a segment needs a name"));
+    for (const QChar c : name)
+        if (c.category() == QChar::Other_Control)
+            return Error(Error::Code::BadInput,
+                         QStringLiteral("a segment name cannot contain line breaks, tabs or "
+                                        "other control characters"));
+    return {};
+}
+
 constexpr std::string_view kSelect =
     "SELECT id, name, definition, purpose, inclusion_notes, exclusion_notes, kpi, owner, "
     "version, created_at, updated_at, last_count, last_counted_at FROM segments ";
@@ -66,8 +80,8 @@ Result<SavedSegment> SegmentRepository::save(const QString &name, const QJsonObj
                                              const std::optional<SegmentDocumentation> &doc,
                                              int64_t referenceNow)
 {
-    if (name.trimmed().isEmpty())
-        return Error(Error::Code::BadInput, QStringLiteral("a segment needs a name"));
+    if (Status s = checkName(name); !s)
+        return s.error();
     SegmentCompiler compiler(m_db);
     if (auto c = compiler.compile(definition, referenceNow, name); !c)
         return c.error();
@@ -215,8 +229,8 @@ Status SegmentRepository::remove(const QString &name)
 
 Status SegmentRepository::rename(const QString &name, const QString &newName)
 {
-    if (newName.trimmed().isEmpty())
-        return Error(Error::Code::BadInput, QStringLiteral("a segment needs a name"));
+    if (Status s = checkName(newName); !s)
+        return s;
     Transaction tx(m_db);
     if (!tx.begun())
         return tx.begun();

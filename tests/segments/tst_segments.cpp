@@ -58,6 +58,7 @@ private slots:
     void refusesDefinitionsTooLargeForSqlite_data();
     void refusesDefinitionsTooLargeForSqlite();
     void refusesReferenceChainsTooDeepForSqlite();
+    void refusesControlCharactersInNames();
 
 private:
     test::TempDir m_dir;
@@ -751,6 +752,34 @@ void TestSegments::refusesReferenceChainsTooDeepForSqlite()
     }
     QVERIFY(refusedAt > 3);
     m_db.exec("DELETE FROM segments WHERE name LIKE 'chain%'");
+}
+
+void TestSegments::refusesControlCharactersInNames()
+{
+    // `segment list` prints one name per line: a name with a line break read as two
+    // segments there, and a tab broke the `members` text format's columns.
+    SegmentRepository repo(m_db);
+    const QJsonObject def = json(R"({"conditions":[]})");
+    for (const QString &bad :
+         {QStringLiteral("a\nb"), QStringLiteral("a\rb"), QStringLiteral("tab\there"),
+          QStringLiteral("nul\u0000x"), QStringLiteral("esc\u001b[31m")}) {
+        auto r = repo.save(bad, def, std::nullopt, SegmentFixture::kNow);
+        QVERIFY(!r.ok());
+        QCOMPARE(r.error().code, Error::Code::BadInput);
+        QCOMPARE(r.error().message,
+                 QStringLiteral("a segment name cannot contain line breaks, tabs or other "
+                                "control characters"));
+        QVERIFY(!repo.load(bad).ok());
+    }
+    QVERIFY(repo.save(QStringLiteral("ok name \u00fc\U0001F389"), def, std::nullopt,
+                      SegmentFixture::kNow)
+                .ok());
+    const Status renamed =
+        repo.rename(QStringLiteral("ok name \u00fc\U0001F389"), QStringLiteral("x\ny"));
+    QVERIFY(!renamed.ok());
+    QCOMPARE(renamed.error().code, Error::Code::BadInput);
+    QVERIFY(repo.load(QStringLiteral("ok name \u00fc\U0001F389")).ok());
+    QVERIFY(repo.remove(QStringLiteral("ok name \u00fc\U0001F389")).ok());
 }
 
 QTEST_GUILESS_MAIN(TestSegments)
