@@ -4,6 +4,7 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <bit>
 
 namespace mw {
@@ -149,6 +150,15 @@ void EventImporter::validateRow(CsvRecord &rec)
             return;
         }
         rec.derivedNumber[NProduct] = it->second;
+    }
+    // An unknown name creates a campaign, and campaign names are listed one per line.
+    const std::string_view campaign = cell(Campaign);
+    if (std::any_of(campaign.begin(), campaign.end(),
+                    [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7F; })) {
+        rec.error = QStringLiteral("campaign name contains a line break, tab or other control "
+                                   "character: %1")
+                        .arg(quoted(campaign));
+        return;
     }
     buildAttributes(rec, rec.derived[DProperties]);
 }

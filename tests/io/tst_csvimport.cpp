@@ -364,6 +364,13 @@ void TestCsvImport::events_data()
                                  << QString() << QStringLiteral("unknown product sku \"SKU-9\"");
     QTest::newRow("bad amount") << QByteArray("a@x.com,,purchase,2024-03-01,12€,,,") << QString()
                                 << QStringLiteral("amount is not a number");
+    // A new campaign gets the name as given, and `campaign list` prints one name per line.
+    QTest::newRow("line break in a campaign name")
+        << QByteArray("a@x.com,,open,2024-03-01,,,\"Spring\nsale\",") << QString()
+        << QStringLiteral("campaign name contains a line break, tab or other control character");
+    QTest::newRow("tab in a campaign name")
+        << QByteArray("a@x.com,,open,2024-03-01,,,Spring\tsale,") << QString()
+        << QStringLiteral("campaign name contains a line break, tab or other control character");
 }
 
 void TestCsvImport::events()
