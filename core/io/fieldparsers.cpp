@@ -263,7 +263,13 @@ bool isJsonNumber(std::string_view s)
             return false;
     }
     // Long digit strings (card numbers, ids) stay text: a double would lose digits.
-    return p == n && n <= 15;
+    if (p != n || n > 15)
+        return false;
+    // So does a number beyond a double's range (1e999): SQLite reads it as Inf and Qt's
+    // JSON parser refuses the whole object, so every attribute of the row would be lost.
+    double d = 0;
+    const auto r = std::from_chars(s.data(), s.data() + n, d, std::chars_format::general);
+    return r.ec == std::errc() && std::isfinite(d);
 }
 
 void appendJsonString(std::string &out, std::string_view s)

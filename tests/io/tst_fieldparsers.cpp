@@ -142,6 +142,12 @@ void TestFieldParsers::jsonNumbers_data()
     QTest::newRow("thousands separator") << QByteArray("1,000") << false;
     QTest::newRow("16 digits stay text") << QByteArray("4111111111111111") << false;
     QTest::newRow("word") << QByteArray("true") << false;
+    // Beyond a double's range: SQLite reads it as Inf, and Qt's JSON parser refuses the
+    // whole attributes object at render time (every attribute went missing).
+    QTest::newRow("overflow stays text") << QByteArray("1e999") << false;
+    QTest::newRow("negative overflow stays text") << QByteArray("-1E400") << false;
+    QTest::newRow("underflow stays text") << QByteArray("1e-999") << false;
+    QTest::newRow("largest double") << QByteArray("1.7976931e308") << true;
 }
 
 void TestFieldParsers::jsonNumbers()
