@@ -1,7 +1,10 @@
 #include "clicommand.h"
 
+#include <QFile>
+
 #include <algorithm>
 #include <cstdio>
+#include <filesystem>
 #include <unistd.h>
 
 namespace mw::cli {
@@ -124,6 +127,20 @@ Result<QByteArray> readAllLimited(QIODevice &device, const QString &path, qint64
         if (n == 0)
             return all;
     }
+}
+
+int refuseOverwritingInput(const QString &option, const QString &output,
+                           const QList<std::pair<QString, QString>> &inputs)
+{
+    const std::filesystem::path out(QFile::encodeName(output).toStdString());
+    for (const auto &[path, what] : inputs) {
+        std::error_code ec; // false (and ec set) when either file does not exist
+        if (!path.isEmpty() &&
+            std::filesystem::equivalent(out, QFile::encodeName(path).toStdString(), ec))
+            return usageError(QStringLiteral("--%1: \"%2\" is %3; refusing to overwrite it")
+                                  .arg(option, output, what));
+    }
+    return -1;
 }
 
 Result<Database> openDatabase(const QString &path, bool create)

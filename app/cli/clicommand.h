@@ -59,6 +59,12 @@ int requireOptions(const QCommandLineParser &parser, const QStringList &names);
 /// whole, and /dev/zero or a wrong file must not take all memory ("PATH: larger than N MiB").
 Result<QByteArray> readAllLimited(QIODevice &device, const QString &path, qint64 maxBytes);
 
+/// A usage error (exit code) when the output file named by option is one of the inputs
+/// (the same file, whatever the spelling or link), -1 otherwise. inputs pairs a path with
+/// what it is ("the database"). Writing an output over an input would destroy it.
+int refuseOverwritingInput(const QString &option, const QString &output,
+                           const QList<std::pair<QString, QString>> &inputs);
+
 /// Opens a database for a command (creating it only when asked), running migrations.
 Result<Database> openDatabase(const QString &path, bool create = false);
 

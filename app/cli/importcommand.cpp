@@ -61,11 +61,25 @@ int runImport(const QStringList &args)
     else if (mode != QLatin1String("abort"))
         return usageError(QStringLiteral("--on-error must be abort or skip, not \"%1\"").arg(mode));
     options.rejectsPath = parser.value(QStringLiteral("rejects"));
+    const QString dbPath = parser.value(QStringLiteral("db"));
+    const QString csvPath = parser.value(QStringLiteral("csv"));
+    if (options.onError == ImportOptions::OnError::Skip)
+        if (int rc = refuseOverwritingInput(
+                QStringLiteral("rejects"),
+                options.rejectsPath.isEmpty() ? csvPath + QStringLiteral(".rejects.csv")
+                                              : options.rejectsPath,
+                {{csvPath, QStringLiteral("the file being imported")},
+                 {dbPath, QStringLiteral("the database")},
+                 {dbPath + QStringLiteral("-wal"), QStringLiteral("the database's WAL file")},
+                 {dbPath + QStringLiteral("-shm"),
+                  QStringLiteral("the database's shared memory")}});
+            rc >= 0)
+            return rc;
 
     // SQLite's allocation statistics take a global mutex on every malloc; this one-shot
     // process never reads them. (A no-op if SQLite was already initialised.)
     sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
-    auto db = openDatabase(parser.value(QStringLiteral("db")));
+    auto db = openDatabase(dbPath);
     if (!db)
         return fail(db.error());
 
@@ -106,7 +120,7 @@ int runImport(const QStringList &args)
             return MetricsCalculator::refresh(d, mo);
         };
     }
-    auto result = CsvImporter::run(*db, *kind, parser.value(QStringLiteral("csv")), options);
+    auto result = CsvImporter::run(*db, *kind, csvPath, options);
     if (showProgress)
         writeErr("\r\033[K");
     if (!result)

@@ -75,6 +75,14 @@ int runLiquid(const QStringList &args)
         return usageError(QStringLiteral(
             "give exactly one of --data FILE.json or --data-jsonl FILE (see --help)"));
 
+    if (parser.isSet(QStringLiteral("out")))
+        if (int rc = refuseOverwritingInput(
+                QStringLiteral("out"), parser.value(QStringLiteral("out")),
+                {{parser.value(QStringLiteral("template")), QStringLiteral("the template")},
+                 {parser.value(hasData ? QStringLiteral("data") : QStringLiteral("data-jsonl")),
+                  QStringLiteral("the data file")}});
+            rc >= 0)
+            return rc;
     auto source = readFile(parser.value(QStringLiteral("template")), kMaxTemplateBytes);
     if (!source)
         return fail(source.error());

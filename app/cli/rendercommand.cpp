@@ -208,7 +208,17 @@ int runRender(const QStringList &args)
                 return usageError(
                     QStringLiteral("--%1 applies to --segment only").arg(QLatin1String(o)));
 
-    auto db = openDatabase(parser.value(QStringLiteral("db")));
+    const QString dbPath = parser.value(QStringLiteral("db"));
+    if (batch)
+        if (int rc = refuseOverwritingInput(
+                QStringLiteral("out"), parser.value(QStringLiteral("out")),
+                {{dbPath, QStringLiteral("the database")},
+                 {dbPath + QStringLiteral("-wal"), QStringLiteral("the database's WAL file")},
+                 {dbPath + QStringLiteral("-shm"),
+                  QStringLiteral("the database's shared memory")}});
+            rc >= 0)
+            return rc;
+    auto db = openDatabase(dbPath);
     if (!db)
         return fail(db.error());
     auto now = resolveNow(parser, *db);

@@ -17,6 +17,8 @@ private slots:
     void helpAndVersion();
     void endlessInputIsRefused_data();
     void endlessInputIsRefused();
+    void outputOntoAnInputIsRefused_data();
+    void outputOntoAnInputIsRefused();
 
 private:
     test::TempDir m_dir;
@@ -179,6 +181,99 @@ void TestCliContract::endlessInputIsRefused()
     QCOMPARE(p.exitCode(), 2);
     QVERIFY2(err.startsWith(message.toUtf8()), err.constData());
     QVERIFY(p.readAllStandardOutput().isEmpty());
+}
+
+void TestCliContract::outputOntoAnInputIsRefused_data()
+{
+    // An output written over an input destroyed it: `render --out DB` replaced the database
+    // with the .jsonl (exit 0), `import --rejects DB` with the rejects CSV, and
+    // `--rejects CSV` the file being imported.
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QString>("message");
+    const QString db = QStringLiteral("@DB@"), csv = QStringLiteral("@CSV@");
+    const QString tpl = QStringLiteral("@TPL@"), data = QStringLiteral("@DATA@");
+    const QString sameDb = QStringLiteral("@SAMEDB@");
+    QTest::newRow("render --out the database")
+        << QStringList{QStringLiteral("render"),
+                       QStringLiteral("--db"),
+                       db,
+                       QStringLiteral("--campaign"),
+                       QStringLiteral("c"),
+                       QStringLiteral("--segment"),
+                       QStringLiteral("s"),
+                       QStringLiteral("--out"),
+                       db}
+        << QStringLiteral("error: --out: \"@DB@\" is the database");
+    QTest::newRow("render --out the database by another name")
+        << QStringList{QStringLiteral("render"),
+                       QStringLiteral("--db"),
+                       db,
+                       QStringLiteral("--campaign"),
+                       QStringLiteral("c"),
+                       QStringLiteral("--segment"),
+                       QStringLiteral("s"),
+                       QStringLiteral("--out"),
+                       sameDb}
+        << QStringLiteral("error: --out: \"@SAMEDB@\" is the database");
+    QTest::newRow("import --rejects the database")
+        << QStringList{QStringLiteral("import"),     QStringLiteral("subscribers"),
+                       QStringLiteral("--db"),       db,
+                       QStringLiteral("--csv"),      csv,
+                       QStringLiteral("--on-error"), QStringLiteral("skip"),
+                       QStringLiteral("--rejects"),  db}
+        << QStringLiteral("error: --rejects: \"@DB@\" is the database");
+    QTest::newRow("import --rejects the CSV")
+        << QStringList{QStringLiteral("import"),     QStringLiteral("subscribers"),
+                       QStringLiteral("--db"),       db,
+                       QStringLiteral("--csv"),      csv,
+                       QStringLiteral("--on-error"), QStringLiteral("skip"),
+                       QStringLiteral("--rejects"),  csv}
+        << QStringLiteral("error: --rejects: \"@CSV@\" is the file being imported");
+    QTest::newRow("liquid --out the template")
+        << QStringList{QStringLiteral("liquid"),
+                       QStringLiteral("--template"),
+                       tpl,
+                       QStringLiteral("--data"),
+                       data,
+                       QStringLiteral("--out"),
+                       tpl}
+        << QStringLiteral("error: --out: \"@TPL@\" is the template");
+    QTest::newRow("liquid --out the data")
+        << QStringList{QStringLiteral("liquid"),
+                       QStringLiteral("--template"),
+                       tpl,
+                       QStringLiteral("--data"),
+                       data,
+                       QStringLiteral("--out"),
+                       data}
+        << QStringLiteral("error: --out: \"@DATA@\" is the data file");
+}
+
+void TestCliContract::outputOntoAnInputIsRefused()
+{
+    QFETCH(QStringList, args);
+    QFETCH(QString, message);
+    const QString csv = m_dir.writeFile(QStringLiteral("in.csv"), "email\na@example.com\nbad\n");
+    const QString tpl = m_dir.writeFile(QStringLiteral("t.liquid"), "{{ a }}");
+    const QString data = m_dir.writeFile(QStringLiteral("d.json"), "{\"a\": 1}");
+    const QString sameDb = m_dir.path(QStringLiteral(".")) + QStringLiteral("/./t.db");
+    const QList<std::pair<QString, QString>> names = {{QStringLiteral("@DB@"), m_db},
+                                                      {QStringLiteral("@CSV@"), csv},
+                                                      {QStringLiteral("@TPL@"), tpl},
+                                                      {QStringLiteral("@DATA@"), data},
+                                                      {QStringLiteral("@SAMEDB@"), sameDb}};
+    for (const auto &[from, to] : names) {
+        args.replaceInStrings(from, to);
+        message.replace(from, to);
+    }
+    const QByteArray before =
+        test::fileBytes(m_db) + test::fileBytes(csv) + test::fileBytes(tpl) + test::fileBytes(data);
+    const auto run = test::runCli(args);
+    QCOMPARE(run.exitCode, 1);
+    QVERIFY2(run.err.startsWith(message.toUtf8()), run.err.constData());
+    QCOMPARE(test::fileBytes(m_db) + test::fileBytes(csv) + test::fileBytes(tpl) +
+                 test::fileBytes(data),
+             before);
 }
 
 QTEST_GUILESS_MAIN(TestCliContract)
