@@ -148,7 +148,7 @@ int renderBatch(Database &db, const LoadedCampaign &campaign, const QCommandLine
                        {QStringLiteral("out"), outPath},
                        {QStringLiteral("rendered"), static_cast<qint64>(summary->rendered)},
                        {QStringLiteral("bytes"), static_cast<qint64>(summary->bytesWritten)},
-                       {QStringLiteral("threads"), *threads},
+                       {QStringLiteral("threads"), summary->threads},
                        {QStringLiteral("seconds"), static_cast<double>(timer.elapsed()) / 1000.0}};
     if (p.isSet(QStringLiteral("insight")))
         result.insert(QStringLiteral("insight"), summary->insight.toJson());

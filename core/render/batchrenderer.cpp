@@ -115,6 +115,7 @@ Result<BatchSummary> BatchRenderer::run(const std::vector<int64_t> &ids,
         pool.emplace_back(worker, t);
 
     BatchSummary summary;
+    summary.threads = threads;
     std::optional<Error> failure;
     for (size_t c = 0; c < chunks; ++c) {
         Chunk chunk;

@@ -29,6 +29,7 @@ struct BatchOptions {
 struct BatchSummary {
     int64_t rendered = 0;
     int64_t bytesWritten = 0;
+    int threads = 0; // threads that rendered (at most one per chunk, at most 64)
     RenderInsight insight;
 };
 

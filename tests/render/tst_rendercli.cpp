@@ -131,7 +131,18 @@ void TestRenderCli::batchIsByteIdenticalForAnyThreadCount()
                                 << QStringLiteral("--out") << path << QStringLiteral("--threads")
                                 << QLatin1String(threads));
         QVERIFY2(run.exitCode == 0, run.err.constData());
+        // The summary reports the threads that rendered, not the number asked for.
+        QCOMPARE(QJsonDocument::fromJson(run.out).object().value(QStringLiteral("threads")).toInt(),
+                 QByteArray(threads).toInt());
     }
+    // 1,508 members are 6 chunks of 256: more threads than that would have nothing to do.
+    const auto many =
+        test::runCli(base() << QStringLiteral("--segment") << QStringLiteral("everyone")
+                            << QStringLiteral("--out") << m_dir.path(QStringLiteral("t9999.jsonl"))
+                            << QStringLiteral("--threads") << QStringLiteral("9999"));
+    QVERIFY2(many.exitCode == 0, many.err.constData());
+    QCOMPARE(QJsonDocument::fromJson(many.out).object().value(QStringLiteral("threads")).toInt(),
+             6);
     const QByteArray a = test::fileBytes(one);
     QVERIFY(a.size() > 100000);
     QCOMPARE(test::fileBytes(two), a);
