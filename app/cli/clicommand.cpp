@@ -3,7 +3,9 @@
 #include <QFile>
 
 #include <algorithm>
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 #include <filesystem>
 #include <unistd.h>
 
@@ -35,9 +37,25 @@ const CommandInfo *CommandRegistry::find(const QString &name)
     return nullptr;
 }
 
+namespace {
+int stdoutErrno = 0; // the first error writing stdout
+}
+
 void writeOut(const QByteArray &bytes)
 {
-    std::fwrite(bytes.constData(), 1, static_cast<size_t>(bytes.size()), stdout);
+    if (std::fwrite(bytes.constData(), 1, static_cast<size_t>(bytes.size()), stdout) !=
+            static_cast<size_t>(bytes.size()) &&
+        stdoutErrno == 0)
+        stdoutErrno = errno ? errno : EIO;
+}
+
+QString stdoutFailure()
+{
+    if (std::fflush(stdout) != 0 && stdoutErrno == 0)
+        stdoutErrno = errno ? errno : EIO;
+    if (stdoutErrno == 0 && std::ferror(stdout))
+        stdoutErrno = EIO;
+    return stdoutErrno ? QString::fromLocal8Bit(std::strerror(stdoutErrno)) : QString();
 }
 
 void writeErr(const QByteArray &bytes)

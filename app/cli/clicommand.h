@@ -43,6 +43,8 @@ void writeOut(const QByteArray &bytes);
 void writeErr(const QByteArray &bytes);
 void printLine(const QString &line);    // stdout, with "\n"
 void printErrLine(const QString &line); // stderr, with "\n"
+/// Flushes stdout; the reason (errno text) if anything written to it was lost, else empty.
+QString stdoutFailure();
 bool stderrIsTerminal();
 
 /// Parses args with a prepared parser (adds --help). Returns -1 when parsing succeeded

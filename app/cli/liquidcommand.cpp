@@ -226,14 +226,14 @@ int runLiquid(const QStringList &args)
     }
     flush();
     if (!outFile)
-        std::fflush(stdout);
+        stdoutFailure(); // flushes, remembering why a write failed
     prealloc.finish();
     const double seconds = static_cast<double>(timer.nsecsElapsed()) / 1e9;
     if (outFile && (writeFailed || !outFile->commit()))
         return fail(Error(
             Error::Code::Io,
             QStringLiteral("cannot write %1: %2").arg(outFile->path(), outFile->errorString())));
-    std::fflush(stdout);
+    stdoutFailure(); // flushes, remembering why a write failed
     if (parser.isSet(QStringLiteral("stats")))
         printErrLine(QStringLiteral("renders=%1 bytes=%2 seconds=%3")
                          .arg(renders)

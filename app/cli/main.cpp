@@ -23,17 +23,8 @@ QString helpText()
     return text;
 }
 
-} // namespace
-
-int main(int argc, char *argv[])
+int dispatch(QStringList args)
 {
-    QCoreApplication app(argc, argv);
-    QCoreApplication::setApplicationName(QStringLiteral("mailwright-cli"));
-    QCoreApplication::setOrganizationName(QStringLiteral("Mailwright"));
-    QCoreApplication::setApplicationVersion(QStringLiteral(MW_VERSION));
-
-    QStringList args = QCoreApplication::arguments();
-    args.removeFirst();
     if (args.isEmpty()) // a usage error: one "error: " line, then the usage on stderr
         return fail(mw::Error(mw::Error::Code::Usage, QStringLiteral("no command given")),
                     QStringList{QStringLiteral("\n") + helpText().trimmed()});
@@ -52,4 +43,23 @@ int main(int argc, char *argv[])
         return usageError(
             QStringLiteral("unknown command \"%1\" (see mailwright-cli --help)").arg(first));
     return command->run(args);
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("mailwright-cli"));
+    QCoreApplication::setOrganizationName(QStringLiteral("Mailwright"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(MW_VERSION));
+
+    QStringList args = QCoreApplication::arguments();
+    args.removeFirst();
+    int rc = dispatch(args);
+    // Results go to stdout: a result that could not be written (a full disk) is no success.
+    if (const QString why = stdoutFailure(); !why.isEmpty() && rc == 0)
+        rc = fail(mw::Error(mw::Error::Code::Io,
+                            QStringLiteral("cannot write to standard output: %1").arg(why)));
+    return rc;
 }

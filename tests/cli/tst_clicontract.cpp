@@ -19,6 +19,8 @@ private slots:
     void endlessInputIsRefused();
     void outputOntoAnInputIsRefused_data();
     void outputOntoAnInputIsRefused();
+    void fullStdoutIsAnError_data();
+    void fullStdoutIsAnError();
 
 private:
     test::TempDir m_dir;
@@ -274,6 +276,44 @@ void TestCliContract::outputOntoAnInputIsRefused()
     QCOMPARE(test::fileBytes(m_db) + test::fileBytes(csv) + test::fileBytes(tpl) +
                  test::fileBytes(data),
              before);
+}
+
+void TestCliContract::fullStdoutIsAnError_data()
+{
+    // Results go to stdout; when they cannot be written (a full disk) the command used to
+    // exit 0 with a truncated or empty result.
+    QTest::addColumn<QStringList>("args");
+    const QString db = QStringLiteral("@DB@");
+    QTest::newRow("liquid") << QStringList{QStringLiteral("liquid"), QStringLiteral("--template"),
+                                           QStringLiteral("@TPL@"), QStringLiteral("--data"),
+                                           QStringLiteral("@DATA@")};
+    QTest::newRow("segment count") << QStringList{
+        QStringLiteral("segment"),      QStringLiteral("count"), QStringLiteral("--db"), db,
+        QStringLiteral("--definition"), QStringLiteral("@DEF@")};
+    QTest::newRow("campaign list --format json") << QStringList{
+        QStringLiteral("campaign"), QStringLiteral("list"), QStringLiteral("--db"), db,
+        QStringLiteral("--format"), QStringLiteral("json")};
+    QTest::newRow("--help") << QStringList{QStringLiteral("--help")};
+}
+
+void TestCliContract::fullStdoutIsAnError()
+{
+    QFETCH(QStringList, args);
+    args.replaceInStrings(QStringLiteral("@DB@"), m_db);
+    args.replaceInStrings(QStringLiteral("@TPL@"),
+                          m_dir.writeFile(QStringLiteral("t.liquid"), "{{ a }}"));
+    args.replaceInStrings(QStringLiteral("@DATA@"),
+                          m_dir.writeFile(QStringLiteral("d.json"), "{\"a\": 1}"));
+    args.replaceInStrings(QStringLiteral("@DEF@"),
+                          m_dir.writeFile(QStringLiteral("def.json"), "{\"conditions\": []}"));
+    QProcess p;
+    p.setStandardOutputFile(QStringLiteral("/dev/full"));
+    p.start(qEnvironmentVariable("MW_CLI"), args);
+    QVERIFY(p.waitForFinished(60000));
+    QCOMPARE(p.exitStatus(), QProcess::NormalExit);
+    const QByteArray err = p.readAllStandardError();
+    QCOMPARE(p.exitCode(), 2);
+    QVERIFY2(err.startsWith("error: cannot write to standard output: "), err.constData());
 }
 
 QTEST_GUILESS_MAIN(TestCliContract)
