@@ -165,10 +165,17 @@ int runLiquid(const QStringList &args)
     auto renderOne = [&](std::string_view json, int lineNo) -> int {
         auto data = doc.parse(json);
         if (!data) {
+            // Named as FILE:LINE:COLUMN (the place in the data, not in the template); in a
+            // JSON-lines file the line is the record's line.
             Error e = data.error();
-            e.message = dataPath + (lineNo ? QStringLiteral(":%1").arg(lineNo) : QString()) +
-                        QStringLiteral(": ") + e.message;
+            QString where = dataPath;
+            if (lineNo || e.line > 0)
+                where += QStringLiteral(":%1").arg(lineNo ? lineNo : e.line);
+            if (e.column > 0)
+                where += QStringLiteral(":%1").arg(e.column);
+            e.message = where + QStringLiteral(": ") + e.message;
             e.line = 0;
+            e.column = 0;
             return fail(e);
         }
         if (!data->isHash())

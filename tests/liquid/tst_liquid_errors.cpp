@@ -216,6 +216,16 @@ void TestLiquidErrors::cliReportsLineAndColumn()
                                             ok, QStringLiteral("--data"), badJson});
     QCOMPARE(run2.exitCode, 2);
     QVERIFY2(run2.err.contains("invalid JSON"), run2.err.constData());
+    // The data error names its file, line and column.
+    QVERIFY2(run2.err.startsWith("error: " + badJson.toUtf8() + ":1:10: invalid JSON"),
+             run2.err.constData());
+    const QString badLines =
+        m_tmp.writeFile(QStringLiteral("bad.jsonl"), "{\"a\": 1}\n{\"a\": 2}\n{\"a\": tru}\n");
+    const test::CliRun run4 = test::runCli({QStringLiteral("liquid"), QStringLiteral("--template"),
+                                            ok, QStringLiteral("--data-jsonl"), badLines});
+    QCOMPARE(run4.exitCode, 2);
+    QVERIFY2(run4.err.startsWith("error: " + badLines.toUtf8() + ":3:7: invalid JSON"),
+             run4.err.constData());
 
     const test::CliRun run3 =
         test::runCli({QStringLiteral("liquid"), QStringLiteral("--template"), ok});
