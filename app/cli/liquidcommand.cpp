@@ -183,17 +183,23 @@ int runLiquid(const QStringList &args)
     auto renderOne = [&](std::string_view json, int lineNo) -> int {
         auto data = doc.parse(json);
         if (!data) {
-            // "line L, column C: FILE: invalid JSON: ..." (for JSON lines, L is the file's line).
+            // Named as FILE:LINE:COLUMN (the place in the data, not in the template); in a
+            // JSON-lines file the line is the record's line.
             Error e = data.error();
-            e.message = dataPath + QStringLiteral(": ") + e.message;
-            if (lineNo)
-                e.line = lineNo;
+            QString where = dataPath;
+            if (lineNo || e.line > 0)
+                where += QStringLiteral(":%1").arg(lineNo ? lineNo : e.line);
+            if (e.column > 0)
+                where += QStringLiteral(":%1").arg(e.column);
+            e.message = where + QStringLiteral(": ") + e.message;
+            e.line = 0;
+            e.column = 0;
             return fail(e);
         }
         if (!data->isHash())
             return fail(Error(Error::Code::BadInput,
-                              dataPath + QStringLiteral(": the data must be a JSON object"),
-                              lineNo));
+                              dataPath + (lineNo ? QStringLiteral(":%1").arg(lineNo) : QString()) +
+                                  QStringLiteral(": the data must be a JSON object")));
         Status st = (*tpl)->render(*data, options, out);
         if (!st) {
             Error e = st.error();

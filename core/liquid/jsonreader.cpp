@@ -34,14 +34,16 @@ const std::array<bool, 256> kStops = [] {
     return t;
 }();
 
-/// The first byte in [p, e) that is a quote, a backslash or a control character.
-inline const char *scanString(const char *p, const char *e)
+/// The first byte at or after p that is a quote, a backslash or a control character, in
+/// text that ends in at least 16 NUL bytes (a NUL is a stop): no bounds checks, and the
+/// 16-byte loads stay inside the padding.
+inline const char *scanPaddedString(const char *p)
 {
 #ifdef __SSE2__
     const __m128i quote = _mm_set1_epi8('"');
     const __m128i backslash = _mm_set1_epi8('\\');
     const __m128i ctrl = _mm_set1_epi8(0x1f);
-    while (e - p >= 16) {
+    for (;;) {
         const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i *>(p));
         const __m128i hit =
             _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, backslash)),
@@ -50,10 +52,11 @@ inline const char *scanString(const char *p, const char *e)
             return p + __builtin_ctz(static_cast<unsigned>(mask));
         p += 16;
     }
-#endif
-    while (p < e && !kStops[static_cast<unsigned char>(*p)])
+#else
+    while (!kStops[static_cast<unsigned char>(*p)])
         ++p;
     return p;
+#endif
 }
 
 void appendUtf8(std::string &s, std::uint32_t cp)
@@ -83,11 +86,15 @@ public:
     Result<Value> run(std::string_view s, bool untrusted, JsonDocument &doc)
     {
         // The text is copied into the document once; strings without escapes are then
-        // views into that copy (no allocation or copy per string).
+        // views into that copy (no allocation or copy per string). The copy ends in
+        // kPadding NUL bytes: reading *m_p at the end gives a NUL, which matches nothing
+        // the grammar expects, so the scanners need no bounds checks of their own, and the
+        // 16-byte string scan never reads past the block.
         m_doc = &doc;
-        char *copy = s.empty() ? nullptr : static_cast<char *>(doc.allocate(s.size()));
-        if (copy)
+        char *copy = static_cast<char *>(doc.allocate(s.size() + kPadding));
+        if (!s.empty())
             std::memcpy(copy, s.data(), s.size());
+        std::memset(copy + s.size(), 0, kPadding);
         m_begin = copy;
         m_p = copy;
         m_end = copy + s.size();
@@ -108,6 +115,7 @@ public:
     }
 
 private:
+    static constexpr std::size_t kPadding = 16;
     const char *m_begin = nullptr;
     const char *m_p = nullptr;
     const char *m_end = nullptr;
@@ -171,9 +179,9 @@ private:
 
     void skipWs()
     {
-        while (m_p < m_end && static_cast<unsigned char>(*m_p) <= ' ' &&
+        while (static_cast<unsigned char>(*m_p) <= ' ' &&
                (*m_p == ' ' || *m_p == '\n' || *m_p == '\r' || *m_p == '\t'))
-            ++m_p;
+            ++m_p; // the NUL padding stops it
     }
 
     bool literal(std::string_view word)
@@ -235,20 +243,24 @@ private:
         ++m_p; // {
         const std::size_t base = m_entryStack.size();
         skipWs();
-        if (m_p < m_end && *m_p == '}') {
+        if (*m_p == '}') {
             ++m_p;
             return finishObject(out, base);
         }
         for (;;) {
-            skipWs();
-            if (m_p >= m_end || *m_p != '"')
-                return fail("expected a string key");
+            if (*m_p != '"') { // compact JSON has no whitespace here: look first
+                skipWs();
+                if (*m_p != '"')
+                    return fail("expected a string key");
+            }
             std::string_view key;
             if (!string(key))
                 return false;
-            skipWs();
-            if (m_p >= m_end || *m_p != ':')
-                return fail("expected ':'");
+            if (*m_p != ':') {
+                skipWs();
+                if (*m_p != ':')
+                    return fail("expected ':'");
+            }
             ++m_p;
             skipWs();
             Raw v;
@@ -256,11 +268,11 @@ private:
                 return false;
             m_entryStack.push_back(RawEntry{key, v});
             skipWs();
-            if (m_p < m_end && *m_p == ',') {
+            if (*m_p == ',') {
                 ++m_p;
                 continue;
             }
-            if (m_p < m_end && *m_p == '}') {
+            if (*m_p == '}') {
                 ++m_p;
                 return finishObject(out, base);
             }
@@ -325,7 +337,7 @@ private:
         ++m_p; // [
         const std::size_t base = m_itemStack.size();
         skipWs();
-        if (m_p < m_end && *m_p == ']') {
+        if (*m_p == ']') {
             ++m_p;
             return finishArray(out, base);
         }
@@ -336,11 +348,11 @@ private:
                 return false;
             m_itemStack.push_back(v);
             skipWs();
-            if (m_p < m_end && *m_p == ',') {
+            if (*m_p == ',') {
                 ++m_p;
                 continue;
             }
-            if (m_p < m_end && *m_p == ']') {
+            if (*m_p == ']') {
                 ++m_p;
                 return finishArray(out, base);
             }
@@ -395,8 +407,8 @@ private:
     {
         ++m_p; // "
         const char *b = m_p;
-        const char *q = scanString(b, m_end);
-        if (q < m_end && *q == '"') { // no escapes: a view into the document's copy
+        const char *q = scanPaddedString(b);
+        if (*q == '"') { // no escapes: a view into the document's copy (q < m_end: NUL there)
             out = std::string_view(b, static_cast<std::size_t>(q - b));
             m_p = q + 1;
             return true;
@@ -405,7 +417,7 @@ private:
         s.clear();
         for (;;) {
             const char *start = m_p;
-            m_p = scanString(m_p, m_end);
+            m_p = scanPaddedString(m_p);
             s.append(start, static_cast<std::size_t>(m_p - start));
             if (m_p >= m_end)
                 return fail("unterminated string");
@@ -482,26 +494,26 @@ private:
         // Up to 18 digits cannot overflow an int64: the common case needs no from_chars.
         std::uint64_t acc = 0;
         const char *digits = m_p;
-        while (m_p < m_end && digit(*m_p))
+        while (digit(*m_p)) // the NUL padding stops it
             acc = acc * 10 + static_cast<std::uint64_t>(*m_p++ - '0');
         const std::size_t ndigits = static_cast<std::size_t>(m_p - digits);
         bool isFloat = false;
-        if (m_p < m_end && *m_p == '.') {
+        if (*m_p == '.') {
             isFloat = true;
             ++m_p;
-            if (m_p >= m_end || !digit(*m_p))
+            if (!digit(*m_p))
                 return fail("bad number");
-            while (m_p < m_end && digit(*m_p))
+            while (digit(*m_p))
                 ++m_p;
         }
-        if (m_p < m_end && (*m_p == 'e' || *m_p == 'E')) {
+        if (*m_p == 'e' || *m_p == 'E') {
             isFloat = true;
             ++m_p;
-            if (m_p < m_end && (*m_p == '+' || *m_p == '-'))
+            if (*m_p == '+' || *m_p == '-')
                 ++m_p;
-            if (m_p >= m_end || !digit(*m_p))
+            if (!digit(*m_p))
                 return fail("bad number");
-            while (m_p < m_end && digit(*m_p))
+            while (digit(*m_p))
                 ++m_p;
         }
         if (!isFloat) {

@@ -217,6 +217,16 @@ void TestLiquidErrors::cliReportsLineAndColumn()
                                             ok, QStringLiteral("--data"), badJson});
     QCOMPARE(run2.exitCode, 2);
     QVERIFY2(run2.err.contains("invalid JSON"), run2.err.constData());
+    // The data error names its file, line and column.
+    QVERIFY2(run2.err.startsWith("error: " + badJson.toUtf8() + ":1:10: invalid JSON"),
+             run2.err.constData());
+    const QString badLines =
+        m_tmp.writeFile(QStringLiteral("bad.jsonl"), "{\"a\": 1}\n{\"a\": 2}\n{\"a\": tru}\n");
+    const test::CliRun run4 = test::runCli({QStringLiteral("liquid"), QStringLiteral("--template"),
+                                            ok, QStringLiteral("--data-jsonl"), badLines});
+    QCOMPARE(run4.exitCode, 2);
+    QVERIFY2(run4.err.startsWith("error: " + badLines.toUtf8() + ":3:7: invalid JSON"),
+             run4.err.constData());
 
     const test::CliRun run3 =
         test::runCli({QStringLiteral("liquid"), QStringLiteral("--template"), ok});
@@ -236,22 +246,21 @@ void TestLiquidErrors::cliDataErrorsHaveLineAndColumn()
     const test::CliRun run = liquid("--data", bad);
     QCOMPARE(run.exitCode, 2);
     QVERIFY(run.out.isEmpty());
-    QVERIFY2(run.err.startsWith("error: line 2, column 8: " + bad.toUtf8() + ": invalid JSON: "),
+    QVERIFY2(run.err.startsWith("error: " + bad.toUtf8() + ":2:8: invalid JSON: "),
              run.err.constData());
     const QString badLine =
         m_tmp.writeFile(QStringLiteral("bad.jsonl"), "{\"a\": 1}\n\n{\"a\": 2,,}\n");
     const test::CliRun run2 = liquid("--data-jsonl", badLine);
     QCOMPARE(run2.exitCode, 2);
-    QVERIFY2(
-        run2.err.startsWith("error: line 3, column 9: " + badLine.toUtf8() + ": invalid JSON: "),
-        run2.err.constData());
+    QVERIFY2(run2.err.startsWith("error: " + badLine.toUtf8() + ":3:9: invalid JSON: "),
+             run2.err.constData());
 
     const QString array = m_tmp.writeFile(QStringLiteral("array.jsonl"), "{}\n[1]\n");
     const test::CliRun runArray = liquid("--data-jsonl", array);
     QCOMPARE(runArray.exitCode, 2);
-    QVERIFY2(runArray.err.startsWith("error: line 2: " + array.toUtf8() +
-                                     ": the data must be a JSON object"),
-             runArray.err.constData());
+    QVERIFY2(
+        runArray.err.startsWith("error: " + array.toUtf8() + ":2: the data must be a JSON object"),
+        runArray.err.constData());
 
     // A UTF-8 byte-order mark before the data is not part of the JSON (RFC 8259 8.1).
     const QString bom = m_tmp.writeFile(QStringLiteral("bom.json"), "\xEF\xBB\xBF{\"a\": \"x\"}");
