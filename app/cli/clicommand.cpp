@@ -168,7 +168,15 @@ Result<Database> openDatabase(const QString &path, bool create)
         return Error(Error::Code::Usage, QStringLiteral("--db: the file name is empty"));
     Database::OpenOptions options;
     options.create = create;
-    return Database::open(path, options);
+    auto db = Database::open(path, options);
+    // Most errors name the file already; those from setting the database up did not.
+    if (!db && db.error().line == 0 && db.error().path.isEmpty() &&
+        !db.error().message.startsWith(path + QStringLiteral(": "))) {
+        Error e = db.error();
+        e.message = path + QStringLiteral(": ") + e.message;
+        return e;
+    }
+    return db;
 }
 
 int requireOptions(const QCommandLineParser &parser, const QStringList &names)

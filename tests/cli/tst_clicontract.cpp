@@ -21,6 +21,8 @@ private slots:
     void outputOntoAnInputIsRefused();
     void fullStdoutIsAnError_data();
     void fullStdoutIsAnError();
+    void databaseErrorsNameTheFile_data();
+    void databaseErrorsNameTheFile();
 
 private:
     test::TempDir m_dir;
@@ -314,6 +316,37 @@ void TestCliContract::fullStdoutIsAnError()
     const QByteArray err = p.readAllStandardError();
     QCOMPARE(p.exitCode(), 2);
     QVERIFY2(err.startsWith("error: cannot write to standard output: "), err.constData());
+}
+
+void TestCliContract::databaseErrorsNameTheFile_data()
+{
+    // Some database errors said only "error: disk I/O error", without the file.
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QString>("file");
+    QTest::newRow("init /dev/null")
+        << QStringList{QStringLiteral("init"), QStringLiteral("--db"), QStringLiteral("/dev/null")}
+        << QStringLiteral("/dev/null");
+    QTest::newRow("segment list /dev/zero")
+        << QStringList{QStringLiteral("segment"), QStringLiteral("list"), QStringLiteral("--db"),
+                       QStringLiteral("/dev/zero")}
+        << QStringLiteral("/dev/zero");
+    QTest::newRow("not a database")
+        << QStringList{QStringLiteral("campaign"), QStringLiteral("list"), QStringLiteral("--db"),
+                       QStringLiteral("@TEXT@")}
+        << QStringLiteral("@TEXT@");
+}
+
+void TestCliContract::databaseErrorsNameTheFile()
+{
+    QFETCH(QStringList, args);
+    QFETCH(QString, file);
+    const QString text = m_dir.writeFile(QStringLiteral("text.db"), "hello\n");
+    args.replaceInStrings(QStringLiteral("@TEXT@"), text);
+    file.replace(QStringLiteral("@TEXT@"), text);
+    const auto run = test::runCli(args);
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY2(run.err.startsWith("error: " + file.toUtf8() + ": "), run.err.constData());
+    QCOMPARE(run.err.count('\n'), 1);
 }
 
 QTEST_GUILESS_MAIN(TestCliContract)
