@@ -120,6 +120,7 @@ QComboBox *textBox(QWidget *parent, const QStringList &choices, const QString &v
     box->setEditable(true);
     box->addItems(choices);
     box->setEditText(value);
+    box->lineEdit()->setCursorPosition(0);
     box->setInsertPolicy(QComboBox::NoInsert);
     box->setMinimumWidth(140);
     return box;
@@ -216,7 +217,13 @@ ConditionRowWidget::ConditionRowWidget(SegmentDocument *document, const SegmentD
         buildEventEditors(m_node);
     else
         buildSegmentEditors(m_node);
-    m_editors->addStretch(1);
+    // Left-align short editors; an editor that stretches (a text or list value) gets all
+    // the room instead of sharing it with an empty stretch.
+    bool stretching = false;
+    for (int i = 0; i < m_editors->count(); ++i)
+        stretching = stretching || m_editors->stretch(i) > 0;
+    if (!stretching)
+        m_editors->addStretch(1);
 
     m_error = new QLabel(this);
     m_error->setObjectName(QStringLiteral("conditionError"));
