@@ -104,6 +104,7 @@ private slots:
     void switchesDesktopAndMobileWidth();
     void comparesTwoSubscribers();
     void segmentOverviewCountsRendersAndReach();
+    void blocksAndFieldsAreLabelledInWords();
 
 private:
     /// Waits until the preview shows a render for the current document and subscriber.
@@ -700,6 +701,21 @@ void TestCampaignEditor::segmentOverviewCountsRendersAndReach()
         1);
     doc->undoStack()->undo();
     QCOMPARE(doc->value(L("preheader")), plain);
+}
+
+// Fields are labelled in words (Button link), not as JSON keys (Cta url); block types too.
+void TestCampaignEditor::blocksAndFieldsAreLabelledInWords()
+{
+    m_editor->selectBlock(0); // the hero
+    QStringList labels;
+    for (QLabel *l : m_editor->inspector()->findChildren<QLabel *>())
+        labels << l->text();
+    QVERIFY2(labels.contains(QStringLiteral("Button link")), qPrintable(labels.join(u'|')));
+    QVERIFY(labels.contains(QStringLiteral("Button text")));
+    QVERIFY(!labels.contains(QStringLiteral("Cta url")));
+    QVERIFY(labels.contains(QStringLiteral("Hero block · hero")));
+    QCOMPARE(m_editor->blockModel()->index(0).data().toString().section(QLatin1Char('\n'), 0, 0),
+             QStringLiteral("Hero"));
 }
 
 QTEST_MAIN(TestCampaignEditor)

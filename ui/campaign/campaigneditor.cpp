@@ -1,6 +1,7 @@
 #include "campaigneditor.h"
 
 #include "blockinspector.h"
+#include "blocklabels.h"
 #include "blocklistmodel.h"
 #include "blockpalette.h"
 #include "campaigndraft.h"
@@ -59,7 +60,7 @@ CampaignEditor::CampaignEditor(PreviewRendererFactory factory, QWidget *parent)
     m_toolBar->addSeparator();
     auto *addMenu = new QMenu(this);
     for (const QJsonObject &b : BlockPalette::blockTypes()) {
-        addMenu->addAction(b.value(QLatin1String("type")).toString(), this,
+        addMenu->addAction(BlockLabels::typeName(b.value(QLatin1String("type")).toString()), this,
                            [this, b] { addBlock(b); });
     }
     auto *addButton = new QToolButton(this);
