@@ -15,6 +15,7 @@
 #include "campaign/segmentoverviewdialog.h"
 #include "campaign/subscriberpicker.h"
 #include "campaignfixture.h"
+#include "elidedlabel.h"
 #include "testutils.h"
 
 #include <QCheckBox>
@@ -105,6 +106,7 @@ private slots:
     void comparesTwoSubscribers();
     void segmentOverviewCountsRendersAndReach();
     void blocksAndFieldsAreLabelledInWords();
+    void narrowWindowKeepsInspectorAndPickerUsable();
 
 private:
     /// Waits until the preview shows a render for the current document and subscriber.
@@ -701,6 +703,33 @@ void TestCampaignEditor::segmentOverviewCountsRendersAndReach()
         1);
     doc->undoStack()->undo();
     QCOMPARE(doc->value(L("preheader")), plain);
+}
+
+// At the size the page has in a 1024x700 window: the inspector keeps room for its fields,
+// the picker shows who is previewed (elided, in full in the tooltip) and a usable search
+// field.
+void TestCampaignEditor::narrowWindowKeepsInspectorAndPickerUsable()
+{
+    m_page->resize(854, 640);
+    auto *inspector = m_editor->findChild<QWidget *>(QStringLiteral("inspectorPane"));
+    QVERIFY(inspector);
+    QVERIFY2(inspector->width() >=
+                 inspector->fontMetrics().horizontalAdvance(QLatin1Char('x')) * 40,
+             qPrintable(QString::number(inspector->width())));
+
+    auto *picker = m_editor->findChild<SubscriberPicker *>();
+    QVERIFY(picker);
+    ElidedLabel *who = picker->currentLabel();
+    QTRY_VERIFY(!who->fullText().isEmpty());
+    QVERIFY(who->fullText().contains(picker->current().email));
+    who->setFullText(who->fullText() + QStringLiteral(" with a much longer name than fits here"));
+    QVERIFY(who->isElided());
+    QVERIFY(who->text().endsWith(QChar(0x2026)));
+    QVERIFY(who->fontMetrics().horizontalAdvance(who->text()) <= who->contentsRect().width());
+    QVERIFY(who->toolTip().contains(who->fullText()));
+    QVERIFY(who->toolTip().contains(QStringLiteral("#%1").arg(picker->current().id)));
+    QLineEdit *search = picker->searchEdit();
+    QVERIFY(search->width() > search->fontMetrics().horizontalAdvance(search->placeholderText()));
 }
 
 // Fields are labelled in words (Button link), not as JSON keys (Cta url); block types too.

@@ -126,6 +126,10 @@ CampaignEditor::CampaignEditor(PreviewRendererFactory factory, QWidget *parent)
     m_liquidStatus->setTextFormat(Qt::PlainText);
     m_liquidStatus->setStyleSheet(QStringLiteral("color: #b00020; padding: 2px 6px;"));
     auto *middle = new QWidget(this);
+    middle->setObjectName(QStringLiteral("inspectorPane"));
+    // The splitter may not squeeze the inspector's fields to a few letters in a small
+    // window; the preview, which scrolls, gives way instead.
+    middle->setMinimumWidth(fontMetrics().horizontalAdvance(QLatin1Char('x')) * 44);
     auto *middleLayout = new QVBoxLayout(middle);
     middleLayout->setContentsMargins(0, 0, 0, 0);
     middleLayout->addWidget(m_inspectorHost, 1);
