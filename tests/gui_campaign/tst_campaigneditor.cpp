@@ -18,6 +18,7 @@
 #include "elidedlabel.h"
 #include "testutils.h"
 
+#include <QAction>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QElapsedTimer>
@@ -106,6 +107,7 @@ private slots:
     void comparesTwoSubscribers();
     void segmentOverviewCountsRendersAndReach();
     void blocksAndFieldsAreLabelledInWords();
+    void keyboardEditsTheBlockList();
     void narrowWindowKeepsInspectorAndPickerUsable();
 
 private:
@@ -703,6 +705,62 @@ void TestCampaignEditor::segmentOverviewCountsRendersAndReach()
         1);
     doc->undoStack()->undo();
     QCOMPARE(doc->value(L("preheader")), plain);
+}
+
+// Duplicate (Ctrl+D), move (Ctrl+Up/Down) and delete (Del) from the keyboard while the
+// block list has the focus, each one undo step; Del in a text field stays a character key.
+void TestCampaignEditor::keyboardEditsTheBlockList()
+{
+    m_page->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(m_page.get()));
+    CampaignDraft *doc = m_editor->document();
+    QCOMPARE(blockIds(doc), L("hero", "intro", "footer"));
+    QListView *list = m_editor->blockView();
+    m_editor->selectBlock(0);
+    list->setFocus();
+    QTRY_VERIFY(list->hasFocus());
+
+    QTest::keyClick(list, Qt::Key_D, Qt::ControlModifier);
+    QCOMPARE(doc->blockCount(), 4);
+    QCOMPARE(doc->block(1).value(QLatin1String("content")),
+             doc->block(0).value(QLatin1String("content")));
+    const QString copy = doc->block(1).value(QLatin1String("id")).toString();
+    QCOMPARE(m_editor->selectedBlock(), 1);
+
+    QTest::keyClick(list, Qt::Key_Down, Qt::ControlModifier);
+    QCOMPARE(blockIds(doc), L("hero", "intro", copy, "footer"));
+    QCOMPARE(m_editor->selectedBlock(), 2);
+    QTest::keyClick(list, Qt::Key_Up, Qt::ControlModifier);
+    QCOMPARE(blockIds(doc), L("hero", copy, "intro", "footer"));
+
+    QTest::keyClick(list, Qt::Key_Delete);
+    QCOMPARE(blockIds(doc), L("hero", "intro", "footer"));
+    doc->undoStack()->undo();
+    QCOMPARE(blockIds(doc), L("hero", copy, "intro", "footer"));
+
+    // In a text field of the inspector, Delete deletes a character, not the block.
+    m_editor->selectBlock(0);
+    LiquidTextEdit *headline = m_editor->inspector()->liquidEditorFor(
+        CampaignDraft::blockPath(0, L("content", "headline")));
+    QVERIFY(headline);
+    headline->setFocus();
+    QTRY_VERIFY(headline->hasFocus());
+    headline->moveCursor(QTextCursor::Start);
+    const QString before = headline->toPlainText();
+    QTest::keyClick(headline, Qt::Key_Delete);
+    QCOMPARE(headline->toPlainText(), before.mid(1));
+    QCOMPARE(doc->blockCount(), 4);
+
+    // Ctrl+D works from inside the editor too; each toolbar button names its key.
+    QTest::keyClick(headline, Qt::Key_D, Qt::ControlModifier);
+    QCOMPARE(doc->blockCount(), 5);
+    auto *duplicate = m_editor->findChild<QAction *>(QStringLiteral("actionDuplicate"));
+    QVERIFY(duplicate);
+    QVERIFY2(duplicate->toolTip().contains(
+                 QKeySequence(Qt::CTRL | Qt::Key_D).toString(QKeySequence::NativeText)),
+             qPrintable(duplicate->toolTip()));
+    QCOMPARE(m_editor->findChild<QAction *>(QStringLiteral("actionSaveVersion"))->shortcut(),
+             QKeySequence(QKeySequence::Save));
 }
 
 // At the size the page has in a 1024x700 window: the inspector keeps room for its fields,

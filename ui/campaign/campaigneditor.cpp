@@ -68,19 +68,43 @@ CampaignEditor::CampaignEditor(PreviewRendererFactory factory, QWidget *parent)
     addButton->setMenu(addMenu);
     addButton->setPopupMode(QToolButton::InstantPopup);
     m_toolBar->addWidget(addButton);
-    m_toolBar->addAction(tr("Duplicate"), this, &CampaignEditor::duplicateSelected);
-    m_toolBar->addAction(tr("Delete"), this, &CampaignEditor::deleteSelected);
-    m_toolBar->addAction(tr("Move up"), this, [this] { moveSelected(-1); });
-    m_toolBar->addAction(tr("Move down"), this, [this] { moveSelected(+1); });
+    // Keyboard: Ctrl+D and Ctrl+S anywhere in the editor; Delete and Ctrl+Up/Down only in
+    // the block list, where they cannot take a key from a text field. Each button's
+    // tooltip names its key.
+    auto blockAction = [this](const QString &text, const QString &tip, const QKeySequence &key,
+                              Qt::ShortcutContext context, const QString &name, auto slot) {
+        auto *a = new QAction(text, this);
+        a->setObjectName(name);
+        a->setShortcut(key);
+        a->setShortcutContext(context);
+        a->setToolTip(tr("%1 (%2)").arg(tip, key.toString(QKeySequence::NativeText)));
+        connect(a, &QAction::triggered, this, slot);
+        m_toolBar->addAction(a);
+        // The widget whose focus the shortcut context is measured from.
+        (context == Qt::WidgetShortcut ? static_cast<QWidget *>(m_blocks) : this)->addAction(a);
+        return a;
+    };
+    blockAction(tr("Duplicate"), tr("Duplicate the selected block"),
+                QKeySequence(Qt::CTRL | Qt::Key_D), Qt::WidgetWithChildrenShortcut,
+                QStringLiteral("actionDuplicate"), [this] { duplicateSelected(); });
+    blockAction(tr("Delete"), tr("Delete the selected block"), QKeySequence(Qt::Key_Delete),
+                Qt::WidgetShortcut, QStringLiteral("actionDelete"), [this] { deleteSelected(); });
+    blockAction(tr("Move up"), tr("Move the selected block up"),
+                QKeySequence(Qt::CTRL | Qt::Key_Up), Qt::WidgetShortcut,
+                QStringLiteral("actionMoveUp"), [this] { moveSelected(-1); });
+    blockAction(tr("Move down"), tr("Move the selected block down"),
+                QKeySequence(Qt::CTRL | Qt::Key_Down), Qt::WidgetShortcut,
+                QStringLiteral("actionMoveDown"), [this] { moveSelected(+1); });
     m_toolBar->addSeparator();
-    m_toolBar->addAction(tr("Save version…"), this, [this] {
-        bool ok = false;
-        const QString note =
-            QInputDialog::getText(this, tr("Save version"), tr("Note for this version:"),
-                                  QLineEdit::Normal, QString(), &ok);
-        if (ok)
-            saveVersion(note);
-    });
+    blockAction(tr("Save version…"), tr("Save the campaign as a new version"), QKeySequence::Save,
+                Qt::WidgetWithChildrenShortcut, QStringLiteral("actionSaveVersion"), [this] {
+                    bool ok = false;
+                    const QString note = QInputDialog::getText(this, tr("Save version"),
+                                                               tr("Note for this version:"),
+                                                               QLineEdit::Normal, QString(), &ok);
+                    if (ok)
+                        saveVersion(note);
+                });
     m_toolBar->addAction(tr("History…"), this, &CampaignEditor::showHistory);
     m_toolBar->addSeparator();
     m_toolBar->addAction(tr("Compare…"), this, &CampaignEditor::openCompare);
