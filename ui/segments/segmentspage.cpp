@@ -154,6 +154,15 @@ SegmentsPage::SegmentsPage(QWidget *parent)
     m_saveButton->setObjectName(QStringLiteral("saveButton"));
     top->addWidget(m_saveButton);
     connect(m_saveButton, &QPushButton::clicked, this, &SegmentsPage::save);
+    // Ctrl+S while anything of the page has the focus, like the campaign editor's.
+    auto *saveAction = new QAction(tr("Save"), this);
+    saveAction->setObjectName(QStringLiteral("actionSaveSegment"));
+    saveAction->setShortcut(QKeySequence::Save);
+    saveAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    connect(saveAction, &QAction::triggered, this, &SegmentsPage::save);
+    addAction(saveAction);
+    m_saveButton->setToolTip(
+        tr("Save the segment (%1)").arg(saveAction->shortcut().toString(QKeySequence::NativeText)));
     connect(m_name, &QLineEdit::textEdited, this,
             [this](const QString &t) { m_document->setName(t); });
 
