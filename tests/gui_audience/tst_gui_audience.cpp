@@ -178,6 +178,7 @@ private slots:
     void cleanup();
     void opensDatabaseAndCountsInStatusBar();
     void modelIsLazy();
+    void elidedTextHasTooltip();
     void searchFindsByEmailAndName_data();
     void searchFindsByEmailAndName();
     void filtersComeFromDataAndCombine();
@@ -284,6 +285,23 @@ void TestGuiAudience::modelIsLazy()
         QTRY_VERIFY(model()->isRowLoaded(row));
     }
     QVERIFY(model()->fetchedRowCount() <= 2 * kPageSize);
+}
+
+// E-mails and names longer than their column are elided; the tooltip has them in full.
+void TestGuiAudience::elidedTextHasTooltip()
+{
+    openFixture();
+    const qint64 id = 33; // Annabel van der Berg
+    const Person p = person(id);
+    QCOMPARE(p.first + QLatin1Char(' ') + p.last, QStringLiteral("Annabel van der Berg"));
+    const int row = int(id - 1);
+    model()->index(row, 0).data();
+    QTRY_VERIFY(model()->isRowLoaded(row));
+    QCOMPARE(model()->index(row, SubscriberQuery::Email).data(Qt::ToolTipRole).toString(), p.email);
+    QCOMPARE(model()->index(row, SubscriberQuery::Name).data(Qt::ToolTipRole).toString(),
+             QStringLiteral("Annabel van der Berg"));
+    QCOMPARE(model()->index(row, SubscriberQuery::Tier).data(Qt::ToolTipRole).toString(),
+             model()->index(row, SubscriberQuery::Tier).data().toString());
 }
 
 void TestGuiAudience::searchFindsByEmailAndName_data()
