@@ -388,6 +388,20 @@ void TestSegmentsPage::loadedSegmentFitsItsPanes()
     QCOMPARE(purposeEdit->cursorPosition(), 0);
     QCOMPARE(page.nameEdit()->cursorPosition(), 0);
 
+    // Whole-number metrics are edited without decimals; money keeps its cents.
+    page.document()->reset(QStringLiteral("counts"),
+                           QJsonDocument::fromJson(R"({"match":"all","conditions":[
+        {"field":"metrics.order_count","op":"=","value":0},
+        {"field":"metrics.revenue","op":">=","value":9.5}]})")
+                               .object(),
+                           QJsonObject{});
+    QTRY_VERIFY(b->row({1}) &&
+                b->row({1})->findChild<QDoubleSpinBox *>(QStringLiteral("numberSpin")));
+    auto *orders = b->row({0})->findChild<QDoubleSpinBox *>(QStringLiteral("numberSpin"));
+    QCOMPARE(orders->decimals(), 0);
+    QCOMPARE(orders->text(), QLocale().toString(0));
+    QCOMPARE(b->row({1})->findChild<QDoubleSpinBox *>(QStringLiteral("numberSpin"))->decimals(), 2);
+
     QTRY_VERIFY(page.sampleTable()->rowCount() > 0);
     QTableWidget *sample = page.sampleTable();
     QCOMPARE(sample->horizontalScrollBar()->maximum(), 0);
