@@ -239,7 +239,7 @@ SegmentsPage::SegmentsPage(QWidget *parent)
     splitter->setStretchFactor(0, 1);
     splitter->setStretchFactor(1, 4);
     splitter->setStretchFactor(2, 2);
-    splitter->setSizes({250, 620, 360});
+    splitter->setSizes({280, 600, 350});
 
     connect(m_document, &SegmentDocument::changed, this, &SegmentsPage::documentChanged);
     documentChanged(true);
