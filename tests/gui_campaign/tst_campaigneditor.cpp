@@ -788,6 +788,17 @@ void TestCampaignEditor::narrowWindowKeepsInspectorAndPickerUsable()
     QVERIFY(who->toolTip().contains(QStringLiteral("#%1").arg(picker->current().id)));
     QLineEdit *search = picker->searchEdit();
     QVERIFY(search->width() > search->fontMetrics().horizontalAdvance(search->placeholderText()));
+
+    // A variant's condition keeps room for its value beside the field and operator.
+    m_editor->selectBlock(1);
+    m_editor->inspector()->selectVariant(0);
+    auto *cond = qobject_cast<ConditionEditor *>(
+        m_editor->inspector()->editorFor(L("blocks", "1", "variants", "0", "when")));
+    QVERIFY(cond);
+    QTRY_VERIFY(cond->valueEdit()->isVisible());
+    const int x = cond->valueEdit()->fontMetrics().horizontalAdvance(QLatin1Char('x'));
+    QVERIFY2(cond->valueEdit()->width() >= x * 10,
+             qPrintable(QString::number(cond->valueEdit()->width())));
 }
 
 // Fields are labelled in words (Button link), not as JSON keys (Cta url); block types too.

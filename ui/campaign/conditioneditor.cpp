@@ -105,6 +105,8 @@ ConditionEditor::ConditionEditor(const QString &noneLabel, QWidget *parent)
     m_value->setToolTip(tr("Numbers and true/false are compared as such; put text in quotes "
                            "to keep it text (\"10\"). For in / not_in: items separated by "
                            "commas."));
+    // In a narrow inspector the value would otherwise shrink to a few pixels first.
+    m_value->setMinimumWidth(m_value->fontMetrics().horizontalAdvance(QLatin1Char('x')) * 10);
     fieldRow->addWidget(m_field, 3);
     fieldRow->addWidget(m_op, 1);
     fieldRow->addWidget(m_value, 3);
