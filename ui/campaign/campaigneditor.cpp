@@ -153,7 +153,7 @@ CampaignEditor::CampaignEditor(PreviewRendererFactory factory, QWidget *parent)
     middle->setObjectName(QStringLiteral("inspectorPane"));
     // The splitter may not squeeze the inspector's fields to a few letters in a small
     // window; the preview, which scrolls, gives way instead.
-    middle->setMinimumWidth(fontMetrics().horizontalAdvance(QLatin1Char('x')) * 44);
+    middle->setMinimumWidth(fontMetrics().horizontalAdvance(QLatin1Char('x')) * 46);
     auto *middleLayout = new QVBoxLayout(middle);
     middleLayout->setContentsMargins(0, 0, 0, 0);
     middleLayout->addWidget(m_inspectorHost, 1);

@@ -95,7 +95,7 @@ ConditionEditor::ConditionEditor(const QString &noneLabel, QWidget *parent)
     fieldRow->setContentsMargins(0, 0, 0, 0);
     m_field->setEditable(true);
     m_field->setInsertPolicy(QComboBox::NoInsert);
-    m_field->setMinimumContentsLength(14);
+    m_field->setMinimumContentsLength(11);
     m_field->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     m_field->completer()->setCompletionMode(QCompleter::PopupCompletion);
     m_field->completer()->setFilterMode(Qt::MatchContains);
@@ -106,7 +106,7 @@ ConditionEditor::ConditionEditor(const QString &noneLabel, QWidget *parent)
                            "to keep it text (\"10\"). For in / not_in: items separated by "
                            "commas."));
     // In a narrow inspector the value would otherwise shrink to a few pixels first.
-    m_value->setMinimumWidth(m_value->fontMetrics().horizontalAdvance(QLatin1Char('x')) * 10);
+    m_value->setMinimumWidth(m_value->fontMetrics().horizontalAdvance(QLatin1Char('x')) * 8);
     fieldRow->addWidget(m_field, 3);
     fieldRow->addWidget(m_op, 1);
     fieldRow->addWidget(m_value, 3);
