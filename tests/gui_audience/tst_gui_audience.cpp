@@ -179,6 +179,7 @@ private slots:
     void opensDatabaseAndCountsInStatusBar();
     void modelIsLazy();
     void elidedTextHasTooltip();
+    void filterBarFitsASmallWindow();
     void searchFindsByEmailAndName_data();
     void searchFindsByEmailAndName();
     void filtersComeFromDataAndCombine();
@@ -302,6 +303,27 @@ void TestGuiAudience::elidedTextHasTooltip()
              QStringLiteral("Annabel van der Berg"));
     QCOMPARE(model()->index(row, SubscriberQuery::Tier).data(Qt::ToolTipRole).toString(),
              model()->index(row, SubscriberQuery::Tier).data().toString());
+}
+
+// In a 1024x700 window the browser is about 850 px wide: the filters still show their
+// whole current text and the search field keeps a usable width.
+void TestGuiAudience::filterBarFitsASmallWindow()
+{
+    openFixture();
+    m_window->resize(1024, 700);
+    QTRY_COMPARE(m_window->width(), 1024);
+    SubscriberBrowser *b = browser();
+    QTRY_VERIFY(b->findChild<QComboBox *>(QStringLiteral("countryFilter"))->count() > 1);
+    for (const char *name : {"countryFilter", "lifecycleFilter", "tierFilter"}) {
+        auto *combo = b->findChild<QComboBox *>(QString::fromLatin1(name));
+        QVERIFY2(combo->width() >= combo->sizeHint().width(),
+                 qPrintable(QStringLiteral("%1: %2 of %3 px")
+                                .arg(QLatin1String(name))
+                                .arg(combo->width())
+                                .arg(combo->sizeHint().width())));
+    }
+    auto *search = b->findChild<QLineEdit *>(QStringLiteral("searchEdit"));
+    QVERIFY(search->width() > search->fontMetrics().horizontalAdvance(search->placeholderText()));
 }
 
 void TestGuiAudience::searchFindsByEmailAndName_data()
