@@ -798,6 +798,7 @@ void TestCampaignEditor::narrowWindowKeepsInspectorAndPickerUsable()
         m_editor->inspector()->editorFor(L("blocks", "1", "variants", "0", "when")));
     QVERIFY(cond);
     QTRY_VERIFY(cond->valueEdit()->isVisible());
+    QCOMPARE(cond->fieldBox()->lineEdit()->cursorPosition(), 0); // shown from its start
     const int x = cond->valueEdit()->fontMetrics().horizontalAdvance(QLatin1Char('x'));
     QVERIFY2(cond->valueEdit()->width() >= x * 8,
              qPrintable(QString::number(cond->valueEdit()->width())));

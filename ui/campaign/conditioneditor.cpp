@@ -213,6 +213,9 @@ void ConditionEditor::setCondition(const QJsonValue &condition)
         m_value->setText(takesNoValue(m_op->currentText())
                              ? QString()
                              : valueText(o.value(QLatin1String("value"))));
+        // Shown from the start ("metrics.lifecycle_stage", not "trics.lifecycle_stage").
+        m_field->lineEdit()->setCursorPosition(0);
+        m_value->setCursorPosition(0);
     } else if (m == Mode::Segment) {
         m_segment->setText(o.value(QLatin1String("segment")).toString());
         m_negate->setChecked(o.value(QLatin1String("negate")).toBool(false));
