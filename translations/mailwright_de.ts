@@ -155,7 +155,7 @@
     <message>
         <location line="+1"/>
         <source>Hero</source>
-        <translation>Hero-Bereich</translation>
+        <translation>Hero</translation>
     </message>
     <message>
         <location line="+1"/>
