@@ -953,7 +953,7 @@
         <translation>Zahlen und true/false werden als solche verglichen; Text in Anführungszeichen bleibt Text (&quot;10&quot;). Für in / not_in: Einträge durch Kommas getrennt.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>segment name</source>
         <translation>Segmentname</translation>
     </message>
@@ -963,7 +963,7 @@
         <translation>im Segment</translation>
     </message>
     <message>
-        <location line="+186"/>
+        <location line="+189"/>
         <source>Not a JSON object yet.</source>
         <translation>Noch kein JSON-Objekt.</translation>
     </message>
@@ -1306,13 +1306,13 @@
 <context>
     <name>mw::ui::ImportDialog</name>
     <message>
-        <location filename="../ui/import/importdialog.cpp" line="+48"/>
-        <location line="+113"/>
+        <location filename="../ui/import/importdialog.cpp" line="+50"/>
+        <location line="+121"/>
         <source>Import CSV</source>
         <translation>CSV importieren</translation>
     </message>
     <message>
-        <location line="-107"/>
+        <location line="-115"/>
         <source>Choose a CSV file (UTF-8, header row)</source>
         <translation>CSV-Datei wählen (UTF-8, mit Kopfzeile)</translation>
     </message>
@@ -1387,7 +1387,7 @@
         <translation>Spaltenzuordnung:</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+20"/>
         <source>The result of the import appears here.</source>
         <translation>Das Ergebnis des Imports erscheint hier.</translation>
     </message>
@@ -1402,7 +1402,7 @@
         <translation>Import abbrechen</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+42"/>
         <source>CSV files (*.csv *.txt);;All files (*)</source>
         <translation>CSV-Dateien (*.csv *.txt);;Alle Dateien (*)</translation>
     </message>
@@ -2388,7 +2388,7 @@
         <translation>E-Mail oder Name suchen…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Finds subscribers whose e-mail, first name or last name starts with the text; “Anna Sch” matches first and last name.</source>
         <translation>Findet Abonnenten, deren E-Mail, Vor- oder Nachname mit dem Text beginnt; „Anna Sch“ sucht nach Vor- und Nachname.</translation>
     </message>
