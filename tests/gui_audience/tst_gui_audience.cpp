@@ -316,14 +316,16 @@ void TestGuiAudience::filterBarFitsASmallWindow()
     QTRY_VERIFY(b->findChild<QComboBox *>(QStringLiteral("countryFilter"))->count() > 1);
     for (const char *name : {"countryFilter", "lifecycleFilter", "tierFilter"}) {
         auto *combo = b->findChild<QComboBox *>(QString::fromLatin1(name));
-        QVERIFY2(combo->width() >= combo->sizeHint().width(),
-                 qPrintable(QStringLiteral("%1: %2 of %3 px")
-                                .arg(QLatin1String(name))
-                                .arg(combo->width())
-                                .arg(combo->sizeHint().width())));
+        // The layout settles after the resize's events are processed (slow under load).
+        QTRY_VERIFY2(combo->width() >= combo->sizeHint().width(),
+                     qPrintable(QStringLiteral("%1: %2 of %3 px")
+                                    .arg(QLatin1String(name))
+                                    .arg(combo->width())
+                                    .arg(combo->sizeHint().width())));
     }
     auto *search = b->findChild<QLineEdit *>(QStringLiteral("searchEdit"));
-    QVERIFY(search->width() > search->fontMetrics().horizontalAdvance(search->placeholderText()));
+    QTRY_VERIFY(search->width() >
+                search->fontMetrics().horizontalAdvance(search->placeholderText()));
 }
 
 void TestGuiAudience::searchFindsByEmailAndName_data()
