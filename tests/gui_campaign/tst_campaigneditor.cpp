@@ -771,11 +771,13 @@ void TestCampaignEditor::keyboardEditsTheBlockList()
 void TestCampaignEditor::narrowWindowKeepsInspectorAndPickerUsable()
 {
     m_page->resize(854, 640);
+    QTRY_COMPARE(m_page->width(), 854);
     auto *inspector = m_editor->findChild<QWidget *>(QStringLiteral("inspectorPane"));
     QVERIFY(inspector);
-    QVERIFY2(inspector->width() >=
-                 inspector->fontMetrics().horizontalAdvance(QLatin1Char('x')) * 40,
-             qPrintable(QString::number(inspector->width())));
+    // Layouts settle after the resize's events are processed (slow under load): QTRY.
+    QTRY_VERIFY2(inspector->width() >=
+                     inspector->fontMetrics().horizontalAdvance(QLatin1Char('x')) * 40,
+                 qPrintable(QString::number(inspector->width())));
 
     auto *picker = m_editor->findChild<SubscriberPicker *>();
     QVERIFY(picker);
@@ -789,7 +791,8 @@ void TestCampaignEditor::narrowWindowKeepsInspectorAndPickerUsable()
     QVERIFY(who->toolTip().contains(who->fullText()));
     QVERIFY(who->toolTip().contains(QStringLiteral("#%1").arg(picker->current().id)));
     QLineEdit *search = picker->searchEdit();
-    QVERIFY(search->width() > search->fontMetrics().horizontalAdvance(search->placeholderText()));
+    QTRY_VERIFY(search->width() >
+                search->fontMetrics().horizontalAdvance(search->placeholderText()));
 
     // A variant's condition keeps room for its value beside the field and operator.
     m_editor->selectBlock(1);
@@ -800,8 +803,8 @@ void TestCampaignEditor::narrowWindowKeepsInspectorAndPickerUsable()
     QTRY_VERIFY(cond->valueEdit()->isVisible());
     QCOMPARE(cond->fieldBox()->lineEdit()->cursorPosition(), 0); // shown from its start
     const int x = cond->valueEdit()->fontMetrics().horizontalAdvance(QLatin1Char('x'));
-    QVERIFY2(cond->valueEdit()->width() >= x * 8,
-             qPrintable(QString::number(cond->valueEdit()->width())));
+    QTRY_VERIFY2(cond->valueEdit()->width() >= x * 8,
+                 qPrintable(QString::number(cond->valueEdit()->width())));
     // ... and the inspector's form fits its pane: no sideways scrolling to reach a field.
     auto *scroll = m_editor->inspector()->findChild<QScrollArea *>();
     QVERIFY(scroll);

@@ -368,12 +368,13 @@ void TestSegmentsPage::loadedSegmentFitsItsPanes()
     QCOMPARE(values->toolTip(), values->text());
     // The list editor reaches the end of its row (no empty stretch shares the room) and
     // shows the whole list.
-    const QRect inRow(multi->mapTo(row, QPoint(0, 0)), multi->size());
-    QVERIFY2(row->contentsRect().right() - inRow.right() < 16,
-             qPrintable(QStringLiteral("%1 px left of %2")
-                            .arg(row->contentsRect().right() - inRow.right())
-                            .arg(row->width())));
-    QVERIFY(values->width() > values->fontMetrics().horizontalAdvance(values->text()));
+    auto slack = [&] {
+        const QRect inRow(multi->mapTo(row, QPoint(0, 0)), multi->size());
+        return row->contentsRect().right() - inRow.right();
+    };
+    QTRY_VERIFY2(slack() < 16,
+                 qPrintable(QStringLiteral("%1 px left of %2").arg(slack()).arg(row->width())));
+    QTRY_VERIFY(values->width() > values->fontMetrics().horizontalAdvance(values->text()));
     // Also when the window is wide and the row has room to spare.
     page.resize(1900, 820);
     QTRY_COMPARE(page.width(), 1900);
@@ -381,10 +382,11 @@ void TestSegmentsPage::loadedSegmentFitsItsPanes()
                      16,
                  qPrintable(QStringLiteral("%1 of %2 px").arg(multi->width()).arg(row->width())));
     page.resize(1230, 820);
+    QTRY_COMPARE(page.width(), 1230);
 
     auto *purposeEdit = page.findChild<QLineEdit *>(QStringLiteral("doc_purpose"));
     QCOMPARE(purposeEdit->text(), purpose);
-    QVERIFY(purposeEdit->fontMetrics().horizontalAdvance(purpose) > purposeEdit->width());
+    QTRY_VERIFY(purposeEdit->fontMetrics().horizontalAdvance(purpose) > purposeEdit->width());
     QCOMPARE(purposeEdit->cursorPosition(), 0);
     QCOMPARE(page.nameEdit()->cursorPosition(), 0);
 
