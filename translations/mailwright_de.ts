@@ -458,14 +458,12 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/gui/main.cpp" line="+17"/>
         <source>Design, personalise and test email campaigns on a local database.</source>
-        <translation>E-Mail-Kampagnen auf einer lokalen Datenbank gestalten, personalisieren und testen.</translation>
+        <translation type="vanished">E-Mail-Kampagnen auf einer lokalen Datenbank gestalten, personalisieren und testen.</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>The database to open (created if it does not exist).</source>
-        <translation>Die zu öffnende Datenbank (wird angelegt, wenn sie nicht existiert).</translation>
+        <translation type="vanished">Die zu öffnende Datenbank (wird angelegt, wenn sie nicht existiert).</translation>
     </message>
 </context>
 <context>
@@ -1536,18 +1534,18 @@
 <context>
     <name>mw::ui::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+48"/>
+        <location filename="../ui/mainwindow.cpp" line="+50"/>
         <source>Mailwright databases (*.db *.sqlite *.mwdb);;All files (*)</source>
         <translation>Mailwright-Datenbanken (*.db *.sqlite *.mwdb);;Alle Dateien (*)</translation>
     </message>
     <message>
         <location line="+17"/>
-        <location line="+474"/>
+        <location line="+520"/>
         <source>Mailwright</source>
         <translation>Mailwright</translation>
     </message>
     <message>
-        <location line="-458"/>
+        <location line="-504"/>
         <source>Audience</source>
         <translation>Zielgruppe</translation>
     </message>
@@ -1628,7 +1626,19 @@
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+5"/>
+        <location line="+69"/>
+        <source>&amp;Undo</source>
+        <translation>&amp;Rückgängig</translation>
+    </message>
+    <message>
+        <location line="-62"/>
+        <location line="+64"/>
+        <source>&amp;Redo</source>
+        <translation>&amp;Wiederholen</translation>
+    </message>
+    <message>
+        <location line="-54"/>
         <source>&amp;Find Subscriber</source>
         <translation>Abonnenten &amp;suchen</translation>
     </message>
@@ -1681,6 +1691,16 @@
         <location line="+5"/>
         <source>About &amp;Qt</source>
         <translation>Über &amp;Qt</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>&amp;Undo %1</source>
+        <translation>&amp;Rückgängig: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Redo %1</source>
+        <translation>&amp;Wiederholen: %1</translation>
     </message>
     <message>
         <location line="+76"/>

@@ -6,6 +6,9 @@
 #include "audience/subscriberdetailpane.h"
 #include "audience/subscribertablemodel.h"
 #include "mainwindow.h"
+#include "segments/segmentbuilderwidget.h"
+#include "segments/segmentdocument.h"
+#include "segments/segmentspage.h"
 #include "testutils.h"
 #include "translations.h"
 
@@ -20,9 +23,11 @@
 #include <QSettings>
 #include <QSplitter>
 #include <QStackedWidget>
+#include <QStandardPaths>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTreeWidget>
+#include <QUndoStack>
 #include <QtTest>
 
 #include <sqlite3.h>
@@ -196,6 +201,8 @@ private slots:
     void cancellingSampleLeavesNothing();
     void windowLayoutRemembered();
     void germanTranslationFromLocale();
+    void editMenuUndoesTheCurrentPage();
+    void sampleDatabaseGoesWhereRunAppPutsIt();
 
 private:
     SubscriberBrowser *browser() const { return m_window->audiencePage()->browser(); }
@@ -242,6 +249,63 @@ void TestGuiAudience::openFixture()
     model()->setPageSize(kPageSize);
     QVERIFY2(m_window->openDatabase(m_fixture), qPrintable(m_window->lastError()));
     waitForCount();
+}
+
+// Edit ▸ Undo / Redo act on the undo stack of the page in front: here the segment builder.
+// On the subscriber browser, which has nothing to undo, they are disabled.
+void TestGuiAudience::sampleDatabaseGoesWhereRunAppPutsIt()
+{
+    // scripts/run-app.sh: ~/.local/share/Mailwright/sample.db (XDG_DATA_HOME on Linux).
+    const QString expected = QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) +
+                             QStringLiteral("/Mailwright/sample.db");
+    QCOMPARE(MainWindow::defaultSamplePath(), expected);
+    QVERIFY(!MainWindow::defaultSamplePath().contains(QLatin1String("Mailwright/Mailwright")));
+}
+
+void TestGuiAudience::editMenuUndoesTheCurrentPage()
+{
+    openFixture();
+    auto *editMenu = m_window->findChild<QMenu *>(QStringLiteral("editMenu"));
+    auto *undo = m_window->findChild<QAction *>(QStringLiteral("actionUndo"));
+    auto *redo = m_window->findChild<QAction *>(QStringLiteral("actionRedo"));
+    QVERIFY(editMenu && undo && redo);
+    QCOMPARE(undo->shortcut(), QKeySequence(QKeySequence::Undo)); // shown in the menu
+    emit editMenu->aboutToShow();
+    QVERIFY(!undo->isEnabled());
+
+    auto *segments = m_window->findChild<SegmentsPage *>(QStringLiteral("segmentsPage"));
+    QVERIFY(segments);
+    m_window->audiencePage()->setCurrentWidget(segments);
+    QTRY_VERIFY(segments->isVisible());
+    segments->document()->setName(QStringLiteral("renamed from the test"));
+    QCOMPARE(segments->document()->state()[QStringLiteral("name")].toString(),
+             QStringLiteral("renamed from the test"));
+    emit editMenu->aboutToShow();
+    QVERIFY(undo->isEnabled());
+    QVERIFY2(undo->text().contains(segments->document()->undoStack()->undoText()),
+             qPrintable(undo->text()));
+    undo->trigger();
+    QVERIFY(segments->document()->state()[QStringLiteral("name")].toString() !=
+            QLatin1String("renamed from the test"));
+    emit editMenu->aboutToShow();
+    QVERIFY(redo->isEnabled());
+    redo->trigger();
+    QCOMPARE(segments->document()->state()[QStringLiteral("name")].toString(),
+             QStringLiteral("renamed from the test"));
+    // The page's own Ctrl+Z still works: the menu only shows the key, so it is not an
+    // ambiguous shortcut (which Qt would give to neither).
+    QWidget *builder = segments->builder();
+    builder->setFocus();
+    QTRY_VERIFY(builder->hasFocus() || builder->isAncestorOf(QApplication::focusWidget()));
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Z, Qt::ControlModifier);
+    QTRY_VERIFY(segments->document()->state()[QStringLiteral("name")].toString() !=
+                QLatin1String("renamed from the test"));
+
+    // Back on the subscriber browser: nothing to undo there.
+    m_window->audiencePage()->setCurrentWidget(browser());
+    QTRY_VERIFY(!segments->isVisible());
+    emit editMenu->aboutToShow();
+    QVERIFY(!undo->isEnabled());
 }
 
 void TestGuiAudience::waitForCount()

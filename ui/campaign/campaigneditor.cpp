@@ -500,4 +500,9 @@ void CampaignEditor::setStatus(const QString &text, bool error)
                                   : QStringLiteral("color: #4b5563; padding: 2px 6px;"));
 }
 
+QUndoStack *CampaignEditor::currentUndoStack() const
+{
+    return m_undoGroup->activeStack();
+}
+
 } // namespace mw::ui

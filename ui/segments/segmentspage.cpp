@@ -700,4 +700,9 @@ void SegmentsPage::changeSaved(const QString &name, const QString &newName)
     }));
 }
 
+QUndoStack *SegmentsPage::currentUndoStack() const
+{
+    return m_document->undoStack();
+}
+
 } // namespace mw::ui
