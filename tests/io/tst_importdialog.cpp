@@ -135,9 +135,12 @@ void TestImportDialog::importCompletesAndListsBadRows()
     ui::ImportDialog dialog(m_db);
     dialog.setFile(path);
     QSignalSpy finished(&dialog, &ui::ImportDialog::importFinished);
+    // Before an import the bar does not claim "0%".
+    QVERIFY(!child<QProgressBar>(dialog, "progressBar")->isTextVisible());
 
     // Abort mode: nothing lands, every bad row is listed with its line.
     dialog.startImport();
+    QVERIFY(child<QProgressBar>(dialog, "progressBar")->isTextVisible());
     QVERIFY(finished.wait(20000));
     QCOMPARE(finished.takeFirst().first().toBool(), false);
     const QString summary = child<QPlainTextEdit>(dialog, "summaryText")->toPlainText();

@@ -115,6 +115,7 @@ ImportDialog::ImportDialog(const QString &dbPath, QWidget *parent)
     m_progress->setObjectName(QStringLiteral("progressBar"));
     m_progress->setRange(0, 100);
     m_progress->setValue(0);
+    m_progress->setTextVisible(false); // no "0%" before an import has started
     m_status = new QLabel(this);
     m_status->setObjectName(QStringLiteral("statusLabel"));
     m_summary = new QPlainTextEdit(this);
@@ -181,6 +182,7 @@ void ImportDialog::setFile(const QString &csvPath)
     m_report.reset();
     m_summary->clear();
     m_progress->setValue(0);
+    m_progress->setTextVisible(false);
     m_status->clear();
     loadPreview();
 }
@@ -324,6 +326,7 @@ void ImportDialog::startImport()
     m_report.reset();
     m_summary->clear();
     m_progress->setValue(0);
+    m_progress->setTextVisible(true);
     m_status->setText(tr("Importing…"));
 
     // The worker gets its own connection (one per thread) and shares only these pointers.
