@@ -527,7 +527,7 @@
         <translation>Von der Bibliothek lösen</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>Hide when</source>
         <translation>Ausblenden, wenn</translation>
     </message>
@@ -775,7 +775,7 @@
         <translation>Geöffnet.</translation>
     </message>
     <message>
-        <location line="+87"/>
+        <location line="+93"/>
         <source>Edited — autosave pending</source>
         <translation>Bearbeitet — automatisches Speichern steht aus</translation>
     </message>
@@ -1305,12 +1305,12 @@
     <name>mw::ui::ImportDialog</name>
     <message>
         <location filename="../ui/import/importdialog.cpp" line="+50"/>
-        <location line="+121"/>
+        <location line="+122"/>
         <source>Import CSV</source>
         <translation>CSV importieren</translation>
     </message>
     <message>
-        <location line="-115"/>
+        <location line="-116"/>
         <source>Choose a CSV file (UTF-8, header row)</source>
         <translation>CSV-Datei wählen (UTF-8, mit Kopfzeile)</translation>
     </message>
@@ -1385,7 +1385,7 @@
         <translation>Spaltenzuordnung:</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>The result of the import appears here.</source>
         <translation>Das Ergebnis des Imports erscheint hier.</translation>
     </message>
@@ -1405,7 +1405,7 @@
         <translation>CSV-Dateien (*.csv *.txt);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+47"/>
         <source>Cannot read the file: %1</source>
         <translation>Die Datei kann nicht gelesen werden: %1</translation>
     </message>
@@ -1448,7 +1448,7 @@
         <translation>Keine Spalte ist „%1“ zugeordnet.</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>Importing…</source>
         <translation>Wird importiert…</translation>
     </message>
@@ -1540,12 +1540,12 @@
     </message>
     <message>
         <location line="+17"/>
-        <location line="+520"/>
+        <location line="+528"/>
         <source>Mailwright</source>
         <translation>Mailwright</translation>
     </message>
     <message>
-        <location line="-504"/>
+        <location line="-512"/>
         <source>Audience</source>
         <translation>Zielgruppe</translation>
     </message>
@@ -1723,7 +1723,7 @@
         <translation>Datenbank öffnen</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+23"/>
         <source>Replace Database?</source>
         <translation>Datenbank ersetzen?</translation>
     </message>
@@ -1921,7 +1921,7 @@
 <context>
     <name>mw::ui::RenderExplanationPanel</name>
     <message>
-        <location filename="../ui/campaign/renderexplanationpanel.cpp" line="+16"/>
+        <location filename="../ui/campaign/renderexplanationpanel.cpp" line="+18"/>
         <location line="+1"/>
         <source>Block</source>
         <translation>Block</translation>
@@ -1968,7 +1968,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+40"/>
+        <location line="+41"/>
         <source>Warnings</source>
         <translation>Warnungen</translation>
     </message>
@@ -2897,6 +2897,156 @@
         <location line="+2"/>
         <source>Last open</source>
         <translation>Zuletzt geöffnet</translation>
+    </message>
+</context>
+<context>
+    <name>mw::ui::TraceWords</name>
+    <message>
+        <location filename="../ui/campaign/tracewords.cpp" line="+19"/>
+        <source>matched</source>
+        <translation>zutreffend</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>not matched</source>
+        <translation>nicht zutreffend</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+38"/>
+        <source>default</source>
+        <translation>Standard</translation>
+    </message>
+    <message>
+        <location line="-36"/>
+        <source>fallback: default</source>
+        <translation>Ersatz: Standard</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>fallback</source>
+        <translation>Ersatz</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>suppressed</source>
+        <translation>unterdrückt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>hidden</source>
+        <translation>ausgeblendet</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>not hidden</source>
+        <translation>nicht ausgeblendet</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+31"/>
+        <source>variant %1</source>
+        <translation>Variante %1</translation>
+    </message>
+    <message>
+        <location line="-24"/>
+        <source>always</source>
+        <translation>immer</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>not in segment &quot;%1&quot;</source>
+        <translation>nicht im Segment „%1“</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>in segment &quot;%1&quot;</source>
+        <translation>im Segment „%1“</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>hide</source>
+        <translation>ausblenden</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>requires</source>
+        <translation>benötigt</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>not a member</source>
+        <translation>kein Mitglied</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>member</source>
+        <translation>Mitglied</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>condition holds</source>
+        <translation>Bedingung erfüllt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>condition does not hold</source>
+        <translation>Bedingung nicht erfüllt</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>(missing data: %1)</source>
+        <translation>(fehlende Daten: %1)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>hide rule holds: %1</source>
+        <translation>Ausblenderegel erfüllt: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>hide rule does not hold: %1</source>
+        <translation>Ausblenderegel nicht erfüllt: %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>first matching variant by priority</source>
+        <translation>erste zutreffende Variante nach Priorität</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>block has no variants</source>
+        <translation>Block hat keine Varianten</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>no variant condition holds</source>
+        <translation>keine Variantenbedingung erfüllt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>fallback because %1 is missing</source>
+        <translation>Ersatz, weil %1 fehlt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>variant %1 needs %2, which is missing; using the default content</source>
+        <translation>Variante %1 benötigt %2, das fehlt; Standardinhalt wird verwendet</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>suppressed because %1 is missing (never rendered broken)</source>
+        <translation>unterdrückt, weil %1 fehlt (nie fehlerhaft dargestellt)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>no %1 variant condition holds</source>
+        <translation>keine Bedingung einer %1-Variante erfüllt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>no %1 variants</source>
+        <translation>keine %1-Varianten</translation>
     </message>
 </context>
 <context>

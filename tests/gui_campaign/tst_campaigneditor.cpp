@@ -2,6 +2,7 @@
 // syntax errors, autosave and versions, remote-load blocking.
 #include "campaign/blockinspector.h"
 #include "campaign/blocklistmodel.h"
+#include "campaign/blockpalette.h"
 #include "campaign/campaigndraft.h"
 #include "campaign/campaigneditor.h"
 #include "campaign/campaignspage.h"
@@ -15,6 +16,7 @@
 #include "campaign/segmentoverviewdialog.h"
 #include "campaign/subscriberpicker.h"
 #include "campaignfixture.h"
+#include "content/blocklibrary.h"
 #include "elidedlabel.h"
 #include "testutils.h"
 
@@ -91,6 +93,7 @@ QString webHtml(QWebEngineView *view)
 class TestCampaignEditor : public QObject {
     Q_OBJECT
 private slots:
+    void libraryBlockDetachesOnceTheLibraryArrives();
     void init();
     void cleanup();
     void addsAndReordersBlocks();
@@ -768,6 +771,42 @@ void TestCampaignEditor::keyboardEditsTheBlockList()
 // At the size the page has in a 1024x700 window: the inspector keeps room for its fields,
 // the picker shows who is previewed (elided, in full in the tooltip) and a usable search
 // field.
+// A library block selected before the block library has loaded (it loads on a worker
+// thread) gets a working "Detach from library" as soon as the library arrives.
+void TestCampaignEditor::libraryBlockDetachesOnceTheLibraryArrives()
+{
+    const QString path = m_dir->path(QStringLiteral("editor.db"));
+    {
+        auto db = Database::open(path);
+        QVERIFY(db);
+        CampaignBlock footer;
+        footer.type = BlockType::Footer;
+        footer.content =
+            QJsonObject{{q("company"), q("Brand Ltd")}, {q("postal_address"), q("2 Library Lane")}};
+        QVERIFY(BlockLibrary(*db).save(q("Brand footer"), footer, q("approved"), 1).ok());
+    }
+    // The palette loaded the library when the database was set: it does not have this one.
+    const int index = m_editor->document()->blockCount();
+    m_editor->addBlock(QJsonObject{{q("type"), q("footer")}, {q("library"), q("Brand footer")}},
+                       index);
+    m_editor->selectBlock(index);
+    QTRY_VERIFY(m_editor->findChild<QPushButton *>(q("detachFromLibrary")));
+    QVERIFY(!m_editor->findChild<QPushButton *>(q("detachFromLibrary"))->isEnabled());
+
+    // The library arrives (here: loaded again): the button works without reselecting.
+    auto *palette = m_editor->findChild<BlockPalette *>();
+    QVERIFY(palette);
+    QSignalSpy loaded(palette, &BlockPalette::libraryLoaded);
+    palette->setDatabase(path);
+    QVERIFY(loaded.wait(10000));
+    QTRY_VERIFY(m_editor->findChild<QPushButton *>(q("detachFromLibrary")) &&
+                m_editor->findChild<QPushButton *>(q("detachFromLibrary"))->isEnabled());
+    QTest::mouseClick(m_editor->findChild<QPushButton *>(q("detachFromLibrary")), Qt::LeftButton);
+    const QJsonObject block = m_editor->document()->block(index);
+    QVERIFY(!block.contains(q("library")));
+    QCOMPARE(block.value(q("content")).toObject().value(q("company")).toString(), q("Brand Ltd"));
+}
+
 void TestCampaignEditor::narrowWindowKeepsInspectorAndPickerUsable()
 {
     m_page->resize(854, 640);

@@ -227,6 +227,7 @@ void BlockInspector::rebuild()
             note->setWordWrap(true);
             form->addRow(note);
             auto *detach = new QPushButton(tr("Detach from library"));
+            detach->setObjectName(QStringLiteral("detachFromLibrary"));
             const QJsonObject libraryContent =
                 m_libraryLookup ? m_libraryLookup(library) : QJsonObject();
             detach->setEnabled(!libraryContent.isEmpty());

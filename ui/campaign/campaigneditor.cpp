@@ -291,6 +291,12 @@ void CampaignEditor::setDocument(const QJsonObject &json, qint64 campaignId, con
     m_inspector->setCompletions(fields, filters);
     m_inspector->setLibraryLookup(
         [this](const QString &name) { return m_palette->libraryContent(name); });
+    // The library loads on a worker thread: a library block shown before it arrived gets
+    // its "Detach from library" (which needs the block's content) once it is there.
+    connect(m_palette, &BlockPalette::libraryLoaded, m_inspector, [inspector = m_inspector] {
+        if (!inspector->isShowingEnvelope() && inspector->blockIndex() >= 0)
+            inspector->showBlock(inspector->blockIndex());
+    });
     m_inspectorHost->layout()->addWidget(m_inspector);
     connect(m_inspector, &BlockInspector::errorStatus, this, [this](const QString &text) {
         m_liquidStatus->setText(text);

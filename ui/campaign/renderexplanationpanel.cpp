@@ -1,5 +1,7 @@
 #include "renderexplanationpanel.h"
 
+#include "tracewords.h"
+
 #include <QColor>
 #include <QHeaderView>
 #include <QTabWidget>
@@ -43,7 +45,8 @@ void RenderExplanationPanel::setRender(const PreviewRender &render)
     m_trace->clear();
     for (const PreviewTraceRow &row : render.trace) {
         auto *item = new QTreeWidgetItem(
-            m_trace, {row.block, row.rule, row.values, row.outcome, row.reason});
+            m_trace, {row.block, TraceWords::rule(row.rule), TraceWords::values(row.values),
+                      TraceWords::outcome(row.outcome), TraceWords::reason(row.reason)});
         // Matched rules stand out from the ones that were only looked at.
         if (row.outcome.startsWith(QLatin1String("variant")) ||
             row.outcome == QLatin1String("hidden"))
