@@ -375,7 +375,9 @@ void TestLiquidApi::extremeIntegerArguments()
 {
     QFETCH(QByteArray, tpl);
     QFETCH(QByteArray, expected);
-    QCOMPARE(render(tpl.toStdString(), json(R"({"a": [1, 2, 3], "s": "abc def", "u": "h\u00e9llo"})")), expected);
+    QCOMPARE(
+        render(tpl.toStdString(), json(R"({"a": [1, 2, 3], "s": "abc def", "u": "h\u00e9llo"})")),
+        expected);
 }
 
 QTEST_GUILESS_MAIN(TestLiquidApi)
