@@ -146,6 +146,270 @@
     </message>
 </context>
 <context>
+    <name>BlockLabels</name>
+    <message>
+        <location filename="../ui/campaign/blocklabels.cpp" line="+13"/>
+        <source>Header</source>
+        <translation>Kopfbereich</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hero</source>
+        <translation>Hero</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+48"/>
+        <source>Text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <location line="-47"/>
+        <source>Image</source>
+        <translation>Bild</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Button</source>
+        <translation>Schaltfläche</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Products</source>
+        <translation>Produkte</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Offer</source>
+        <translation>Angebot</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Testimonial</source>
+        <translation>Kundenstimme</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Articles</source>
+        <translation>Artikel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Divider</source>
+        <translation>Trennlinie</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Spacer</source>
+        <translation>Abstand</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Footer</source>
+        <translation>Fußbereich</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Accent colour</source>
+        <translation>Akzentfarbe</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Alignment</source>
+        <translation>Ausrichtung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Alt text</source>
+        <translation>Alternativtext</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Author</source>
+        <translation>Autor</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Background colour</source>
+        <translation>Hintergrundfarbe</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Button colour</source>
+        <translation>Schaltflächenfarbe</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Colour</source>
+        <translation>Farbe</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Columns</source>
+        <translation>Spalten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Company</source>
+        <translation>Firma</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Count</source>
+        <translation>Anzahl</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Button text</source>
+        <translation>Schaltflächentext</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Button link</source>
+        <translation>Schaltflächen-Link</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Description</source>
+        <translation>Beschreibung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Expires</source>
+        <translation>Gültig bis</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Headline</source>
+        <translation>Überschrift</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Height</source>
+        <translation>Höhe</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Image alt text</source>
+        <translation>Alternativtext des Bildes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Image URL</source>
+        <translation>Bild-URL</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Items</source>
+        <translation>Einträge</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Label</source>
+        <translation>Beschriftung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Link URL</source>
+        <translation>Link-URL</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Logo alt text</source>
+        <translation>Alternativtext des Logos</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Logo URL</source>
+        <translation>Logo-URL</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Logo width</source>
+        <translation>Logobreite</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Note</source>
+        <translation>Hinweis</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Postal address</source>
+        <translation>Postanschrift</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Preferences link text</source>
+        <translation>Text des Einstellungs-Links</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Preferences URL</source>
+        <translation>Einstellungs-URL</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Quote</source>
+        <translation>Zitat</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Role</source>
+        <translation>Funktion</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Subheadline</source>
+        <translation>Unterüberschrift</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Summary</source>
+        <translation>Zusammenfassung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tagline</source>
+        <translation>Slogan</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Text colour</source>
+        <translation>Textfarbe</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Thickness</source>
+        <translation>Stärke</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unsubscribe link text</source>
+        <translation>Text des Abmelde-Links</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Width</source>
+        <translation>Breite</translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
         <location filename="../ui/campaign/corepreviewrenderer.cpp" line="+157"/>
@@ -213,7 +477,7 @@
 <context>
     <name>mw::ui::BlockInspector</name>
     <message>
-        <location filename="../ui/campaign/blockinspector.cpp" line="+200"/>
+        <location filename="../ui/campaign/blockinspector.cpp" line="+192"/>
         <source>Subject &amp; sender</source>
         <translation>Betreff &amp; Absender</translation>
     </message>
@@ -253,7 +517,7 @@
         <translation>%1-Block · %2</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>This block is the library block &quot;%1&quot;: its content is edited in the block library. Detach it to edit a copy in this campaign.</source>
         <translation>Dieser Block ist der Bibliotheksblock „%1“: Sein Inhalt wird in der Blockbibliothek bearbeitet. Lösen Sie ihn, um in dieser Kampagne eine Kopie zu bearbeiten.</translation>
     </message>
@@ -368,7 +632,7 @@
 <context>
     <name>mw::ui::BlockPalette</name>
     <message>
-        <location filename="../ui/campaign/blockpalette.cpp" line="+39"/>
+        <location filename="../ui/campaign/blockpalette.cpp" line="+41"/>
         <source>Block types</source>
         <translation>Blocktypen</translation>
     </message>
@@ -378,7 +642,7 @@
         <translation>Gespeicherte Blöcke</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Double-click or drag onto the block list to add</source>
         <translation>Zum Hinzufügen doppelklicken oder auf die Blockliste ziehen</translation>
     </message>
@@ -388,7 +652,7 @@
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Library block, status %1</source>
         <translation>Bibliotheksblock, Status %1</translation>
     </message>
@@ -396,7 +660,7 @@
 <context>
     <name>mw::ui::CampaignEditor</name>
     <message>
-        <location filename="../ui/campaign/campaigneditor.cpp" line="+52"/>
+        <location filename="../ui/campaign/campaigneditor.cpp" line="+53"/>
         <source>Undo</source>
         <translation>Rückgängig</translation>
     </message>
@@ -411,29 +675,59 @@
         <translation>Block hinzufügen</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+13"/>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Duplicate</source>
         <translation>Duplizieren</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
+        <source>Duplicate the selected block</source>
+        <translation>Den ausgewählten Block duplizieren</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
+        <source>Delete the selected block</source>
+        <translation>Den ausgewählten Block löschen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Move up</source>
         <translation>Nach oben</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
+        <source>Move the selected block up</source>
+        <translation>Den ausgewählten Block nach oben schieben</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Move down</source>
         <translation>Nach unten</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+0"/>
+        <source>Move the selected block down</source>
+        <translation>Den ausgewählten Block nach unten schieben</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Save version…</source>
         <translation>Version speichern…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Save the campaign as a new version</source>
+        <translation>Die Kampagne als neue Version speichern</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -441,7 +735,7 @@
         <translation>Version speichern</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Note for this version:</source>
         <translation>Notiz zu dieser Version:</translation>
     </message>
@@ -476,7 +770,7 @@
         <translation>Aus Palette oder Bibliothek hinzufügen</translation>
     </message>
     <message>
-        <location line="+119"/>
+        <location line="+123"/>
         <source>Opened.</source>
         <translation>Geöffnet.</translation>
     </message>
@@ -622,7 +916,7 @@
 <context>
     <name>mw::ui::ConditionEditor</name>
     <message>
-        <location filename="../ui/campaign/conditioneditor.cpp" line="+111"/>
+        <location filename="../ui/campaign/conditioneditor.cpp" line="+83"/>
         <source>not</source>
         <translation>nicht</translation>
     </message>
@@ -657,7 +951,7 @@
         <translation>Zahlen und true/false werden als solche verglichen; Text in Anführungszeichen bleibt Text (&quot;10&quot;). Für in / not_in: Einträge durch Kommas getrennt.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>segment name</source>
         <translation>Segmentname</translation>
     </message>
@@ -667,7 +961,7 @@
         <translation>im Segment</translation>
     </message>
     <message>
-        <location line="+197"/>
+        <location line="+189"/>
         <source>Not a JSON object yet.</source>
         <translation>Noch kein JSON-Objekt.</translation>
     </message>
@@ -788,7 +1082,7 @@
         <translation>gespeichertes Segment</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+74"/>
         <source>Edit value</source>
         <translation>Wert bearbeiten</translation>
     </message>
@@ -804,19 +1098,19 @@
     </message>
     <message>
         <location line="+13"/>
-        <location line="+190"/>
+        <location line="+191"/>
         <source> days</source>
         <translation> Tage</translation>
     </message>
     <message>
-        <location line="-179"/>
+        <location line="-180"/>
         <location line="+51"/>
-        <location line="+52"/>
+        <location line="+53"/>
         <source>and</source>
         <translation>und</translation>
     </message>
     <message>
-        <location line="-66"/>
+        <location line="-67"/>
         <source>&quot;%1&quot; is not a number</source>
         <translation>„%1“ ist keine Zahl</translation>
     </message>
@@ -831,7 +1125,7 @@
         <translation>falsch</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+75"/>
         <source>at least</source>
         <translation>mindestens</translation>
     </message>
@@ -930,17 +1224,25 @@
 <context>
     <name>mw::ui::ContentPage</name>
     <message>
-        <location filename="../ui/pages/contentpage.cpp" line="+6"/>
         <source>No content blocks yet</source>
-        <translation>Noch keine Inhaltsblöcke</translation>
+        <translation type="vanished">Noch keine Inhaltsblöcke</translation>
+    </message>
+    <message>
+        <source>Content is where you build the reusable pieces of your emails: modular blocks with personalised variants, rendered to email-safe HTML and previewed as each subscriber would see them.</source>
+        <translation type="vanished">Unter „Inhalte“ bauen Sie die wiederverwendbaren Teile Ihrer E-Mails: modulare Blöcke mit personalisierten Varianten, als e-mail-taugliches HTML gerendert und so in der Vorschau gezeigt, wie jeder Abonnent sie sehen würde.</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/contentpage.cpp" line="+6"/>
+        <source>The content library is coming</source>
+        <translation>Die Inhaltsbibliothek kommt bald</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Content is where you build the reusable pieces of your emails: modular blocks with personalised variants, rendered to email-safe HTML and previewed as each subscriber would see them.</source>
-        <translation>Unter „Inhalte“ bauen Sie die wiederverwendbaren Teile Ihrer E-Mails: modulare Blöcke mit personalisierten Varianten, als e-mail-taugliches HTML gerendert und so in der Vorschau gezeigt, wie jeder Abonnent sie sehen würde.</translation>
+        <source>This page will hold the reusable pieces of your emails. Until then, build content in Campaigns: the editor&apos;s palette has every block type and the saved blocks of the library, with personalised variants and a live preview.</source>
+        <translation>Hier werden die wiederverwendbaren Bausteine Ihrer E-Mails liegen. Bis dahin bauen Sie Inhalte unter „Kampagnen“: Die Palette des Editors enthält alle Blocktypen und die gespeicherten Blöcke der Bibliothek, mit personalisierten Varianten und Live-Vorschau.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>A library of blocks: hero, text, product grid, button, footer</source>
         <translation>Eine Blockbibliothek: Aufmacher, Text, Produktraster, Schaltfläche, Fußzeile</translation>
     </message>
@@ -966,14 +1268,22 @@
 <context>
     <name>mw::ui::ExperimentsPage</name>
     <message>
-        <location filename="../ui/pages/experimentspage.cpp" line="+6"/>
         <source>No experiments yet</source>
-        <translation>Noch keine Experimente</translation>
+        <translation type="vanished">Noch keine Experimente</translation>
+    </message>
+    <message>
+        <source>Experiments compare campaign variants against each other and against a holdout, with deterministic assignment and honest statistics.</source>
+        <translation type="vanished">Experimente vergleichen Kampagnenvarianten miteinander und mit einer Kontrollgruppe – mit deterministischer Zuteilung und ehrlicher Statistik.</translation>
+    </message>
+    <message>
+        <location filename="../ui/pages/experimentspage.cpp" line="+6"/>
+        <source>Experiment reports are coming</source>
+        <translation>Experimentberichte kommen bald</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Experiments compare campaign variants against each other and against a holdout, with deterministic assignment and honest statistics.</source>
-        <translation>Experimente vergleichen Kampagnenvarianten miteinander und mit einer Kontrollgruppe – mit deterministischer Zuteilung und ehrlicher Statistik.</translation>
+        <source>Experiments compare campaign variants against each other and against a holdout, with deterministic assignment and honest statistics. Their reports will be shown here.</source>
+        <translation>Experimente vergleichen Kampagnenvarianten miteinander und mit einer Kontrollgruppe – mit deterministischer Zuteilung und ehrlicher Statistik. Ihre Berichte werden hier angezeigt.</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -994,13 +1304,13 @@
 <context>
     <name>mw::ui::ImportDialog</name>
     <message>
-        <location filename="../ui/import/importdialog.cpp" line="+48"/>
-        <location line="+113"/>
+        <location filename="../ui/import/importdialog.cpp" line="+50"/>
+        <location line="+121"/>
         <source>Import CSV</source>
         <translation>CSV importieren</translation>
     </message>
     <message>
-        <location line="-107"/>
+        <location line="-115"/>
         <source>Choose a CSV file (UTF-8, header row)</source>
         <translation>CSV-Datei wählen (UTF-8, mit Kopfzeile)</translation>
     </message>
@@ -1075,7 +1385,7 @@
         <translation>Spaltenzuordnung:</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+20"/>
         <source>The result of the import appears here.</source>
         <translation>Das Ergebnis des Imports erscheint hier.</translation>
     </message>
@@ -1090,7 +1400,7 @@
         <translation>Import abbrechen</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+42"/>
         <source>CSV files (*.csv *.txt);;All files (*)</source>
         <translation>CSV-Dateien (*.csv *.txt);;Alle Dateien (*)</translation>
     </message>
@@ -1224,18 +1534,18 @@
 <context>
     <name>mw::ui::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="+48"/>
+        <location filename="../ui/mainwindow.cpp" line="+50"/>
         <source>Mailwright databases (*.db *.sqlite *.mwdb);;All files (*)</source>
         <translation>Mailwright-Datenbanken (*.db *.sqlite *.mwdb);;Alle Dateien (*)</translation>
     </message>
     <message>
         <location line="+17"/>
-        <location line="+474"/>
+        <location line="+520"/>
         <source>Mailwright</source>
         <translation>Mailwright</translation>
     </message>
     <message>
-        <location line="-458"/>
+        <location line="-504"/>
         <source>Audience</source>
         <translation>Zielgruppe</translation>
     </message>
@@ -1316,7 +1626,19 @@
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+5"/>
+        <location line="+69"/>
+        <source>&amp;Undo</source>
+        <translation>&amp;Rückgängig</translation>
+    </message>
+    <message>
+        <location line="-62"/>
+        <location line="+64"/>
+        <source>&amp;Redo</source>
+        <translation>&amp;Wiederholen</translation>
+    </message>
+    <message>
+        <location line="-54"/>
         <source>&amp;Find Subscriber</source>
         <translation>Abonnenten &amp;suchen</translation>
     </message>
@@ -1369,6 +1691,16 @@
         <location line="+5"/>
         <source>About &amp;Qt</source>
         <translation>Über &amp;Qt</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>&amp;Undo %1</source>
+        <translation>&amp;Rückgängig: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Redo %1</source>
+        <translation>&amp;Wiederholen: %1</translation>
     </message>
     <message>
         <location line="+76"/>
@@ -1525,12 +1857,12 @@
 <context>
     <name>mw::ui::MultiSelectEdit</name>
     <message>
-        <location filename="../ui/segments/multiselectedit.cpp" line="+16"/>
+        <location filename="../ui/segments/multiselectedit.cpp" line="+20"/>
         <source>values, separated by commas</source>
         <translation>Werte, durch Kommas getrennt</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <source>Pick</source>
         <translation>Auswählen</translation>
     </message>
@@ -1551,7 +1883,7 @@
 <context>
     <name>mw::ui::PreviewView</name>
     <message>
-        <location filename="../ui/campaign/previewview.cpp" line="+147"/>
+        <location filename="../ui/campaign/previewview.cpp" line="+148"/>
         <source>Desktop 600 px</source>
         <translation>Desktop 600 px</translation>
     </message>
@@ -1571,7 +1903,7 @@
         <translation>Externe Bilder und andere externe Inhalte sind gesperrt, bis Sie sie zulassen</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+39"/>
         <source>Email</source>
         <translation>E-Mail</translation>
     </message>
@@ -1822,12 +2154,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+103"/>
+        <location line="+119"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location line="-103"/>
+        <location line="-119"/>
         <source>Count</source>
         <translation>Anzahl</translation>
     </message>
@@ -1837,7 +2169,7 @@
         <translation>Aktualisiert</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+10"/>
         <source>New segment</source>
         <translation>Neues Segment</translation>
     </message>
@@ -1873,11 +2205,17 @@
     </message>
     <message>
         <location line="+2"/>
+        <location line="+5"/>
         <source>Save</source>
         <translation>Speichern</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+7"/>
+        <source>Save the segment (%1)</source>
+        <translation>Segment speichern (%1)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Documentation</source>
         <translation>Dokumentation</translation>
     </message>
@@ -1937,7 +2275,7 @@
         <translation>Land</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+9"/>
         <source>Double-click a subscriber to open it in the subscriber browser</source>
         <translation>Doppelklicken Sie einen Abonnenten, um ihn in der Abonnentenliste zu öffnen</translation>
     </message>
@@ -1952,7 +2290,7 @@
         <translation>SQL</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+64"/>
         <source>Counting…</source>
         <translation>Wird gezählt…</translation>
     </message>
@@ -1977,7 +2315,7 @@
         <translation>Start: %1</translation>
     </message>
     <message>
-        <location line="+163"/>
+        <location line="+176"/>
         <source>Exact count now</source>
         <translation>Jetzt genau zählen</translation>
     </message>
@@ -1997,7 +2335,12 @@
         <translation>Zählen</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+11"/>
+        <source>Updated %1</source>
+        <translation>Geändert am %1</translation>
+    </message>
+    <message>
+        <location line="+29"/>
         <source>Give the segment a name before saving.</source>
         <translation>Geben Sie dem Segment vor dem Speichern einen Namen.</translation>
     </message>
@@ -2065,7 +2408,7 @@
         <translation>E-Mail oder Name suchen…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Finds subscribers whose e-mail, first name or last name starts with the text; “Anna Sch” matches first and last name.</source>
         <translation>Findet Abonnenten, deren E-Mail, Vor- oder Nachname mit dem Text beginnt; „Anna Sch“ sucht nach Vor- und Nachname.</translation>
     </message>
@@ -2439,9 +2782,13 @@
 <context>
     <name>mw::ui::SubscriberPicker</name>
     <message>
-        <location filename="../ui/campaign/subscriberpicker.cpp" line="+28"/>
         <source>Find subscriber by email or name…</source>
-        <translation>Abonnent nach E-Mail oder Name suchen…</translation>
+        <translation type="vanished">Abonnent nach E-Mail oder Name suchen…</translation>
+    </message>
+    <message>
+        <location filename="../ui/campaign/subscriberpicker.cpp" line="+30"/>
+        <source>Find by e-mail or name…</source>
+        <translation>Nach E-Mail oder Name suchen…</translation>
     </message>
     <message>
         <location line="+20"/>
@@ -2484,12 +2831,17 @@
         <translation>Vorschau-Abonnenten aus einem Segment wählen</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+18"/>
         <source>Preview for:</source>
         <translation>Vorschau für:</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+6"/>
+        <source>From:</source>
+        <translation>Aus:</translation>
+    </message>
+    <message>
+        <location line="+54"/>
         <source>Subscriber #%1</source>
         <translation>Abonnent #%1</translation>
     </message>
@@ -2502,7 +2854,7 @@
         <translation>Wird geladen…</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+61"/>
         <source>ID</source>
         <translation>ID</translation>
     </message>

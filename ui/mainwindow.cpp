@@ -10,6 +10,7 @@
 #include "sampledatabasedialog.h"
 #include "segments/segmentspage.h"
 #include "setting.h"
+#include "undosource.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -31,6 +32,7 @@
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTimer>
+#include <QUndoStack>
 #include <QtConcurrent>
 
 #include <memory>
@@ -180,6 +182,27 @@ void MainWindow::createActions()
     quit->setMenuRole(QAction::QuitRole);
 
     QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    edit->setObjectName(QStringLiteral("editMenu"));
+    // Undo/Redo act on the current page's stack (the segment builder, the campaign editor).
+    // The pages own Ctrl+Z / Ctrl+Shift+Z themselves; here the keys are only shown (the
+    // menu's own shortcut context), so the two never compete for the key.
+    m_undoAction = edit->addAction(tr("&Undo"), this, [this] {
+        if (QUndoStack *s = activeUndoStack())
+            s->undo();
+    });
+    m_undoAction->setObjectName(QStringLiteral("actionUndo"));
+    m_undoAction->setShortcut(QKeySequence::Undo);
+    m_undoAction->setShortcutContext(Qt::WidgetShortcut);
+    m_redoAction = edit->addAction(tr("&Redo"), this, [this] {
+        if (QUndoStack *s = activeUndoStack())
+            s->redo();
+    });
+    m_redoAction->setObjectName(QStringLiteral("actionRedo"));
+    m_redoAction->setShortcut(QKeySequence::Redo);
+    m_redoAction->setShortcutContext(Qt::WidgetShortcut);
+    connect(edit, &QMenu::aboutToShow, this, &MainWindow::updateUndoActions);
+    updateUndoActions();
+    edit->addSeparator();
     QAction *find = edit->addAction(tr("&Find Subscriber"), this, [this] {
         if (!m_db.isOpen())
             return;
@@ -210,6 +233,31 @@ void MainWindow::createActions()
                                .arg(QApplication::applicationVersion()));
     });
     help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
+}
+
+QUndoStack *MainWindow::activeUndoStack() const
+{
+    if (m_root->currentWidget() != m_workspace)
+        return nullptr;
+    QWidget *page = m_pages->currentWidget();
+    if (!page)
+        return nullptr;
+    QList<QWidget *> widgets{page};
+    widgets += page->findChildren<QWidget *>();
+    for (QWidget *w : widgets)
+        if (auto *source = dynamic_cast<UndoSource *>(w); source && w->isVisible())
+            return source->currentUndoStack();
+    return nullptr;
+}
+
+void MainWindow::updateUndoActions()
+{
+    QUndoStack *s = activeUndoStack();
+    const bool canUndo = s && s->canUndo(), canRedo = s && s->canRedo();
+    m_undoAction->setEnabled(canUndo);
+    m_undoAction->setText(canUndo ? tr("&Undo %1").arg(s->undoText()) : tr("&Undo"));
+    m_redoAction->setEnabled(canRedo);
+    m_redoAction->setText(canRedo ? tr("&Redo %1").arg(s->redoText()) : tr("&Redo"));
 }
 
 // ------------------------------------------------------------------- pages
@@ -345,10 +393,18 @@ void MainWindow::openDatabaseDialog()
         openDatabase(path);
 }
 
+QString MainWindow::defaultSamplePath()
+{
+    // The place scripts/run-app.sh uses (~/.local/share/Mailwright/sample.db on Linux).
+    // AppDataLocation would add the organisation and the application name, both
+    // "Mailwright": .../Mailwright/Mailwright/sample.db.
+    const QString data = QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation);
+    return QDir(data).filePath(QStringLiteral("Mailwright/sample.db"));
+}
+
 void MainWindow::newSampleDatabase()
 {
-    const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
-    SampleDatabaseDialog dialog(QDir(dir).filePath(QStringLiteral("sample.db")), this);
+    SampleDatabaseDialog dialog(defaultSamplePath(), this);
     if (dialog.exec() != QDialog::Accepted)
         return;
     const SampleDatabaseCreator::Request request = dialog.request();

@@ -7,7 +7,9 @@
 #include <QMainWindow>
 #include <QStringList>
 
+class QAction;
 class QActionGroup;
+class QUndoStack;
 class QLabel;
 class QListWidget;
 class QMenu;
@@ -53,6 +55,8 @@ public:
     void showPage(Page page);
     Page currentPage() const;
     AudiencePage *audiencePage() const { return m_audience; }
+    /// Where File ▸ New Sample Database suggests creating it (the run-app.sh default).
+    static QString defaultSamplePath();
 
     /// Shows subscriber id in the Audience page's browser and detail pane.
     void showSubscriber(qint64 id);
@@ -83,6 +87,9 @@ private:
     void showOpenError(const QString &path, const Error &error);
     void showError(const QString &title, const QString &text, const QString &detail = {});
     void updateTitleAndStatus();
+    /// The undo stack of what the current page shows (see UndoSource), or nullptr.
+    QUndoStack *activeUndoStack() const;
+    void updateUndoActions();
     QString defaultDirectory() const;
 
     Database m_db;
@@ -95,6 +102,8 @@ private:
     AudiencePage *m_audience;
     QMenu *m_recentMenu = nullptr;
     QActionGroup *m_pageActions = nullptr;
+    QAction *m_undoAction = nullptr;
+    QAction *m_redoAction = nullptr;
     QLabel *m_pathLabel;
     QLabel *m_countLabel;
 };

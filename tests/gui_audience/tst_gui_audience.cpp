@@ -6,6 +6,9 @@
 #include "audience/subscriberdetailpane.h"
 #include "audience/subscribertablemodel.h"
 #include "mainwindow.h"
+#include "segments/segmentbuilderwidget.h"
+#include "segments/segmentdocument.h"
+#include "segments/segmentspage.h"
 #include "testutils.h"
 #include "translations.h"
 
@@ -20,9 +23,11 @@
 #include <QSettings>
 #include <QSplitter>
 #include <QStackedWidget>
+#include <QStandardPaths>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTreeWidget>
+#include <QUndoStack>
 #include <QtTest>
 
 #include <sqlite3.h>
@@ -178,6 +183,8 @@ private slots:
     void cleanup();
     void opensDatabaseAndCountsInStatusBar();
     void modelIsLazy();
+    void elidedTextHasTooltip();
+    void filterBarFitsASmallWindow();
     void searchFindsByEmailAndName_data();
     void searchFindsByEmailAndName();
     void filtersComeFromDataAndCombine();
@@ -194,6 +201,8 @@ private slots:
     void cancellingSampleLeavesNothing();
     void windowLayoutRemembered();
     void germanTranslationFromLocale();
+    void editMenuUndoesTheCurrentPage();
+    void sampleDatabaseGoesWhereRunAppPutsIt();
 
 private:
     SubscriberBrowser *browser() const { return m_window->audiencePage()->browser(); }
@@ -242,6 +251,63 @@ void TestGuiAudience::openFixture()
     waitForCount();
 }
 
+// Edit ▸ Undo / Redo act on the undo stack of the page in front: here the segment builder.
+// On the subscriber browser, which has nothing to undo, they are disabled.
+void TestGuiAudience::sampleDatabaseGoesWhereRunAppPutsIt()
+{
+    // scripts/run-app.sh: ~/.local/share/Mailwright/sample.db (XDG_DATA_HOME on Linux).
+    const QString expected = QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) +
+                             QStringLiteral("/Mailwright/sample.db");
+    QCOMPARE(MainWindow::defaultSamplePath(), expected);
+    QVERIFY(!MainWindow::defaultSamplePath().contains(QLatin1String("Mailwright/Mailwright")));
+}
+
+void TestGuiAudience::editMenuUndoesTheCurrentPage()
+{
+    openFixture();
+    auto *editMenu = m_window->findChild<QMenu *>(QStringLiteral("editMenu"));
+    auto *undo = m_window->findChild<QAction *>(QStringLiteral("actionUndo"));
+    auto *redo = m_window->findChild<QAction *>(QStringLiteral("actionRedo"));
+    QVERIFY(editMenu && undo && redo);
+    QCOMPARE(undo->shortcut(), QKeySequence(QKeySequence::Undo)); // shown in the menu
+    emit editMenu->aboutToShow();
+    QVERIFY(!undo->isEnabled());
+
+    auto *segments = m_window->findChild<SegmentsPage *>(QStringLiteral("segmentsPage"));
+    QVERIFY(segments);
+    m_window->audiencePage()->setCurrentWidget(segments);
+    QTRY_VERIFY(segments->isVisible());
+    segments->document()->setName(QStringLiteral("renamed from the test"));
+    QCOMPARE(segments->document()->state()[QStringLiteral("name")].toString(),
+             QStringLiteral("renamed from the test"));
+    emit editMenu->aboutToShow();
+    QVERIFY(undo->isEnabled());
+    QVERIFY2(undo->text().contains(segments->document()->undoStack()->undoText()),
+             qPrintable(undo->text()));
+    undo->trigger();
+    QVERIFY(segments->document()->state()[QStringLiteral("name")].toString() !=
+            QLatin1String("renamed from the test"));
+    emit editMenu->aboutToShow();
+    QVERIFY(redo->isEnabled());
+    redo->trigger();
+    QCOMPARE(segments->document()->state()[QStringLiteral("name")].toString(),
+             QStringLiteral("renamed from the test"));
+    // The page's own Ctrl+Z still works: the menu only shows the key, so it is not an
+    // ambiguous shortcut (which Qt would give to neither).
+    QWidget *builder = segments->builder();
+    builder->setFocus();
+    QTRY_VERIFY(builder->hasFocus() || builder->isAncestorOf(QApplication::focusWidget()));
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Z, Qt::ControlModifier);
+    QTRY_VERIFY(segments->document()->state()[QStringLiteral("name")].toString() !=
+                QLatin1String("renamed from the test"));
+
+    // Back on the subscriber browser: nothing to undo there.
+    m_window->audiencePage()->setCurrentWidget(browser());
+    QTRY_VERIFY(!segments->isVisible());
+    emit editMenu->aboutToShow();
+    QVERIFY(!undo->isEnabled());
+}
+
 void TestGuiAudience::waitForCount()
 {
     QTRY_VERIFY_WITH_TIMEOUT(model()->matchCount() >= 0, 10000);
@@ -284,6 +350,46 @@ void TestGuiAudience::modelIsLazy()
         QTRY_VERIFY(model()->isRowLoaded(row));
     }
     QVERIFY(model()->fetchedRowCount() <= 2 * kPageSize);
+}
+
+// E-mails and names longer than their column are elided; the tooltip has them in full.
+void TestGuiAudience::elidedTextHasTooltip()
+{
+    openFixture();
+    const qint64 id = 33; // Annabel van der Berg
+    const Person p = person(id);
+    QCOMPARE(p.first + QLatin1Char(' ') + p.last, QStringLiteral("Annabel van der Berg"));
+    const int row = int(id - 1);
+    model()->index(row, 0).data();
+    QTRY_VERIFY(model()->isRowLoaded(row));
+    QCOMPARE(model()->index(row, SubscriberQuery::Email).data(Qt::ToolTipRole).toString(), p.email);
+    QCOMPARE(model()->index(row, SubscriberQuery::Name).data(Qt::ToolTipRole).toString(),
+             QStringLiteral("Annabel van der Berg"));
+    QCOMPARE(model()->index(row, SubscriberQuery::Tier).data(Qt::ToolTipRole).toString(),
+             model()->index(row, SubscriberQuery::Tier).data().toString());
+}
+
+// In a 1024x700 window the browser is about 850 px wide: the filters still show their
+// whole current text and the search field keeps a usable width.
+void TestGuiAudience::filterBarFitsASmallWindow()
+{
+    openFixture();
+    m_window->resize(1024, 700);
+    QTRY_COMPARE(m_window->width(), 1024);
+    SubscriberBrowser *b = browser();
+    QTRY_VERIFY(b->findChild<QComboBox *>(QStringLiteral("countryFilter"))->count() > 1);
+    for (const char *name : {"countryFilter", "lifecycleFilter", "tierFilter"}) {
+        auto *combo = b->findChild<QComboBox *>(QString::fromLatin1(name));
+        // The layout settles after the resize's events are processed (slow under load).
+        QTRY_VERIFY2(combo->width() >= combo->sizeHint().width(),
+                     qPrintable(QStringLiteral("%1: %2 of %3 px")
+                                    .arg(QLatin1String(name))
+                                    .arg(combo->width())
+                                    .arg(combo->sizeHint().width())));
+    }
+    auto *search = b->findChild<QLineEdit *>(QStringLiteral("searchEdit"));
+    QTRY_VERIFY(search->width() >
+                search->fontMetrics().horizontalAdvance(search->placeholderText()));
 }
 
 void TestGuiAudience::searchFindsByEmailAndName_data()
@@ -614,13 +720,20 @@ void TestGuiAudience::navigationAndPageReplacement()
     auto *pages = m_window->findChild<QStackedWidget *>(QStringLiteral("pages"));
     m_window->showPage(MainWindow::Page::Campaigns);
     QCOMPARE(pages->currentWidget()->objectName(), QStringLiteral("campaignsPage"));
-    // Pages that later issues fill show an empty state saying what will be there.
+    // Pages that later issues fill show an empty state saying what will be there, without
+    // claiming the database has none (the sample has an experiment and library blocks).
     m_window->showPage(MainWindow::Page::Experiments);
     QCOMPARE(pages->currentWidget()->objectName(), QStringLiteral("experimentsPage"));
-    QVERIFY(pages->currentWidget()
-                ->findChild<QLabel *>(QStringLiteral("emptyStateTitle"))
+    QCOMPARE(pages->currentWidget()->findChild<QLabel *>(QStringLiteral("emptyStateTitle"))->text(),
+             QStringLiteral("Experiment reports are coming"));
+    QCOMPARE(m_window->page(MainWindow::Page::Content)
+                 ->findChild<QLabel *>(QStringLiteral("emptyStateTitle"))
+                 ->text(),
+             QStringLiteral("The content library is coming"));
+    QVERIFY(m_window->page(MainWindow::Page::Content)
+                ->findChild<QLabel *>(QStringLiteral("emptyStateText"))
                 ->text()
-                .contains(QStringLiteral("No experiments yet")));
+                .contains(QStringLiteral("Campaigns")));
     // Ctrl+2 goes to Content.
     QTest::keyClick(m_window.get(), Qt::Key_2, Qt::ControlModifier);
     QCOMPARE(m_window->currentPage(), MainWindow::Page::Content);

@@ -15,8 +15,10 @@
 #include "campaign/segmentoverviewdialog.h"
 #include "campaign/subscriberpicker.h"
 #include "campaignfixture.h"
+#include "elidedlabel.h"
 #include "testutils.h"
 
+#include <QAction>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QElapsedTimer>
@@ -28,6 +30,8 @@
 #include <QMimeData>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QSignalSpy>
 #include <QTextBlock>
 #include <QTreeWidget>
@@ -104,6 +108,9 @@ private slots:
     void switchesDesktopAndMobileWidth();
     void comparesTwoSubscribers();
     void segmentOverviewCountsRendersAndReach();
+    void blocksAndFieldsAreLabelledInWords();
+    void keyboardEditsTheBlockList();
+    void narrowWindowKeepsInspectorAndPickerUsable();
 
 private:
     /// Waits until the preview shows a render for the current document and subscriber.
@@ -700,6 +707,123 @@ void TestCampaignEditor::segmentOverviewCountsRendersAndReach()
         1);
     doc->undoStack()->undo();
     QCOMPARE(doc->value(L("preheader")), plain);
+}
+
+// Duplicate (Ctrl+D), move (Ctrl+Up/Down) and delete (Del) from the keyboard while the
+// block list has the focus, each one undo step; Del in a text field stays a character key.
+void TestCampaignEditor::keyboardEditsTheBlockList()
+{
+    m_page->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(m_page.get()));
+    CampaignDraft *doc = m_editor->document();
+    QCOMPARE(blockIds(doc), L("hero", "intro", "footer"));
+    QListView *list = m_editor->blockView();
+    m_editor->selectBlock(0);
+    list->setFocus();
+    QTRY_VERIFY(list->hasFocus());
+
+    QTest::keyClick(list, Qt::Key_D, Qt::ControlModifier);
+    QCOMPARE(doc->blockCount(), 4);
+    QCOMPARE(doc->block(1).value(QLatin1String("content")),
+             doc->block(0).value(QLatin1String("content")));
+    const QString copy = doc->block(1).value(QLatin1String("id")).toString();
+    QCOMPARE(m_editor->selectedBlock(), 1);
+
+    QTest::keyClick(list, Qt::Key_Down, Qt::ControlModifier);
+    QCOMPARE(blockIds(doc), L("hero", "intro", copy, "footer"));
+    QCOMPARE(m_editor->selectedBlock(), 2);
+    QTest::keyClick(list, Qt::Key_Up, Qt::ControlModifier);
+    QCOMPARE(blockIds(doc), L("hero", copy, "intro", "footer"));
+
+    QTest::keyClick(list, Qt::Key_Delete);
+    QCOMPARE(blockIds(doc), L("hero", "intro", "footer"));
+    doc->undoStack()->undo();
+    QCOMPARE(blockIds(doc), L("hero", copy, "intro", "footer"));
+
+    // In a text field of the inspector, Delete deletes a character, not the block.
+    m_editor->selectBlock(0);
+    LiquidTextEdit *headline = m_editor->inspector()->liquidEditorFor(
+        CampaignDraft::blockPath(0, L("content", "headline")));
+    QVERIFY(headline);
+    headline->setFocus();
+    QTRY_VERIFY(headline->hasFocus());
+    headline->moveCursor(QTextCursor::Start);
+    const QString before = headline->toPlainText();
+    QTest::keyClick(headline, Qt::Key_Delete);
+    QCOMPARE(headline->toPlainText(), before.mid(1));
+    QCOMPARE(doc->blockCount(), 4);
+
+    // Ctrl+D works from inside the editor too; each toolbar button names its key.
+    QTest::keyClick(headline, Qt::Key_D, Qt::ControlModifier);
+    QCOMPARE(doc->blockCount(), 5);
+    auto *duplicate = m_editor->findChild<QAction *>(QStringLiteral("actionDuplicate"));
+    QVERIFY(duplicate);
+    QVERIFY2(duplicate->toolTip().contains(
+                 QKeySequence(Qt::CTRL | Qt::Key_D).toString(QKeySequence::NativeText)),
+             qPrintable(duplicate->toolTip()));
+    QCOMPARE(m_editor->findChild<QAction *>(QStringLiteral("actionSaveVersion"))->shortcut(),
+             QKeySequence(QKeySequence::Save));
+}
+
+// At the size the page has in a 1024x700 window: the inspector keeps room for its fields,
+// the picker shows who is previewed (elided, in full in the tooltip) and a usable search
+// field.
+void TestCampaignEditor::narrowWindowKeepsInspectorAndPickerUsable()
+{
+    m_page->resize(854, 640);
+    QTRY_COMPARE(m_page->width(), 854);
+    auto *inspector = m_editor->findChild<QWidget *>(QStringLiteral("inspectorPane"));
+    QVERIFY(inspector);
+    // Layouts settle after the resize's events are processed (slow under load): QTRY.
+    QTRY_VERIFY2(inspector->width() >=
+                     inspector->fontMetrics().horizontalAdvance(QLatin1Char('x')) * 40,
+                 qPrintable(QString::number(inspector->width())));
+
+    auto *picker = m_editor->findChild<SubscriberPicker *>();
+    QVERIFY(picker);
+    ElidedLabel *who = picker->currentLabel();
+    QTRY_VERIFY(!who->fullText().isEmpty());
+    QVERIFY(who->fullText().contains(picker->current().email));
+    who->setFullText(who->fullText() + QStringLiteral(" with a much longer name than fits here"));
+    QVERIFY(who->isElided());
+    QVERIFY(who->text().endsWith(QChar(0x2026)));
+    QVERIFY(who->fontMetrics().horizontalAdvance(who->text()) <= who->contentsRect().width());
+    QVERIFY(who->toolTip().contains(who->fullText()));
+    QVERIFY(who->toolTip().contains(QStringLiteral("#%1").arg(picker->current().id)));
+    QLineEdit *search = picker->searchEdit();
+    QTRY_VERIFY(search->width() >
+                search->fontMetrics().horizontalAdvance(search->placeholderText()));
+
+    // A variant's condition keeps room for its value beside the field and operator.
+    m_editor->selectBlock(1);
+    m_editor->inspector()->selectVariant(0);
+    auto *cond = qobject_cast<ConditionEditor *>(
+        m_editor->inspector()->editorFor(L("blocks", "1", "variants", "0", "when")));
+    QVERIFY(cond);
+    QTRY_VERIFY(cond->valueEdit()->isVisible());
+    QCOMPARE(cond->fieldBox()->lineEdit()->cursorPosition(), 0); // shown from its start
+    const int x = cond->valueEdit()->fontMetrics().horizontalAdvance(QLatin1Char('x'));
+    QTRY_VERIFY2(cond->valueEdit()->width() >= x * 8,
+                 qPrintable(QString::number(cond->valueEdit()->width())));
+    // ... and the inspector's form fits its pane: no sideways scrolling to reach a field.
+    auto *scroll = m_editor->inspector()->findChild<QScrollArea *>();
+    QVERIFY(scroll);
+    QTRY_COMPARE(scroll->horizontalScrollBar()->maximum(), 0);
+}
+
+// Fields are labelled in words (Button link), not as JSON keys (Cta url); block types too.
+void TestCampaignEditor::blocksAndFieldsAreLabelledInWords()
+{
+    m_editor->selectBlock(0); // the hero
+    QStringList labels;
+    for (QLabel *l : m_editor->inspector()->findChildren<QLabel *>())
+        labels << l->text();
+    QVERIFY2(labels.contains(QStringLiteral("Button link")), qPrintable(labels.join(u'|')));
+    QVERIFY(labels.contains(QStringLiteral("Button text")));
+    QVERIFY(!labels.contains(QStringLiteral("Cta url")));
+    QVERIFY(labels.contains(QStringLiteral("Hero block · hero")));
+    QCOMPARE(m_editor->blockModel()->index(0).data().toString().section(QLatin1Char('\n'), 0, 0),
+             QStringLiteral("Hero"));
 }
 
 QTEST_MAIN(TestCampaignEditor)

@@ -17,6 +17,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QTableWidget>
@@ -45,6 +46,7 @@ private slots:
     void buildCountSaveReload();
     void renameAndDeleteFromTheList();
     void listValuesWithCommasAreQuoted();
+    void loadedSegmentFitsItsPanes();
 };
 
 void TestSegmentsPage::buildCountSaveReload()
@@ -153,7 +155,11 @@ void TestSegmentsPage::buildCountSaveReload()
     QTest::keyClicks(page.findChild<QLineEdit *>(QStringLiteral("doc_purpose")),
                      QStringLiteral("Spring launch"));
     QSignalSpy saved(&page, &SegmentsPage::saveFinished);
-    QTest::mouseClick(page.saveButton(), Qt::LeftButton);
+    // Ctrl+S from a field of the page saves, as the Save button does.
+    page.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&page));
+    page.nameEdit()->setFocus();
+    QTest::keyClick(page.nameEdit(), Qt::Key_S, Qt::ControlModifier);
     QTRY_COMPARE(saved.size(), 1);
     QVERIFY2(saved.at(0).at(0).toBool(), qPrintable(saved.at(0).at(1).toString()));
     QTRY_COMPARE(page.savedTable()->rowCount(), 4);
@@ -295,6 +301,8 @@ void TestSegmentsPage::listValuesWithCommasAreQuoted()
     };
     QTRY_COMPARE(shown(), QStringLiteral("\"Paris, TX\", Oslo"));
     multi = qobject_cast<MultiSelectEdit *>(b->row({0})->valueEditors().value(0));
+    QCOMPARE(multi->lineEdit()->cursorPosition(), 0); // shown from its first value
+    QTest::keyClick(multi->lineEdit(), Qt::Key_End);
     QTest::keyClicks(multi->lineEdit(), QStringLiteral(", Rome"));
     QCOMPARE(
         page.document()
@@ -302,6 +310,107 @@ void TestSegmentsPage::listValuesWithCommasAreQuoted()
             .toObject()[QStringLiteral("value")]
             .toArray(),
         (QJsonArray{QStringLiteral("Paris, TX"), QStringLiteral("Oslo"), QStringLiteral("Rome")}));
+}
+
+// What a marketer sees after clicking a saved segment, at the size the page has in the
+// default 1400x900 window: every column of the saved list and of the sample without a
+// horizontal scroll bar, the list value given the row's free width and shown from its
+// start, and long documentation shown from its first word.
+void TestSegmentsPage::loadedSegmentFitsItsPanes()
+{
+    test::TempDir dir;
+    const QString path = dir.path(QStringLiteral("fit.db"));
+    SegmentFixture fixture;
+    {
+        Database db = test::openFresh(path);
+        fixture.populate(db, 5, 200);
+    }
+    SegmentsPage page;
+    page.resize(1230, 820);
+    page.setDatabase(path);
+    page.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&page));
+    QSignalSpy counted(&page, &SegmentsPage::savedSegmentsReloaded);
+    QTRY_COMPARE(counted.size(), 1); // exact counts shown: the widest the columns get
+
+    QTableWidget *saved = page.savedTable();
+    QVERIFY(saved->rowCount() > 0);
+    QCOMPARE(saved->horizontalScrollBar()->maximum(), 0);
+    for (int r = 0; r < saved->rowCount(); ++r) {
+        for (int c = 1; c <= 2; ++c) {
+            const QString text = saved->item(r, c)->text();
+            QVERIFY2(saved->columnWidth(c) > saved->fontMetrics().horizontalAdvance(text),
+                     qPrintable(text));
+        }
+        // Wide enough for the fixture's names, so nothing is elided at this size.
+        const QString name = saved->item(r, 0)->text();
+        QVERIFY2(saved->columnWidth(0) > saved->fontMetrics().horizontalAdvance(name),
+                 qPrintable(name));
+    }
+    QVERIFY(saved->item(0, 2)->toolTip().contains(QLatin1Char(':'))); // the time of day
+
+    const QString purpose = QStringLiteral(
+        "Win back subscribers who opened at least once in spring but never bought anything "
+        "from the new collection, before the summer sale starts");
+    const QJsonObject def = QJsonDocument::fromJson(R"({"match":"all","conditions":[
+        {"field":"country","op":"in","value":["US","CA","GB","DE","FR","JP","BR"]}]})")
+                                .object();
+    page.document()->reset(QStringLiteral("spring-openers-without-a-purchase"), def,
+                           QJsonObject{{QStringLiteral("purpose"), purpose}});
+    SegmentBuilderWidget *b = page.builder();
+    QTRY_VERIFY(b->row({0}) &&
+                qobject_cast<MultiSelectEdit *>(b->row({0})->valueEditors().value(0)));
+    ConditionRowWidget *row = b->row({0});
+    auto *multi = qobject_cast<MultiSelectEdit *>(row->valueEditors().value(0));
+    QLineEdit *values = multi->lineEdit();
+    QCOMPARE(values->text(), QStringLiteral("US, CA, GB, DE, FR, JP, BR"));
+    QCOMPARE(values->cursorPosition(), 0);
+    QCOMPARE(values->toolTip(), values->text());
+    // The list editor reaches the end of its row (no empty stretch shares the room) and
+    // shows the whole list.
+    auto slack = [&] {
+        const QRect inRow(multi->mapTo(row, QPoint(0, 0)), multi->size());
+        return row->contentsRect().right() - inRow.right();
+    };
+    QTRY_VERIFY2(slack() < 16,
+                 qPrintable(QStringLiteral("%1 px left of %2").arg(slack()).arg(row->width())));
+    QTRY_VERIFY(values->width() > values->fontMetrics().horizontalAdvance(values->text()));
+    // Also when the window is wide and the row has room to spare.
+    page.resize(1900, 820);
+    QTRY_COMPARE(page.width(), 1900);
+    QTRY_VERIFY2(row->contentsRect().right() - multi->mapTo(row, QPoint(multi->width(), 0)).x() <
+                     16,
+                 qPrintable(QStringLiteral("%1 of %2 px").arg(multi->width()).arg(row->width())));
+    page.resize(1230, 820);
+    QTRY_COMPARE(page.width(), 1230);
+
+    auto *purposeEdit = page.findChild<QLineEdit *>(QStringLiteral("doc_purpose"));
+    QCOMPARE(purposeEdit->text(), purpose);
+    QTRY_VERIFY(purposeEdit->fontMetrics().horizontalAdvance(purpose) > purposeEdit->width());
+    QCOMPARE(purposeEdit->cursorPosition(), 0);
+    QCOMPARE(page.nameEdit()->cursorPosition(), 0);
+
+    // Whole-number metrics are edited without decimals; money keeps its cents.
+    page.document()->reset(QStringLiteral("counts"),
+                           QJsonDocument::fromJson(R"({"match":"all","conditions":[
+        {"field":"metrics.order_count","op":"=","value":0},
+        {"field":"metrics.revenue","op":">=","value":9.5}]})")
+                               .object(),
+                           QJsonObject{});
+    QTRY_VERIFY(b->row({1}) &&
+                b->row({1})->findChild<QDoubleSpinBox *>(QStringLiteral("numberSpin")));
+    auto *orders = b->row({0})->findChild<QDoubleSpinBox *>(QStringLiteral("numberSpin"));
+    QCOMPARE(orders->decimals(), 0);
+    QCOMPARE(orders->text(), QLocale().toString(0));
+    QCOMPARE(b->row({1})->findChild<QDoubleSpinBox *>(QStringLiteral("numberSpin"))->decimals(), 2);
+
+    QTRY_VERIFY(page.sampleTable()->rowCount() > 0);
+    QTableWidget *sample = page.sampleTable();
+    QCOMPARE(sample->horizontalScrollBar()->maximum(), 0);
+    const QString id = sample->item(0, 0)->text();
+    QVERIFY(sample->columnWidth(0) > sample->fontMetrics().horizontalAdvance(id));
+    QVERIFY(sample->columnWidth(1) > sample->columnWidth(0)); // the e-mail gets the room
+    QCOMPARE(sample->item(0, 1)->toolTip(), sample->item(0, 1)->text());
 }
 
 QTEST_MAIN(TestSegmentsPage)

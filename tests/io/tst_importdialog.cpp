@@ -9,6 +9,8 @@
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QScreen>
+#include <QScrollBar>
 #include <QSignalSpy>
 #include <QTableWidget>
 #include <QtTest>
@@ -47,6 +49,7 @@ private slots:
     void mappingChangesTarget();
     void importCompletesAndListsBadRows();
     void cancelLeavesDatabaseUnchanged();
+    void mappingGetsTheRoom();
 
 private:
     std::unique_ptr<test::TempDir> m_dir;
@@ -132,9 +135,12 @@ void TestImportDialog::importCompletesAndListsBadRows()
     ui::ImportDialog dialog(m_db);
     dialog.setFile(path);
     QSignalSpy finished(&dialog, &ui::ImportDialog::importFinished);
+    // Before an import the bar does not claim "0%".
+    QVERIFY(!child<QProgressBar>(dialog, "progressBar")->isTextVisible());
 
     // Abort mode: nothing lands, every bad row is listed with its line.
     dialog.startImport();
+    QVERIFY(child<QProgressBar>(dialog, "progressBar")->isTextVisible());
     QVERIFY(finished.wait(20000));
     QCOMPARE(finished.takeFirst().first().toBool(), false);
     const QString summary = child<QPlainTextEdit>(dialog, "summaryText")->toPlainText();
@@ -181,6 +187,35 @@ void TestImportDialog::cancelLeavesDatabaseUnchanged()
     QCOMPARE(sha256(m_db), before);
     QCOMPARE(column(m_db, "SELECT email FROM subscribers"),
              QStringList({QStringLiteral("old@x.com")}));
+}
+
+// The mapping is what has to be checked row by row: it gets more of the dialog's height
+// than the preview, and the (empty) result box does not take it away.
+void TestImportDialog::mappingGetsTheRoom()
+{
+    QByteArray csv = "email,first_name,last_name,country,city,language,plan,loyalty_points,"
+                     "newsletter_source,birthday\n";
+    for (int i = 0; i < 30; ++i)
+        csv +=
+            "u" + QByteArray::number(i) + "@x.com,Ann,Lee,DE,Berlin,de,free,3,spring,2000-01-01\n";
+    const QString path = m_dir->writeFile(QStringLiteral("wide.csv"), csv);
+    ui::ImportDialog dialog(m_db);
+    dialog.setFile(path);
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    auto *mapping = child<QTableWidget>(dialog, "mappingTable");
+    auto *preview = child<QTableWidget>(dialog, "previewTable");
+    auto *summary = child<QPlainTextEdit>(dialog, "summaryText");
+    QCOMPARE(mapping->rowCount(), 10);
+    QTRY_VERIFY2(mapping->viewport()->height() > preview->viewport()->height(),
+                 qPrintable(QStringLiteral("mapping %1 px, preview %2 px")
+                                .arg(mapping->viewport()->height())
+                                .arg(preview->viewport()->height())));
+    QVERIFY(preview->viewport()->height() >= 3 * preview->rowHeight(0)); // still a glance
+    QVERIFY(summary->height() <= summary->fontMetrics().lineSpacing() * 6 + 4);
+    // The default size: as large as the dialog wants, within 90 % of the screen.
+    const QSize screen = dialog.screen()->availableGeometry().size();
+    QCOMPARE(dialog.width(), qMin(980, screen.width() * 9 / 10));
 }
 
 QTEST_MAIN(TestImportDialog)

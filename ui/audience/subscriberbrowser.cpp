@@ -61,7 +61,8 @@ SubscriberBrowser::SubscriberBrowser(QWidget *parent)
     m_search->setObjectName(QStringLiteral("searchEdit"));
     m_search->setPlaceholderText(tr("Search e-mail or name…"));
     m_search->setClearButtonEnabled(true);
-    m_search->setMinimumWidth(260);
+    // The search gives way first in a small window, so the filters keep their labels.
+    m_search->setMinimumWidth(m_search->fontMetrics().horizontalAdvance(QLatin1Char('x')) * 22);
     m_search->setToolTip(tr("Finds subscribers whose e-mail, first name or last name starts "
                             "with the text; “Anna Sch” matches first and last name."));
     m_country->setObjectName(QStringLiteral("countryFilter"));

@@ -349,6 +349,17 @@ QVariant SubscriberTableModel::data(const QModelIndex &index, int role) const
         default:
             return {};
         }
+    case Qt::ToolTipRole:
+        // The text columns are sized for typical values; longer ones are elided.
+        switch (index.column()) {
+        case SubscriberQuery::Email:
+        case SubscriberQuery::Name:
+        case SubscriberQuery::Lifecycle:
+        case SubscriberQuery::Tier:
+            return data(index, Qt::DisplayRole);
+        default:
+            return {};
+        }
     case Qt::TextAlignmentRole:
         if (index.column() == SubscriberQuery::Id || index.column() == SubscriberQuery::Score)
             return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);

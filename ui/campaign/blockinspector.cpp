@@ -1,5 +1,6 @@
 #include "blockinspector.h"
 
+#include "blocklabels.h"
 #include "campaigndraft.h"
 #include "conditioneditor.h"
 #include "liquidtextedit.h"
@@ -48,15 +49,6 @@ bool isLongField(const QString &key)
     return key.contains(QLatin1String("body")) || key.contains(QLatin1String("html")) ||
            key == QLatin1String("text") || key.contains(QLatin1String("content")) ||
            key.contains(QLatin1String("address"));
-}
-
-QString humanLabel(const QString &key)
-{
-    QString s = key;
-    s.replace(QLatin1Char('_'), QLatin1Char(' '));
-    if (!s.isEmpty())
-        s[0] = s.at(0).toUpper();
-    return s;
 }
 
 } // namespace
@@ -224,7 +216,8 @@ void BlockInspector::rebuild()
         const QJsonObject block = m_doc->block(m_block);
         const QString type = block.value(QLatin1String("type")).toString();
         m_title->setText(
-            tr("%1 block · %2").arg(humanLabel(type), block.value(QLatin1String("id")).toString()));
+            tr("%1 block · %2")
+                .arg(BlockLabels::typeName(type), block.value(QLatin1String("id")).toString()));
         const QString library = block.value(QLatin1String("library")).toString();
         if (!library.isEmpty() && block.value(QLatin1String("content")).toObject().isEmpty()) {
             auto *note = new QLabel(tr("This block is the library block \"%1\": its content is "
@@ -281,11 +274,11 @@ void BlockInspector::addFieldsSection(QFormLayout *form, const QStringList &base
         const QStringList path = base + QStringList{key};
         const QJsonValue v = m_doc->value(path);
         if (v.isDouble())
-            addNumberField(form, humanLabel(key), path);
+            addNumberField(form, BlockLabels::fieldLabel(key), path);
         else if (v.isArray() || v.isObject())
-            addJsonField(form, humanLabel(key), path);
+            addJsonField(form, BlockLabels::fieldLabel(key), path);
         else
-            addLiquidField(form, humanLabel(key), path, !isLongField(key));
+            addLiquidField(form, BlockLabels::fieldLabel(key), path, !isLongField(key));
     }
 }
 
@@ -420,9 +413,9 @@ void BlockInspector::addVariantsSection(QFormLayout *form, const QStringList &va
                 : m_doc->value(CampaignDraft::blockPath(m_block, {QStringLiteral("content"), key}));
         if (base.isDouble() || base.isArray() || base.isObject())
             continue; // variants override text; layout numbers stay with the block
-        LiquidTextEdit *e =
-            addLiquidField(form, fieldsKey.isEmpty() ? textLabel(m_textField) : humanLabel(key),
-                           path, !isLongField(key));
+        LiquidTextEdit *e = addLiquidField(
+            form, fieldsKey.isEmpty() ? textLabel(m_textField) : BlockLabels::fieldLabel(key), path,
+            !isLongField(key));
         if (!fieldsKey.isEmpty())
             e->setPlaceholderText(tr("(same as default)"));
     }

@@ -1,5 +1,7 @@
 #include "blocklistmodel.h"
 
+#include "blocklabels.h"
+
 #include "campaigndraft.h"
 
 #include <QJsonArray>
@@ -76,16 +78,15 @@ QVariant BlockListModel::data(const QModelIndex &index, int role) const
     const int variants = static_cast<int>(b.value(QLatin1String("variants")).toArray().size());
     switch (role) {
     case Qt::DisplayRole: {
-        QString line = type;
-        if (!type.isEmpty())
-            line[0] = line.at(0).toUpper();
+        QString line = BlockLabels::typeName(type);
         if (variants > 0)
             line += tr("  (%n variant(s))", nullptr, variants);
         const QString s = summary(b);
         return s.isEmpty() ? line : line + QLatin1Char('\n') + s;
     }
     case Qt::ToolTipRole:
-        return tr("%1 block \"%2\"").arg(type, b.value(QLatin1String("id")).toString());
+        return tr("%1 block \"%2\"")
+            .arg(BlockLabels::typeName(type), b.value(QLatin1String("id")).toString());
     case BlockIdRole:
         return b.value(QLatin1String("id")).toString();
     case BlockTypeRole:

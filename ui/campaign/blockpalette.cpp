@@ -1,5 +1,7 @@
 #include "blockpalette.h"
 
+#include "blocklabels.h"
+
 #include "asyncdatabase.h"
 #include "blocklistmodel.h"
 
@@ -45,7 +47,8 @@ BlockPalette::BlockPalette(QWidget *parent) : QTreeWidget(parent)
         top->setFont(0, f);
     }
     for (const QJsonObject &b : blockTypes()) {
-        auto *item = new QTreeWidgetItem(m_types, {b.value(QLatin1String("type")).toString()});
+        auto *item = new QTreeWidgetItem(
+            m_types, {BlockLabels::typeName(b.value(QLatin1String("type")).toString())});
         item->setData(0, BlockRole, b);
         item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsDragEnabled);
         item->setToolTip(0, tr("Double-click or drag onto the block list to add"));
@@ -125,7 +128,8 @@ void BlockPalette::setDatabase(const QString &path)
             for (const QJsonObject &b : *r) {
                 auto *item = new QTreeWidgetItem(
                     m_library, {tr("%1 (%2)").arg(b.value(QLatin1String("library")).toString(),
-                                                  b.value(QLatin1String("type")).toString())});
+                                                  BlockLabels::typeName(
+                                                      b.value(QLatin1String("type")).toString()))});
                 QJsonObject ref = b;
                 ref.remove(QStringLiteral("status"));
                 ref.remove(QStringLiteral("library_content"));

@@ -1,6 +1,7 @@
 #include "campaigneditor.h"
 
 #include "blockinspector.h"
+#include "blocklabels.h"
 #include "blocklistmodel.h"
 #include "blockpalette.h"
 #include "campaigndraft.h"
@@ -59,7 +60,7 @@ CampaignEditor::CampaignEditor(PreviewRendererFactory factory, QWidget *parent)
     m_toolBar->addSeparator();
     auto *addMenu = new QMenu(this);
     for (const QJsonObject &b : BlockPalette::blockTypes()) {
-        addMenu->addAction(b.value(QLatin1String("type")).toString(), this,
+        addMenu->addAction(BlockLabels::typeName(b.value(QLatin1String("type")).toString()), this,
                            [this, b] { addBlock(b); });
     }
     auto *addButton = new QToolButton(this);
@@ -67,19 +68,43 @@ CampaignEditor::CampaignEditor(PreviewRendererFactory factory, QWidget *parent)
     addButton->setMenu(addMenu);
     addButton->setPopupMode(QToolButton::InstantPopup);
     m_toolBar->addWidget(addButton);
-    m_toolBar->addAction(tr("Duplicate"), this, &CampaignEditor::duplicateSelected);
-    m_toolBar->addAction(tr("Delete"), this, &CampaignEditor::deleteSelected);
-    m_toolBar->addAction(tr("Move up"), this, [this] { moveSelected(-1); });
-    m_toolBar->addAction(tr("Move down"), this, [this] { moveSelected(+1); });
+    // Keyboard: Ctrl+D and Ctrl+S anywhere in the editor; Delete and Ctrl+Up/Down only in
+    // the block list, where they cannot take a key from a text field. Each button's
+    // tooltip names its key.
+    auto blockAction = [this](const QString &text, const QString &tip, const QKeySequence &key,
+                              Qt::ShortcutContext context, const QString &name, auto slot) {
+        auto *a = new QAction(text, this);
+        a->setObjectName(name);
+        a->setShortcut(key);
+        a->setShortcutContext(context);
+        a->setToolTip(tr("%1 (%2)").arg(tip, key.toString(QKeySequence::NativeText)));
+        connect(a, &QAction::triggered, this, slot);
+        m_toolBar->addAction(a);
+        // The widget whose focus the shortcut context is measured from.
+        (context == Qt::WidgetShortcut ? static_cast<QWidget *>(m_blocks) : this)->addAction(a);
+        return a;
+    };
+    blockAction(tr("Duplicate"), tr("Duplicate the selected block"),
+                QKeySequence(Qt::CTRL | Qt::Key_D), Qt::WidgetWithChildrenShortcut,
+                QStringLiteral("actionDuplicate"), [this] { duplicateSelected(); });
+    blockAction(tr("Delete"), tr("Delete the selected block"), QKeySequence(Qt::Key_Delete),
+                Qt::WidgetShortcut, QStringLiteral("actionDelete"), [this] { deleteSelected(); });
+    blockAction(tr("Move up"), tr("Move the selected block up"),
+                QKeySequence(Qt::CTRL | Qt::Key_Up), Qt::WidgetShortcut,
+                QStringLiteral("actionMoveUp"), [this] { moveSelected(-1); });
+    blockAction(tr("Move down"), tr("Move the selected block down"),
+                QKeySequence(Qt::CTRL | Qt::Key_Down), Qt::WidgetShortcut,
+                QStringLiteral("actionMoveDown"), [this] { moveSelected(+1); });
     m_toolBar->addSeparator();
-    m_toolBar->addAction(tr("Save version…"), this, [this] {
-        bool ok = false;
-        const QString note =
-            QInputDialog::getText(this, tr("Save version"), tr("Note for this version:"),
-                                  QLineEdit::Normal, QString(), &ok);
-        if (ok)
-            saveVersion(note);
-    });
+    blockAction(tr("Save version…"), tr("Save the campaign as a new version"), QKeySequence::Save,
+                Qt::WidgetWithChildrenShortcut, QStringLiteral("actionSaveVersion"), [this] {
+                    bool ok = false;
+                    const QString note = QInputDialog::getText(this, tr("Save version"),
+                                                               tr("Note for this version:"),
+                                                               QLineEdit::Normal, QString(), &ok);
+                    if (ok)
+                        saveVersion(note);
+                });
     m_toolBar->addAction(tr("History…"), this, &CampaignEditor::showHistory);
     m_toolBar->addSeparator();
     m_toolBar->addAction(tr("Compare…"), this, &CampaignEditor::openCompare);
@@ -125,6 +150,10 @@ CampaignEditor::CampaignEditor(PreviewRendererFactory factory, QWidget *parent)
     m_liquidStatus->setTextFormat(Qt::PlainText);
     m_liquidStatus->setStyleSheet(QStringLiteral("color: #b00020; padding: 2px 6px;"));
     auto *middle = new QWidget(this);
+    middle->setObjectName(QStringLiteral("inspectorPane"));
+    // The splitter may not squeeze the inspector's fields to a few letters in a small
+    // window; the preview, which scrolls, gives way instead.
+    middle->setMinimumWidth(fontMetrics().horizontalAdvance(QLatin1Char('x')) * 46);
     auto *middleLayout = new QVBoxLayout(middle);
     middleLayout->setContentsMargins(0, 0, 0, 0);
     middleLayout->addWidget(m_inspectorHost, 1);
@@ -469,6 +498,11 @@ void CampaignEditor::setStatus(const QString &text, bool error)
     m_status->setText(text);
     m_status->setStyleSheet(error ? QStringLiteral("color: #b00020; padding: 2px 6px;")
                                   : QStringLiteral("color: #4b5563; padding: 2px 6px;"));
+}
+
+QUndoStack *CampaignEditor::currentUndoStack() const
+{
+    return m_undoGroup->activeStack();
 }
 
 } // namespace mw::ui

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "previewrender.h"
+#include "undosource.h"
 
 #include <QJsonObject>
 #include <QWidget>
@@ -33,10 +34,12 @@ class SubscriberPicker;
 /// live preview for one subscriber with "Why this email?" (right). Every edit is an undo
 /// command on the campaign document; the preview re-renders off the GUI thread after
 /// each edit or subscriber change (latest wins); the document is autosaved.
-class CampaignEditor : public QWidget {
+class CampaignEditor : public QWidget, public UndoSource {
     Q_OBJECT
 public:
     explicit CampaignEditor(PreviewRendererFactory factory, QWidget *parent = nullptr);
+    /// The open campaign's undo stack (nullptr before one is open).
+    QUndoStack *currentUndoStack() const override;
     ~CampaignEditor() override;
 
     /// Opens a connection for autosave and points the picker, palette and completion

@@ -95,7 +95,7 @@ ConditionEditor::ConditionEditor(const QString &noneLabel, QWidget *parent)
     fieldRow->setContentsMargins(0, 0, 0, 0);
     m_field->setEditable(true);
     m_field->setInsertPolicy(QComboBox::NoInsert);
-    m_field->setMinimumContentsLength(14);
+    m_field->setMinimumContentsLength(11);
     m_field->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     m_field->completer()->setCompletionMode(QCompleter::PopupCompletion);
     m_field->completer()->setFilterMode(Qt::MatchContains);
@@ -105,6 +105,8 @@ ConditionEditor::ConditionEditor(const QString &noneLabel, QWidget *parent)
     m_value->setToolTip(tr("Numbers and true/false are compared as such; put text in quotes "
                            "to keep it text (\"10\"). For in / not_in: items separated by "
                            "commas."));
+    // In a narrow inspector the value would otherwise shrink to a few pixels first.
+    m_value->setMinimumWidth(m_value->fontMetrics().horizontalAdvance(QLatin1Char('x')) * 8);
     fieldRow->addWidget(m_field, 3);
     fieldRow->addWidget(m_op, 1);
     fieldRow->addWidget(m_value, 3);
@@ -211,6 +213,9 @@ void ConditionEditor::setCondition(const QJsonValue &condition)
         m_value->setText(takesNoValue(m_op->currentText())
                              ? QString()
                              : valueText(o.value(QLatin1String("value"))));
+        // Shown from the start ("metrics.lifecycle_stage", not "trics.lifecycle_stage").
+        m_field->lineEdit()->setCursorPosition(0);
+        m_value->setCursorPosition(0);
     } else if (m == Mode::Segment) {
         m_segment->setText(o.value(QLatin1String("segment")).toString());
         m_negate->setChecked(o.value(QLatin1String("negate")).toBool(false));

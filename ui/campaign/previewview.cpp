@@ -13,6 +13,7 @@
 #include <QPlainTextEdit>
 #include <QPointer>
 #include <QQuickWindow>
+#include <QScrollArea>
 #include <QStyle>
 #include <QTabWidget>
 #include <QToolBar>
@@ -187,7 +188,15 @@ PreviewView::PreviewView(QWidget *parent)
 
     m_text->setReadOnly(true);
     m_text->setLineWrapMode(QPlainTextEdit::WidgetWidth);
-    m_tabs->addTab(m_stage, tr("Email"));
+    // The email keeps its real width (600 or 375 px); a pane narrower than that scrolls
+    // sideways instead of forcing the whole window to be wider than a small screen.
+    auto *stageScroll = new QScrollArea(this);
+    stageScroll->setObjectName(QStringLiteral("previewScroll"));
+    stageScroll->setWidgetResizable(true);
+    stageScroll->setFrameShape(QFrame::NoFrame);
+    stageScroll->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff); // the email scrolls itself
+    stageScroll->setWidget(m_stage);
+    m_tabs->addTab(stageScroll, tr("Email"));
     m_tabs->addTab(m_text, tr("Plain text"));
     m_tabs->setDocumentMode(true);
 

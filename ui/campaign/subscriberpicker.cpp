@@ -1,6 +1,7 @@
 #include "subscriberpicker.h"
 
 #include "asyncdatabase.h"
+#include "elidedlabel.h"
 
 #include <QAbstractItemView>
 #include <QComboBox>
@@ -11,6 +12,7 @@
 #include <QStandardItemModel>
 #include <QTimer>
 #include <QToolButton>
+#include <QVBoxLayout>
 
 namespace mw::ui {
 
@@ -23,9 +25,9 @@ constexpr int kSearchDelayMs = 150;
 SubscriberPicker::SubscriberPicker(QWidget *parent)
     : QWidget(parent), m_search(new QLineEdit(this)), m_completer(new QCompleter(this)),
       m_resultModel(new QStandardItemModel(this)), m_searchTimer(new QTimer(this)),
-      m_label(new QLabel(this)), m_segments(new QComboBox(this))
+      m_label(new ElidedLabel(this)), m_segments(new QComboBox(this))
 {
-    m_search->setPlaceholderText(tr("Find subscriber by email or name…"));
+    m_search->setPlaceholderText(tr("Find by e-mail or name…"));
     m_search->setClearButtonEnabled(true);
     m_completer->setModel(m_resultModel);
     m_completer->setCompletionMode(QCompleter::UnfilteredPopupCompletion);
@@ -64,22 +66,32 @@ SubscriberPicker::SubscriberPicker(QWidget *parent)
         pickFromSegment(index <= 0 ? QString() : m_segments->itemText(index));
     });
 
-    m_label->setTextFormat(Qt::PlainText);
-    m_label->setMinimumWidth(120);
+    m_label->setObjectName(QStringLiteral("currentSubscriber"));
     m_label->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     QFont bold = m_label->font();
     bold.setBold(true);
     m_label->setFont(bold);
+    m_search->setObjectName(QStringLiteral("subscriberSearch"));
+    m_search->setMinimumWidth(m_search->fontMetrics().horizontalAdvance(QLatin1Char('x')) * 14);
+    m_segments->setObjectName(QStringLiteral("segmentChooser"));
 
-    auto *layout = new QHBoxLayout(this);
+    // Two rows, so the preview pane stays usable when narrow: who is shown and the steps
+    // through subscribers, then where they come from and the search.
+    auto *current = new QHBoxLayout;
+    current->addWidget(new QLabel(tr("Preview for:"), this));
+    current->addWidget(m_label, 1);
+    current->addWidget(prev);
+    current->addWidget(nextButton);
+    current->addWidget(random);
+    auto *source = new QHBoxLayout;
+    source->addWidget(new QLabel(tr("From:"), this));
+    source->addWidget(m_segments);
+    source->addWidget(m_search, 1);
+    auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(new QLabel(tr("Preview for:"), this));
-    layout->addWidget(m_label, 2);
-    layout->addWidget(prev);
-    layout->addWidget(nextButton);
-    layout->addWidget(random);
-    layout->addWidget(m_segments);
-    layout->addWidget(m_search, 1);
+    layout->setSpacing(4);
+    layout->addLayout(current);
+    layout->addLayout(source);
 }
 
 void SubscriberPicker::setDatabase(const QString &path, qint64 initialId, int step)
@@ -125,8 +137,8 @@ void SubscriberPicker::setCurrent(qint64 id)
 
 void SubscriberPicker::setCurrentRef(const SubscriberRef &ref)
 {
-    m_label->setText(ref.label());
-    m_label->setToolTip(tr("Subscriber #%1").arg(ref.id));
+    m_label->setFullText(ref.label());
+    m_label->setExtraToolTip(tr("Subscriber #%1").arg(ref.id));
     if (ref.id == m_current.id && ref.email == m_current.email)
         return;
     m_current = ref;

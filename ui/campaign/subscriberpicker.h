@@ -7,13 +7,14 @@
 
 class QComboBox;
 class QCompleter;
-class QLabel;
 class QLineEdit;
 class QStandardItemModel;
 class QTimer;
 class QToolButton;
 
 namespace mw::ui {
+
+class ElidedLabel;
 
 /// Chooses the subscriber the preview shows: search by email or name, previous/next,
 /// a random sample, or members of a saved segment. Look-ups run on worker threads.
@@ -35,6 +36,8 @@ public:
     void pickFromSegment(const QString &segment);
     void search(const QString &text);
     const QList<SubscriberRef> &searchResults() const { return m_results; }
+    ElidedLabel *currentLabel() const { return m_label; }
+    QLineEdit *searchEdit() const { return m_search; }
 
 signals:
     void currentChanged(qint64 subscriberId);
@@ -58,7 +61,7 @@ private:
     QCompleter *m_completer;
     QStandardItemModel *m_resultModel;
     QTimer *m_searchTimer;
-    QLabel *m_label;
+    ElidedLabel *m_label;
     QComboBox *m_segments;
 };
 

@@ -11,6 +11,7 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFormLayout>
+#include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -19,6 +20,7 @@
 #include <QPointer>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QScreen>
 #include <QSet>
 #include <QSplitter>
 #include <QTableWidget>
@@ -105,11 +107,15 @@ ImportDialog::ImportDialog(const QString &dbPath, QWidget *parent)
     auto *splitter = new QSplitter(Qt::Vertical, this);
     splitter->addWidget(previewBox);
     splitter->addWidget(mappingBox);
+    // The mapping is what has to be checked row by row; the preview is a glance.
+    splitter->setStretchFactor(0, 2);
+    splitter->setStretchFactor(1, 3);
 
     m_progress = new QProgressBar(this);
     m_progress->setObjectName(QStringLiteral("progressBar"));
     m_progress->setRange(0, 100);
     m_progress->setValue(0);
+    m_progress->setTextVisible(false); // no "0%" before an import has started
     m_status = new QLabel(this);
     m_status->setObjectName(QStringLiteral("statusLabel"));
     m_summary = new QPlainTextEdit(this);
@@ -117,7 +123,7 @@ ImportDialog::ImportDialog(const QString &dbPath, QWidget *parent)
     m_summary->setReadOnly(true);
     m_summary->setMaximumBlockCount(2000);
     m_summary->setPlaceholderText(tr("The result of the import appears here."));
-    m_summary->setMaximumHeight(160);
+    m_summary->setMaximumHeight(m_summary->fontMetrics().lineSpacing() * 6);
 
     auto *buttons = new QDialogButtonBox(this);
     m_importButton = buttons->addButton(tr("Import"), QDialogButtonBox::AcceptRole);
@@ -144,7 +150,12 @@ ImportDialog::ImportDialog(const QString &dbPath, QWidget *parent)
 
     setRunning(false);
     updateMappingStatus();
-    resize(900, 700);
+    // Room for the preview and the mapping of a typical file (ten or so columns) without
+    // scrolling, within the screen.
+    QSize size(980, 820);
+    if (const QScreen *screen = parent ? parent->screen() : QGuiApplication::primaryScreen())
+        size = size.boundedTo(screen->availableGeometry().size() * 9 / 10);
+    resize(size);
 }
 
 ImportDialog::~ImportDialog()
@@ -171,6 +182,7 @@ void ImportDialog::setFile(const QString &csvPath)
     m_report.reset();
     m_summary->clear();
     m_progress->setValue(0);
+    m_progress->setTextVisible(false);
     m_status->clear();
     loadPreview();
 }
@@ -314,6 +326,7 @@ void ImportDialog::startImport()
     m_report.reset();
     m_summary->clear();
     m_progress->setValue(0);
+    m_progress->setTextVisible(true);
     m_status->setText(tr("Importing…"));
 
     // The worker gets its own connection (one per thread) and shares only these pointers.

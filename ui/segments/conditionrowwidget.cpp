@@ -93,11 +93,22 @@ QJsonValue readValue(const QString &text, bool any)
     return any ? typedtext::parseScalar(text) : QJsonValue(text);
 }
 
-QDoubleSpinBox *numberBox(QWidget *parent, double value)
+// Metrics that are whole numbers (counts, scores 1-5, days, hours) are edited as such:
+// "order_count = 0", not "= 0.00".
+bool isWholeNumber(const QString &field)
+{
+    static const QStringList whole = {
+        QStringLiteral("metrics.order_count"), QStringLiteral("metrics.recency_days"),
+        QStringLiteral("metrics.r_score"),     QStringLiteral("metrics.f_score"),
+        QStringLiteral("metrics.m_score"),     QStringLiteral("metrics.best_send_hour")};
+    return whole.contains(field);
+}
+
+QDoubleSpinBox *numberBox(QWidget *parent, double value, bool whole = false)
 {
     auto *box = new QDoubleSpinBox(parent);
     box->setRange(-1e12, 1e12);
-    box->setDecimals(2);
+    box->setDecimals(whole ? 0 : 2);
     box->setValue(value);
     box->setKeyboardTracking(true);
     box->setMinimumWidth(90);
@@ -120,6 +131,7 @@ QComboBox *textBox(QWidget *parent, const QStringList &choices, const QString &v
     box->setEditable(true);
     box->addItems(choices);
     box->setEditText(value);
+    box->lineEdit()->setCursorPosition(0);
     box->setInsertPolicy(QComboBox::NoInsert);
     box->setMinimumWidth(140);
     return box;
@@ -216,7 +228,13 @@ ConditionRowWidget::ConditionRowWidget(SegmentDocument *document, const SegmentD
         buildEventEditors(m_node);
     else
         buildSegmentEditors(m_node);
-    m_editors->addStretch(1);
+    // Left-align short editors; an editor that stretches (a text or list value) gets all
+    // the room instead of sharing it with an empty stretch.
+    bool stretching = false;
+    for (int i = 0; i < m_editors->count(); ++i)
+        stretching = stretching || m_editors->stretch(i) > 0;
+    if (!stretching)
+        m_editors->addStretch(1);
 
     m_error = new QLabel(this);
     m_error->setObjectName(QStringLiteral("conditionError"));
@@ -382,8 +400,8 @@ void ConditionRowWidget::buildFieldEditors(const QJsonObject &node)
             return;
         }
         if (between) {
-            auto *lo = numberBox(this, value.toArray().at(0).toDouble());
-            auto *hi = numberBox(this, value.toArray().at(1).toDouble());
+            auto *lo = numberBox(this, value.toArray().at(0).toDouble(), isWholeNumber(field));
+            auto *hi = numberBox(this, value.toArray().at(1).toDouble(), isWholeNumber(field));
             m_editors->addWidget(lo);
             m_editors->addWidget(new QLabel(tr("and"), this));
             m_editors->addWidget(hi);
@@ -393,7 +411,7 @@ void ConditionRowWidget::buildFieldEditors(const QJsonObject &node)
             connect(hi, &QDoubleSpinBox::valueChanged, this, push);
             return;
         }
-        auto *box = numberBox(this, value.toDouble());
+        auto *box = numberBox(this, value.toDouble(), isWholeNumber(field));
         box->setObjectName(QStringLiteral("numberSpin"));
         m_editors->addWidget(box);
         m_valueEditors << box;

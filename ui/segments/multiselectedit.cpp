@@ -19,6 +19,10 @@ MultiSelectEdit::MultiSelectEdit(QWidget *parent)
     layout->setSpacing(2);
     m_edit->setPlaceholderText(tr("values, separated by commas"));
     m_edit->setObjectName(QStringLiteral("multiSelectText"));
+    // Room for a few typical values ("Highly engaged, Moderately engaged"); the whole list
+    // is in the tooltip when it is longer than the field.
+    m_edit->setMinimumWidth(m_edit->fontMetrics().horizontalAdvance(QLatin1Char('x')) * 24);
+    connect(m_edit, &QLineEdit::textChanged, m_edit, &QLineEdit::setToolTip);
     m_button->setText(tr("Pick"));
     m_button->setToolTip(tr("Pick from the values present in the data"));
     m_button->setObjectName(QStringLiteral("multiSelectPick"));
@@ -38,6 +42,7 @@ void MultiSelectEdit::setChoices(const QStringList &choices)
 void MultiSelectEdit::setValues(const QStringList &values)
 {
     m_edit->setText(typedtext::joinList(values));
+    m_edit->setCursorPosition(0); // show the first values, not the end of the list
 }
 
 QStringList MultiSelectEdit::values() const

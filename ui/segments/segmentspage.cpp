@@ -94,6 +94,13 @@ SegmentsPage::SegmentsPage(QWidget *parent)
     leftLayout->addWidget(new QLabel(tr("<b>Saved segments</b>"), left));
     m_saved = makeTable({tr("Name"), tr("Count"), tr("Updated")}, left);
     m_saved->setObjectName(QStringLiteral("savedSegments"));
+    // The name takes what the count and the date leave, so all three columns fit the
+    // pane without a horizontal scroll bar; a long name is elided with a tooltip.
+    m_saved->horizontalHeader()->setStretchLastSection(false);
+    m_saved->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
+    m_saved->horizontalHeader()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
+    m_saved->horizontalHeader()->setSectionResizeMode(2, QHeaderView::ResizeToContents);
+    m_saved->setTextElideMode(Qt::ElideMiddle);
     leftLayout->addWidget(m_saved, 1);
     auto *newButton = new QPushButton(tr("New segment"), left);
     newButton->setObjectName(QStringLiteral("newSegmentButton"));
@@ -147,6 +154,15 @@ SegmentsPage::SegmentsPage(QWidget *parent)
     m_saveButton->setObjectName(QStringLiteral("saveButton"));
     top->addWidget(m_saveButton);
     connect(m_saveButton, &QPushButton::clicked, this, &SegmentsPage::save);
+    // Ctrl+S while anything of the page has the focus, like the campaign editor's.
+    auto *saveAction = new QAction(tr("Save"), this);
+    saveAction->setObjectName(QStringLiteral("actionSaveSegment"));
+    saveAction->setShortcut(QKeySequence::Save);
+    saveAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    connect(saveAction, &QAction::triggered, this, &SegmentsPage::save);
+    addAction(saveAction);
+    m_saveButton->setToolTip(
+        tr("Save the segment (%1)").arg(saveAction->shortcut().toString(QKeySequence::NativeText)));
     connect(m_name, &QLineEdit::textEdited, this,
             [this](const QString &t) { m_document->setName(t); });
 
@@ -197,6 +213,13 @@ SegmentsPage::SegmentsPage(QWidget *parent)
     auto *tabs = new QTabWidget(right);
     m_sample = makeTable({tr("Id"), tr("Email"), tr("Name"), tr("Country")}, tabs);
     m_sample->setObjectName(QStringLiteral("sampleTable"));
+    // Ids and country codes are short; the e-mail gets the room.
+    m_sample->horizontalHeader()->setStretchLastSection(false);
+    m_sample->horizontalHeader()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+    m_sample->horizontalHeader()->setSectionResizeMode(1, QHeaderView::Stretch);
+    m_sample->horizontalHeader()->setSectionResizeMode(2, QHeaderView::Interactive);
+    m_sample->horizontalHeader()->setSectionResizeMode(3, QHeaderView::ResizeToContents);
+    m_sample->setColumnWidth(2, m_sample->fontMetrics().horizontalAdvance(QLatin1Char('x')) * 16);
     m_sample->setToolTip(tr("Double-click a subscriber to open it in the subscriber browser"));
     tabs->addTab(m_sample, tr("Sample members"));
     m_sql = new QPlainTextEdit(tabs);
@@ -216,7 +239,7 @@ SegmentsPage::SegmentsPage(QWidget *parent)
     splitter->setStretchFactor(0, 1);
     splitter->setStretchFactor(1, 4);
     splitter->setStretchFactor(2, 2);
-    splitter->setSizes({200, 640, 380});
+    splitter->setSizes({280, 600, 350});
 
     connect(m_document, &SegmentDocument::changed, this, &SegmentsPage::documentChanged);
     documentChanged(true);
@@ -249,11 +272,18 @@ void SegmentsPage::documentChanged(bool structural)
 void SegmentsPage::syncDocumentationFields()
 {
     m_syncing = true;
-    if (m_name->text() != m_document->name())
+    // A loaded text shows from its start (setText leaves the cursor, and the view, at
+    // the end of a long text).
+    if (m_name->text() != m_document->name()) {
         m_name->setText(m_document->name());
-    for (auto it = m_docFields.begin(); it != m_docFields.end(); ++it)
-        if (it.value()->text() != m_document->documentation(it.key()))
+        m_name->setCursorPosition(0);
+    }
+    for (auto it = m_docFields.begin(); it != m_docFields.end(); ++it) {
+        if (it.value()->text() != m_document->documentation(it.key())) {
             it.value()->setText(m_document->documentation(it.key()));
+            it.value()->setCursorPosition(0);
+        }
+    }
     m_syncing = false;
 }
 
@@ -338,9 +368,14 @@ void SegmentsPage::showPreview(const SegmentPreview &p)
         auto *id = new QTableWidgetItem(QString::number(m.id));
         id->setData(Qt::UserRole, QVariant::fromValue<qlonglong>(m.id));
         m_sample->setItem(row, 0, id);
-        m_sample->setItem(row, 1, new QTableWidgetItem(m.email));
-        m_sample->setItem(
-            row, 2, new QTableWidgetItem((m.firstName + QLatin1Char(' ') + m.lastName).trimmed()));
+        // Tooltips: the pane is narrow, so e-mails and names are often elided.
+        auto *email = new QTableWidgetItem(m.email);
+        email->setToolTip(m.email);
+        m_sample->setItem(row, 1, email);
+        const QString name = (m.firstName + QLatin1Char(' ') + m.lastName).trimmed();
+        auto *nameItem = new QTableWidgetItem(name);
+        nameItem->setToolTip(name);
+        m_sample->setItem(row, 2, nameItem);
         m_sample->setItem(row, 3, new QTableWidgetItem(m.country));
     }
 
@@ -477,7 +512,15 @@ void SegmentsPage::showSavedSegments(const QList<QJsonObject> &segments, bool ex
     m_saved->setRowCount(static_cast<int>(segments.size()));
     for (int i = 0; i < segments.size(); ++i) {
         const QJsonObject &s = segments[i];
-        m_saved->setItem(i, 0, new QTableWidgetItem(s.value(QLatin1String("name")).toString()));
+        const QString name = s.value(QLatin1String("name")).toString();
+        auto *nameItem = new QTableWidgetItem(name);
+        const QString purpose = s.value(QLatin1String("documentation"))
+                                    .toObject()
+                                    .value(QLatin1String("purpose"))
+                                    .toString();
+        nameItem->setToolTip(purpose.isEmpty() ? name
+                                               : QStringLiteral("%1\n%2").arg(name, purpose));
+        m_saved->setItem(i, 0, nameItem);
         QString text;
         QString tip;
         if (exact && s.value(QLatin1String("count")).isDouble()) {
@@ -498,12 +541,14 @@ void SegmentsPage::showSavedSegments(const QList<QJsonObject> &segments, bool ex
         countItem->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
         countItem->setToolTip(tip);
         m_saved->setItem(i, 1, countItem);
-        m_saved->setItem(i, 2,
-                         new QTableWidgetItem(QDateTime::fromSecsSinceEpoch(
-                                                  s.value(QLatin1String("updated_at")).toInteger())
-                                                  .toString(QStringLiteral("yyyy-MM-dd HH:mm"))));
+        // The day in the column (the pane is narrow), the time in the tooltip.
+        const QDateTime updated =
+            QDateTime::fromSecsSinceEpoch(s.value(QLatin1String("updated_at")).toInteger());
+        auto *updatedItem = new QTableWidgetItem(updated.toString(QStringLiteral("yyyy-MM-dd")));
+        updatedItem->setToolTip(
+            tr("Updated %1").arg(updated.toString(QStringLiteral("yyyy-MM-dd HH:mm"))));
+        m_saved->setItem(i, 2, updatedItem);
     }
-    m_saved->resizeColumnsToContents();
 }
 
 bool SegmentsPage::loadSegment(const QString &name)
@@ -653,6 +698,11 @@ void SegmentsPage::changeSaved(const QString &name, const QString &newName)
         const Status s = newName.isEmpty() ? repo.remove(name) : repo.rename(name, newName);
         return s ? QString() : s.error().message;
     }));
+}
+
+QUndoStack *SegmentsPage::currentUndoStack() const
+{
+    return m_document->undoStack();
 }
 
 } // namespace mw::ui

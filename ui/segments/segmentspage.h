@@ -1,6 +1,7 @@
 #pragma once
 
 #include "segmentcatalog.h"
+#include "undosource.h"
 
 #include <QJsonObject>
 #include <QThreadPool>
@@ -28,10 +29,11 @@ class SegmentDocument;
 /// The segment builder screen: saved segments, the condition tree, the live exact count
 /// with its funnel, a sample of members, the generated SQL and the documentation fields.
 /// All database work runs on its own worker threads, each with its own connection.
-class SegmentsPage : public QWidget {
+class SegmentsPage : public QWidget, public UndoSource {
     Q_OBJECT
 public:
     explicit SegmentsPage(QWidget *parent = nullptr);
+    QUndoStack *currentUndoStack() const override;
     ~SegmentsPage() override;
 
     void setDatabase(const QString &path);
