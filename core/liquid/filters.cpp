@@ -522,7 +522,7 @@ bool charSlice(std::string_view s, std::int64_t start, std::int64_t len, std::st
         start += n;
     if (start < 0 || start > n || len < 0)
         return false;
-    const std::int64_t end = std::min(n, start + len);
+    const std::int64_t end = len >= n - start ? n : start + len; // start + len may overflow
     out = s.substr(offs[static_cast<std::size_t>(start)],
                    offs[static_cast<std::size_t>(end)] - offs[static_cast<std::size_t>(start)]);
     return true;
@@ -966,7 +966,7 @@ FILTER(slice)
         std::int64_t s = off < 0 ? off + n : off;
         if (s < 0 || s > n || len < 0)
             return Value(Array{});
-        const std::int64_t e = std::min(n, s + len);
+        const std::int64_t e = len >= n - s ? n : s + len; // s + len may overflow
         return Value(Array(arr.begin() + s, arr.begin() + e));
     }
     std::string out, tmp;
@@ -985,9 +985,9 @@ FILTER(truncate)
     // A string of at most length bytes has at most length characters: nothing to cut.
     if (length >= 0 && s.size() <= static_cast<std::size_t>(length))
         return in.isString() ? in : st.text(s);
-    std::int64_t l = length - static_cast<std::int64_t>(utf8Length(ell));
-    if (l < 0)
-        l = 0;
+    // length - |ell|, at least 0 (length may be INT64_MIN: no overflowing subtraction).
+    const auto ellLength = static_cast<std::int64_t>(utf8Length(ell));
+    const std::int64_t l = length > ellLength ? length - ellLength : 0;
     if (static_cast<std::int64_t>(utf8Length(s)) > length) {
         std::string head;
         charSlice(s, 0, l, head);
@@ -1574,7 +1574,10 @@ FILTER(abs)
         n.f = std::fabs(n.f);
     else if (n.isDec)
         n.d.m = n.d.m < 0 ? -n.d.m : n.d.m;
-    else if (n.i < 0 && n.i != INT64_MIN)
+    else if (n.i == INT64_MIN) { // 2^63 is a Bignum in Ruby: a float here, like other overflows
+        n.inexact = true;
+        n.f = 9223372036854775808.0;
+    } else if (n.i < 0)
         n.i = -n.i;
     return numResult(n);
 }
