@@ -188,17 +188,27 @@ Num toNumber(const Value &v)
             if (k < t.size() && (t[k] == '-' || t[k] == '+'))
                 neg = t[k++] == '-';
             std::int64_t r = 0;
+            std::string all; // the digits, for a number beyond 64 bits
+            bool overflow = false;
             while (k < t.size() &&
                    ((t[k] >= '0' && t[k] <= '9') ||
                     (t[k] == '_' && k + 1 < t.size() && t[k + 1] >= '0' && t[k + 1] <= '9'))) {
                 if (t[k] != '_') {
+                    all.push_back(t[k]);
                     if (r > (INT64_MAX - 9) / 10)
-                        break;
-                    r = r * 10 + (t[k] - '0');
+                        overflow = true; // Ruby makes a Bignum; we a float (docs/liquid.md)
+                    else
+                        r = r * 10 + (t[k] - '0');
                 }
                 ++k;
             }
-            n.i = neg ? -r : r;
+            if (overflow) {
+                n.isDec = true;
+                n.inexact = true;
+                n.f = std::strtod(all.c_str(), nullptr) * (neg ? -1 : 1);
+            } else {
+                n.i = neg ? -r : r;
+            }
         }
     }
     return n;
@@ -374,6 +384,9 @@ Value arith(const Value &a, const Value &b, char op)
 /// Rounds a decimal half away from zero to `digits` decimals (BigDecimal ROUND_HALF_UP).
 Decimal roundDecimal(Decimal d, std::int64_t digits)
 {
+    // A mantissa has at most 39 digits: rounding at 10^40 or beyond gives 0 whatever the
+    // digits, and an unbounded count (INT64_MIN) looped until the int exponent overflowed.
+    digits = std::max<std::int64_t>(digits, -40 - d.exp);
     if (-d.exp <= digits)
         return d;
     while (-d.exp > digits + 1) {

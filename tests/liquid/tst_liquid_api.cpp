@@ -367,6 +367,13 @@ void TestLiquidApi::extremeIntegerArguments_data()
         << QByteArray("{{ s | truncate: -9223372036854775808 }}") << QByteArray("...");
     QTest::newRow("truncate to INT64_MIN, no ellipsis")
         << QByteArray("{{ s | truncate: -9223372036854775808, \"\" }}") << QByteArray("");
+    QTest::newRow("round to INT64_MIN digits (looped for ever)")
+        << QByteArray("{{ 1.5 | round: -9223372036854775808 }}|{{ -1.5 | round: -40 }}")
+        << QByteArray("0.0|0.0");
+    QTest::newRow("a string of more than 19 digits (the digits after the 19th were dropped)")
+        << QByteArray("{{ \"9999999999999999999999\" | plus: 1 }}|"
+                      "{{ \"-9223372036854775809\" | minus: 1 }}")
+        << QByteArray("1.0e+22|-9.223372036854776e+18");
     QTest::newRow("abs of INT64_MIN (a Bignum in Ruby)")
         << QByteArray("{{ -9223372036854775808 | abs }}") << QByteArray("9.223372036854776e+18");
 }
