@@ -1017,6 +1017,9 @@ FILTER(truncatewords)
     std::int64_t words = a.size() > 0 ? toInteger(a[0]) : 15;
     if (words <= 0)
         words = 1;
+    // Shopify: split(" ", words + 1) takes a C int; past it Liquid raises this error.
+    if (words >= 2147483647)
+        argError("integer " + std::to_string(words) + " too big for truncatewords");
     const std::string ell = a.size() > 1 ? toS(a[1]) : std::string("...");
     // input.split(" ", words + 1): awk-style fields; with a limit, anything left after
     // the words-th field (even only whitespace) is one more field.
@@ -1627,6 +1630,10 @@ FILTER(round)
     const Num digitsNum = toNumber(nArg);
     const std::int64_t digits =
         digitsNum.isDec ? clampToInt64(numToDouble(digitsNum)) : digitsNum.i;
+    // Ruby's round takes its digits as a C int; past that it raises a RangeError, which
+    // Liquid prints as an internal error.
+    if (digits < INT32_MIN || digits > INT32_MAX)
+        argError("internal");
     const bool toI = nArg.isInt() && nArg.toInt() == 0;
     if (n.inexact) {
         if (std::isnan(n.f) || std::isinf(n.f))
@@ -1653,7 +1660,9 @@ FILTER(round)
         return Value(out);
     }
     const Decimal d = roundDecimal(n.d, digits);
-    if (toI)
+    // Ruby: round(0) is to_i'd by Liquid, and Float/BigDecimal#round with negative digits
+    // returns an Integer (15.5 | round: -1 is 20, not 20.0).
+    if (toI || digits < 0)
         return Value(decimalFloor(d, false));
     return fromDecimal(d);
 }

@@ -354,6 +354,19 @@ for i, t in enumerate([
 ]):
     add(f"sub_{i:03d}", t)
 
+# --- round with negative digits gives an Integer (even for floats and decimal strings);
+# truncatewords' word count must fit a C int (found by the hostile-input sweep)
+for i, t in enumerate([
+    "{{ 15.5 | round: -1 }}", "{{ 15.5 | round: -2 }}", "{{ 1234.5678 | round: -2 }}",
+    "{{ -15.5 | round: -1 }}", "{{ '15.5' | round: -1 }}", "{{ 0.5 | round: -1 }}",
+    "{{ 15.5 | round: -400 }}", "{{ 123456789012.5 | round: -3 }}",
+    "{{ 'a b c' | truncatewords: 2147483646 }}", "{{ 'a b c' | truncatewords: 2147483647 }}",
+    "{{ 'a b c' | truncatewords: 9223372036854775807 }}",
+    "{{ 1.5 | round: -2147483648 }}|{{ 15 | round: -2147483649 }}|{{ 1.5 | round: 2147483648 }}",
+    "{{ '1.5' | round: 2147483647 }}|{{ 1.5 | round: -9223372036854775808 }}",
+]):
+    add(f"edge_{i:03d}", t)
+
 # --- realistic email templates live in corpus/emails/*.liquid (+ .json)
 os.makedirs(OUT, exist_ok=True)
 with open(os.path.join(OUT, "generated.jsonl"), "w", encoding="utf-8") as fh:
