@@ -6,6 +6,7 @@
 #include "io/rowimporter.h"
 
 #include <QElapsedTimer>
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -213,6 +214,25 @@ Result<ImportReport> CsvImporter::run(Database &db, ImportKind kind, const QStri
     const QStringList header = *headerResult;
     const int columns = static_cast<int>(header.size());
 
+    if (options.mapping.empty()) {
+        // Following the header, two columns that both name one field ("First Name" and
+        // "first_name") are ambiguous: refused, rather than one of them quietly becoming a
+        // custom attribute of the field's name.
+        const QStringList known = knownFields(kind);
+        QHash<QString, QString> byField;
+        for (const QString &h : header) {
+            const QString n = normalizedName(h);
+            if (!known.contains(n))
+                continue;
+            if (byField.contains(n))
+                return Error(Error::Code::BadInput,
+                             QStringLiteral("header: columns \"%1\" and \"%2\" both name the "
+                                            "field %3; rename or remove one")
+                                 .arg(byField.value(n), h, n),
+                             1);
+            byField.insert(n, h);
+        }
+    }
     const std::vector<ColumnTarget> mapping =
         options.mapping.empty() ? defaultMapping(kind, header) : options.mapping;
     if (static_cast<int>(mapping.size()) != columns)

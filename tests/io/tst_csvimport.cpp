@@ -323,6 +323,16 @@ void TestCsvImport::missingRequiredColumnIsAnError_data()
     QTest::newRow("duplicate header")
         << int(ImportKind::Subscribers) << QByteArray("email,Email\na,b\n")
         << QStringLiteral("appears twice");
+    // Both name first_name once spaces read as underscores: ambiguous, not an attribute.
+    QTest::newRow("two headers naming one field")
+        << int(ImportKind::Subscribers)
+        << QByteArray("email,First Name,first_name\na@x.com,Ann,Bea\n")
+        << QStringLiteral("columns \"First Name\" and \"first_name\" both name the field "
+                          "first_name");
+    QTest::newRow("two headers naming one field (events)")
+        << int(ImportKind::Events)
+        << QByteArray("email,type,occurred_at,Occurred-At\na@x.com,open,2024-01-01,2024-01-02\n")
+        << QStringLiteral("both name the field occurred_at");
 }
 
 void TestCsvImport::missingRequiredColumnIsAnError()
