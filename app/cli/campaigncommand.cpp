@@ -27,7 +27,7 @@ int runList(const QStringList &args)
     if (!format.isEmpty() && format != QLatin1String("json") && format != QLatin1String("text"))
         return usageError(
             QStringLiteral("--format: expected text or json, got \"%1\"").arg(format));
-    auto db = openDatabase(parser.value(QStringLiteral("db")));
+    auto db = openDatabaseForReading(parser.value(QStringLiteral("db")));
     if (!db)
         return fail(db.error());
     CampaignStore store(*db);

@@ -179,6 +179,17 @@ Result<Database> openDatabase(const QString &path, bool create)
     return db;
 }
 
+Result<Database> openDatabaseForReading(const QString &path)
+{
+    auto db = openDatabase(path);
+    if (db || db.error().code != Error::Code::Locked)
+        return db;
+    Database::OpenOptions options;
+    options.readOnly = true;
+    auto reader = Database::open(path, options);
+    return reader ? std::move(reader) : std::move(db); // the lock is the better message
+}
+
 int requireOptions(const QCommandLineParser &parser, const QStringList &names)
 {
     for (const QString &n : names)

@@ -218,7 +218,7 @@ int runRender(const QStringList &args)
                   QStringLiteral("the database's shared memory")}});
             rc >= 0)
             return rc;
-    auto db = openDatabase(dbPath);
+    auto db = openDatabaseForReading(dbPath);
     if (!db)
         return fail(db.error());
     auto now = resolveNow(parser, *db);

@@ -123,7 +123,7 @@ int prepare(const QStringList &args, const QString &command, QCommandLineParser 
         return usageError(QStringLiteral("missing required option --name (see --help)"));
     if (!nameOnly && hasName == hasDef)
         return usageError(QStringLiteral("give exactly one of --name or --definition"));
-    auto db = openDatabase(parser.value(QStringLiteral("db")));
+    auto db = openDatabaseForReading(parser.value(QStringLiteral("db")));
     if (!db)
         return fail(db.error());
     out->db = std::move(*db);
@@ -334,7 +334,7 @@ int runList(const QStringList &args)
     const QString format = parser.value(QStringLiteral("format"));
     if (!format.isEmpty() && format != QLatin1String("text") && format != QLatin1String("json"))
         return usageError(QStringLiteral("--format: expected text or json"));
-    auto db = openDatabase(parser.value(QStringLiteral("db")));
+    auto db = openDatabaseForReading(parser.value(QStringLiteral("db")));
     if (!db)
         return fail(db.error());
     auto now = resolveNow(parser, *db);

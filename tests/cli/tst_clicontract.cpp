@@ -3,6 +3,7 @@
 // "error: " line on stderr (CONTRACT.md, "General").
 #include "testutils.h"
 
+#include <QProcess>
 #include <QtTest>
 
 using namespace mw;
@@ -23,6 +24,7 @@ private slots:
     void fullStdoutIsAnError();
     void databaseErrorsNameTheFile_data();
     void databaseErrorsNameTheFile();
+    void readingWorksWhileAnotherProgramWrites();
 
 private:
     test::TempDir m_dir;
@@ -347,6 +349,65 @@ void TestCliContract::databaseErrorsNameTheFile()
     QCOMPARE(run.exitCode, 2);
     QVERIFY2(run.err.startsWith("error: " + file.toUtf8() + ": "), run.err.constData());
     QCOMPARE(run.err.count('\n'), 1);
+}
+
+// While another program holds the write lock (an import running), commands that only read
+// still work -- WAL readers do not wait for writers -- and see what was committed; a
+// command that writes is refused with the lock named.
+void TestCliContract::readingWorksWhileAnotherProgramWrites()
+{
+    const QString path = m_dir.path(QStringLiteral("busy.db"));
+    QCOMPARE(test::runCli({QStringLiteral("init"), QStringLiteral("--db"), path,
+                           QStringLiteral("--sample"), QStringLiteral("300"),
+                           QStringLiteral("--seed"), QStringLiteral("4")})
+                 .exitCode,
+             0);
+    const QString def = m_dir.writeFile(
+        QStringLiteral("busy.json"),
+        R"({"match":"all","conditions":[{"field":"status","op":"=","value":"subscribed"}]})");
+    const test::CliRun before =
+        test::runCli({QStringLiteral("segment"), QStringLiteral("count"), QStringLiteral("--db"),
+                      path, QStringLiteral("--definition"), def});
+    QCOMPARE(before.exitCode, 0);
+
+    QProcess holder;
+    holder.start(QStringLiteral("sqlite3"), {path});
+    QVERIFY(holder.waitForStarted());
+    holder.write("BEGIN IMMEDIATE; UPDATE subscribers SET status = 'bounced';\n"
+                 "SELECT 'ready';\n");
+    QVERIFY(holder.waitForReadyRead(10000));
+    QVERIFY(holder.readAllStandardOutput().contains("ready"));
+
+    // The uncommitted update is not seen: the count is the one from before.
+    const test::CliRun during =
+        test::runCli({QStringLiteral("segment"), QStringLiteral("count"), QStringLiteral("--db"),
+                      path, QStringLiteral("--definition"), def});
+    QVERIFY2(during.exitCode == 0, during.err.constData());
+    QCOMPARE(during.out.left(during.out.indexOf(',')), before.out.left(before.out.indexOf(',')));
+    for (const QStringList &args :
+         {QStringList{QStringLiteral("segment"), QStringLiteral("list"), QStringLiteral("--db"),
+                      path},
+          QStringList{QStringLiteral("campaign"), QStringLiteral("list"), QStringLiteral("--db"),
+                      path},
+          QStringList{QStringLiteral("render"), QStringLiteral("--db"), path,
+                      QStringLiteral("--campaign"), QStringLiteral("spring-picks"),
+                      QStringLiteral("--subscriber"), QStringLiteral("1"),
+                      QStringLiteral("--format"), QStringLiteral("text")}}) {
+        const test::CliRun r = test::runCli(args);
+        QVERIFY2(r.exitCode == 0 && !r.out.isEmpty(),
+                 qPrintable(args.join(QLatin1Char(' ')) + QStringLiteral(": ") +
+                            QString::fromUtf8(r.err)));
+    }
+    // Writing is refused, naming the lock.
+    const test::CliRun save = test::runCli(
+        {QStringLiteral("segment"), QStringLiteral("save"), QStringLiteral("--db"), path,
+         QStringLiteral("--name"), QStringLiteral("busy"), QStringLiteral("--definition"), def});
+    QVERIFY(save.exitCode != 0);
+    QVERIFY2(save.err.contains("locked"), save.err.constData());
+
+    holder.write("ROLLBACK;\n.quit\n");
+    holder.closeWriteChannel();
+    QVERIFY(holder.waitForFinished(10000));
 }
 
 QTEST_GUILESS_MAIN(TestCliContract)
