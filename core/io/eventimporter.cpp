@@ -137,6 +137,12 @@ void EventImporter::validateRow(CsvRecord &rec)
         rec.error = QStringLiteral("amount is not a number: %1").arg(quoted(amountText));
         return;
     }
+    if (!amountText.empty() && !fields::parseMoney(amountText, amount)) {
+        rec.error = QStringLiteral("amount is out of range (at most 1,000,000,000,000 either "
+                                   "way): %1")
+                        .arg(quoted(amountText));
+        return;
+    }
     rec.derivedNumber[NAmount] = std::bit_cast<int64_t>(amount);
     rec.derivedNumber[NHasAmount] = !amountText.empty();
 

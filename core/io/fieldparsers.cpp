@@ -229,6 +229,11 @@ bool parseNumber(std::string_view s, double &out)
            s.find_first_of("nNiI") == std::string_view::npos;
 }
 
+bool parseMoney(std::string_view s, double &out)
+{
+    return parseNumber(s, out) && std::fabs(out) <= kMaxMoney;
+}
+
 bool isJsonNumber(std::string_view s)
 {
     size_t p = 0;

@@ -30,6 +30,13 @@ bool isLanguageTag(std::string_view s);
 /// A finite decimal number ("12", "-3.5", "1e3"; no thousands separators, no currency).
 bool parseNumber(std::string_view s, double &out);
 
+/// The largest amount of money (a purchase amount, a price) an import accepts, either sign:
+/// beyond it a value is a typo or junk, and summing a few of them (revenue, customer value)
+/// would overflow to infinity in the derived metrics.
+constexpr double kMaxMoney = 1e12;
+/// parseNumber() for money: also within +/- kMaxMoney.
+bool parseMoney(std::string_view s, double &out);
+
 /// A JSON number exactly as written (so it can be stored as a JSON number unchanged):
 /// -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?  -- "007" and "+1" are not numbers,
 /// nor anything longer than 15 characters.

@@ -69,8 +69,9 @@ RowImporter::Outcome ProductImporter::importRow(const CsvRecord &rec, QString &r
         return Outcome::Bad;
     }
     double price = 0;
-    if (!fields::parseNumber(cell(Price), price) || price < 0) {
-        reason = QStringLiteral("price must be a number >= 0, not %1").arg(quoted(cell(Price)));
+    if (!fields::parseMoney(cell(Price), price) || price < 0) {
+        reason = QStringLiteral("price must be a number from 0 to 1,000,000,000,000, not %1")
+                     .arg(quoted(cell(Price)));
         return Outcome::Bad;
     }
     for (int f : {ImageUrl, Url}) {

@@ -374,6 +374,14 @@ void TestCsvImport::events_data()
                                  << QString() << QStringLiteral("unknown product sku \"SKU-9\"");
     QTest::newRow("bad amount") << QByteArray("a@x.com,,purchase,2024-03-01,12€,,,") << QString()
                                 << QStringLiteral("amount is not a number");
+    // Summed into revenue, 1e308 made the metrics infinite.
+    QTest::newRow("amount out of range")
+        << QByteArray("a@x.com,,purchase,2024-03-01,1e308,,,") << QString()
+        << QStringLiteral("amount is out of range (at most 1,000,000,000,000 either way): "
+                          "\"1e308\"");
+    QTest::newRow("refund at the limit")
+        << QByteArray("a@x.com,,purchase,2024-03-01,-1000000000000,,,")
+        << QStringLiteral("7|1709251200|NULL|NULL|-1000000000000.0|NULL") << QString();
     // A new campaign gets the name as given, and `campaign list` prints one name per line.
     QTest::newRow("line break in a campaign name")
         << QByteArray("a@x.com,,open,2024-03-01,,,\"Spring\nsale\",") << QString()
@@ -449,7 +457,7 @@ void TestCsvImport::products()
     auto r = CsvImporter::run(m_db, ImportKind::Products, first, mode(true));
     QVERIFY(r.ok());
     QCOMPARE(badLines(*r), Lines({4, 5, 6}));
-    QVERIFY(r->badRows[0].reason.contains(QStringLiteral("price must be a number >= 0")));
+    QVERIFY(r->badRows[0].reason.contains(QStringLiteral("price must be a number from 0 to")));
     QVERIFY(r->badRows[1].reason.contains(QStringLiteral("image_url must be an http(s) URL")));
     QCOMPARE(r->badRows[2].reason, QStringLiteral("duplicate sku \"S1\" (first on line 2)"));
     QCOMPARE(r->ignoredColumns, QStringList({QStringLiteral("weight")}));
