@@ -77,7 +77,8 @@ bool parseIsoDateTime(std::string_view s, int64_t &out)
     if (s.size() < 10 || !digits(s, 0, 4, y) || s[4] != '-' || !digits(s, 5, 2, mo) ||
         s[7] != '-' || !digits(s, 8, 2, d))
         return false;
-    if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo))
+    // Years from 0001 (as segment definitions take them; 0000 is no calendar year).
+    if (y < 1 || mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo))
         return false;
     int h = 0, mi = 0, sec = 0;
     size_t p = 10;
@@ -101,7 +102,8 @@ bool parseIsoDateTime(std::string_view s, int64_t &out)
                     return false;
             }
         }
-        if (h > 23 || mi > 59 || sec > 59)
+        // A leap second (hh:59:60) is the next minute's first second, as in Unix time.
+        if (h > 23 || mi > 59 || sec > 60 || (sec == 60 && mi != 59))
             return false;
     }
     int offset = 0; // seconds east of UTC

@@ -52,6 +52,11 @@ void TestFieldParsers::parsesIsoDates_data()
         << QByteArray("2024-01-01T01:00:00+03") << utc(2023, 12, 31, 22);
     QTest::newRow("lower-case t and z")
         << QByteArray("2024-03-15t08:30:00z") << utc(2024, 3, 15, 8, 30);
+    // A leap second is the first second of the next minute (Unix time has none).
+    QTest::newRow("leap second") << QByteArray("2016-12-31T23:59:60Z") << utc(2017, 1, 1);
+    QTest::newRow("leap second, local time")
+        << QByteArray("2017-01-01T00:59:60+01:00") << utc(2017, 1, 1);
+    QTest::newRow("year 0001") << QByteArray("0001-01-01") << utc(1, 1, 1);
 }
 
 void TestFieldParsers::parsesIsoDates()
@@ -66,11 +71,28 @@ void TestFieldParsers::parsesIsoDates()
 void TestFieldParsers::rejectsBadDates_data()
 {
     QTest::addColumn<QByteArray>("text");
-    for (const char *t :
-         {"", "2024", "2024-3-15", "15/03/2024", "2024-02-30", "2023-02-29", "2024-13-01",
-          "2024-00-10", "2024-03-15T24:00:00", "2024-03-15T12:60", "2024-03-15T12:00:61",
-          "2024-03-15T12", "2024-03-15T12:00:00+25:00", "2024-03-15Z", "2024-03-15T12:00:00 Z",
-          "2024-03-15T12:00:00.Z", "yesterday", "1710491400", "2024-03-15x"})
+    for (const char *t : {"",
+                          "2024",
+                          "2024-3-15",
+                          "15/03/2024",
+                          "2024-02-30",
+                          "2023-02-29",
+                          "2024-13-01",
+                          "2024-00-10",
+                          "2024-03-15T24:00:00",
+                          "2024-03-15T12:60",
+                          "2024-03-15T12:00:61",
+                          "2024-03-15T12",
+                          "2024-03-15T12:00:00+25:00",
+                          "2024-03-15Z",
+                          "2024-03-15T12:00:00 Z",
+                          "2024-03-15T12:00:00.Z",
+                          "yesterday",
+                          "1710491400",
+                          "2024-03-15x",
+                          "0000-01-01",
+                          "2024-03-15T12:30:60",
+                          "2024-03-15T12:59:61"})
         QTest::newRow(*t ? t : "empty") << QByteArray(t);
 }
 
