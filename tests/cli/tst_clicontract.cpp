@@ -370,13 +370,8 @@ void TestCliContract::readingWorksWhileAnotherProgramWrites()
                       path, QStringLiteral("--definition"), def});
     QCOMPARE(before.exitCode, 0);
 
-    QProcess holder;
-    holder.start(QStringLiteral("sqlite3"), {path});
-    QVERIFY(holder.waitForStarted());
-    holder.write("BEGIN IMMEDIATE; UPDATE subscribers SET status = 'bounced';\n"
-                 "SELECT 'ready';\n");
-    QVERIFY(holder.waitForReadyRead(10000));
-    QVERIFY(holder.readAllStandardOutput().contains("ready"));
+    test::WriteLockHolder holder(path, "UPDATE subscribers SET status = 'bounced';");
+    QVERIFY(holder.held());
 
     // The uncommitted update is not seen: the count is the one from before.
     const test::CliRun during =
@@ -405,9 +400,7 @@ void TestCliContract::readingWorksWhileAnotherProgramWrites()
     QVERIFY(save.exitCode != 0);
     QVERIFY2(save.err.contains("locked"), save.err.constData());
 
-    holder.write("ROLLBACK;\n.quit\n");
-    holder.closeWriteChannel();
-    QVERIFY(holder.waitForFinished(10000));
+    QVERIFY(holder.release());
 }
 
 QTEST_GUILESS_MAIN(TestCliContract)

@@ -76,4 +76,32 @@ QByteArray fileBytes(const QString &path)
     return f.readAll();
 }
 
+WriteLockHolder::WriteLockHolder(const QString &path, const QByteArray &sql)
+    : m_shell(std::make_unique<QProcess>())
+{
+    m_shell->start(QStringLiteral("sqlite3"), {path});
+    if (!m_shell->waitForStarted())
+        return;
+    m_shell->write("BEGIN IMMEDIATE; " + sql + "\nSELECT 'ready';\n");
+    QByteArray out;
+    while (!out.contains("ready") && m_shell->waitForReadyRead(10000))
+        out += m_shell->readAllStandardOutput();
+    m_held = out.contains("ready");
+}
+
+WriteLockHolder::~WriteLockHolder()
+{
+    release();
+}
+
+bool WriteLockHolder::release()
+{
+    if (!m_shell || m_shell->state() == QProcess::NotRunning)
+        return true;
+    m_shell->write("ROLLBACK;\n.quit\n");
+    m_shell->closeWriteChannel();
+    m_held = false;
+    return m_shell->waitForFinished(10000);
+}
+
 } // namespace mw::test

@@ -9,6 +9,8 @@
 
 #include <memory>
 
+class QProcess;
+
 namespace mw::test {
 
 /// A temporary directory that lives for the test; paths inside it.
@@ -41,5 +43,23 @@ QString sharedDir();
 QString systemPython();
 
 QByteArray fileBytes(const QString &path);
+
+/// Another program (the sqlite3 shell) holding a database's write lock with sql run inside
+/// an open BEGIN IMMEDIATE transaction, until release() or destruction (rolled back).
+class WriteLockHolder {
+public:
+    explicit WriteLockHolder(const QString &path, const QByteArray &sql = {});
+    ~WriteLockHolder();
+    WriteLockHolder(const WriteLockHolder &) = delete;
+    WriteLockHolder &operator=(const WriteLockHolder &) = delete;
+    /// Whether the lock is held (the shell started and ran the transaction's statements).
+    bool held() const { return m_held; }
+    /// Rolls back and ends the shell; true when it exited.
+    bool release();
+
+private:
+    std::unique_ptr<QProcess> m_shell;
+    bool m_held = false;
+};
 
 } // namespace mw::test

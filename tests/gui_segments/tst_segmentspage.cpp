@@ -38,6 +38,22 @@ void pick(QComboBox *combo, const QString &data)
     emit combo->activated(i);
 }
 
+/// A fixture database (seed, size) at dir/name, shown in page at width x 820 once the
+/// window is exposed. Returns the database path, empty on failure.
+QString showFixture(SegmentsPage &page, const test::TempDir &dir, const QString &name,
+                    SegmentFixture &fixture, uint64_t seed, int size, int width)
+{
+    const QString path = dir.path(name);
+    {
+        Database db = test::openFresh(path);
+        fixture.populate(db, seed, size);
+    }
+    page.resize(width, 820);
+    page.setDatabase(path);
+    page.show();
+    return QTest::qWaitForWindowExposed(&page) ? path : QString();
+}
+
 } // namespace
 
 class TestSegmentsPage : public QObject {
@@ -206,17 +222,10 @@ void TestSegmentsPage::buildCountSaveReload()
 void TestSegmentsPage::renameAndDeleteFromTheList()
 {
     test::TempDir dir;
-    const QString path = dir.path(QStringLiteral("gui.db"));
     SegmentFixture fixture;
-    {
-        Database db = test::openFresh(path);
-        fixture.populate(db, 99, 300);
-    }
     SegmentsPage page;
-    page.resize(1500, 820);
-    page.setDatabase(path);
-    page.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&page));
+    const QString path = showFixture(page, dir, QStringLiteral("gui.db"), fixture, 99, 300, 1500);
+    QVERIFY(!path.isEmpty());
     QTRY_COMPARE(page.savedTable()->rowCount(), 3);
     auto names = [&] {
         QStringList out;
@@ -260,16 +269,10 @@ void TestSegmentsPage::renameAndDeleteFromTheList()
 void TestSegmentsPage::listValuesWithCommasAreQuoted()
 {
     test::TempDir dir;
-    const QString path = dir.path(QStringLiteral("commas.db"));
-    {
-        Database db = test::openFresh(path);
-        SegmentFixture().populate(db, 7, 20);
-    }
+    SegmentFixture fixture;
     SegmentsPage page;
-    page.resize(1500, 820);
-    page.setDatabase(path);
-    page.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&page));
+    const QString path = showFixture(page, dir, QStringLiteral("commas.db"), fixture, 7, 20, 1500);
+    QVERIFY(!path.isEmpty());
     SegmentBuilderWidget *b = page.builder();
     QTest::mouseClick(b->group({})->addConditionButton(), Qt::LeftButton);
     QTRY_VERIFY(b->row({0}));
@@ -319,17 +322,10 @@ void TestSegmentsPage::listValuesWithCommasAreQuoted()
 void TestSegmentsPage::loadedSegmentFitsItsPanes()
 {
     test::TempDir dir;
-    const QString path = dir.path(QStringLiteral("fit.db"));
     SegmentFixture fixture;
-    {
-        Database db = test::openFresh(path);
-        fixture.populate(db, 5, 200);
-    }
     SegmentsPage page;
-    page.resize(1230, 820);
-    page.setDatabase(path);
-    page.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&page));
+    const QString path = showFixture(page, dir, QStringLiteral("fit.db"), fixture, 5, 200, 1230);
+    QVERIFY(!path.isEmpty());
     QSignalSpy counted(&page, &SegmentsPage::savedSegmentsReloaded);
     QTRY_COMPARE(counted.size(), 1); // exact counts shown: the widest the columns get
 

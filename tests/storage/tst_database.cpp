@@ -171,13 +171,8 @@ void TestDatabase::reportsLockedDatabase()
         test::openFresh(path);
     }
     // Another process takes the write lock and holds it while we try to open.
-    QProcess holder;
-    holder.start(QStringLiteral("sqlite3"), {path});
-    QVERIFY(holder.waitForStarted());
-    holder.write("BEGIN IMMEDIATE; INSERT INTO meta VALUES('held', '1');\n"
-                 "SELECT 'ready';\n");
-    QVERIFY(holder.waitForReadyRead(10000));
-    QVERIFY(holder.readAllStandardOutput().contains("ready"));
+    test::WriteLockHolder holder(path, "INSERT INTO meta VALUES('held', '1');");
+    QVERIFY(holder.held());
 
     Database::OpenOptions o;
     o.busyTimeoutMs = 200;
@@ -186,9 +181,7 @@ void TestDatabase::reportsLockedDatabase()
     QCOMPARE(db.error().code, Error::Code::Locked);
     QVERIFY(db.error().message.contains(QStringLiteral("locked by another program")));
 
-    holder.write("ROLLBACK;\n.quit\n");
-    holder.closeWriteChannel();
-    QVERIFY(holder.waitForFinished(10000));
+    QVERIFY(holder.release());
     auto after = Database::open(path, o);
     QVERIFY(after.ok());
     QCOMPARE(after->scalar("SELECT count(*) FROM meta WHERE key = 'held'")->toInt(), 0);
