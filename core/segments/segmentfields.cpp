@@ -13,11 +13,15 @@ std::vector<SegmentField> buildCatalogue()
     auto f = [](const char *name, const char *column, G g, T t, bool cat = false) {
         return SegmentField{QString::fromLatin1(name), QString::fromLatin1(column), g, t, cat};
     };
+    auto nocase = [](SegmentField field) {
+        field.nocaseIndex = true;
+        return field;
+    };
     return {
         f("email", "email", G::Profile, T::Text),
         f("external_id", "external_id", G::Profile, T::Text),
-        f("first_name", "first_name", G::Profile, T::Text),
-        f("last_name", "last_name", G::Profile, T::Text),
+        nocase(f("first_name", "first_name", G::Profile, T::Text)),
+        nocase(f("last_name", "last_name", G::Profile, T::Text)),
         f("city", "city", G::Profile, T::Text, true),
         f("country", "country", G::Profile, T::Text, true),
         f("language", "language", G::Profile, T::Text, true),

@@ -20,6 +20,9 @@ struct SegmentField {
     FieldGroup group = FieldGroup::Profile;
     FieldType type = FieldType::Text;
     bool categorical = false; // few distinct values: offer a pick list in the builder
+    // The column has an index in COLLATE NOCASE only (the browser's name search): exact
+    // matches add a NOCASE conjunct so SQLite can seek that index.
+    bool nocaseIndex = false;
 };
 
 /// The whitelist of segment fields and the operators that fit each type.

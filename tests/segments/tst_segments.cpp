@@ -43,6 +43,8 @@ private slots:
     void hostileValuesMatchLiterally_data();
     void hostileValuesMatchLiterally();
     void valuesNeverAppearInSql();
+    void exactNameMatchesAreCaseSensitiveAndSeekTheNameIndex_data();
+    void exactNameMatchesAreCaseSensitiveAndSeekTheNameIndex();
     void rejectsInvalidDefinitions_data();
     void rejectsInvalidDefinitions();
     void rejectsCycles();
@@ -238,6 +240,78 @@ void TestSegments::valuesNeverAppearInSql()
     QVERIFY(c->predicate.binds.contains(QStringLiteral("x'; DROP TABLE events; --")));
     QVERIFY(c->predicate.binds.contains(QStringLiteral("$.plan")));
     QCOMPARE(c->predicate.sql.count(QLatin1Char('?')), c->predicate.binds.size());
+}
+
+void TestSegments::exactNameMatchesAreCaseSensitiveAndSeekTheNameIndex_data()
+{
+    QTest::addColumn<QByteArray>("condition");
+    QTest::addColumn<QByteArray>("expected"); // emails, in id order
+    QTest::addColumn<QByteArray>("index");    // the index the plan must seek ("" = any plan)
+    const QByteArray last = "subscribers_by_last_name_nocase";
+    const QByteArray first = "subscribers_by_first_name_nocase";
+    QTest::newRow("= exact case") << QByteArray(R"({"field":"last_name","op":"=","value":"Smith"})")
+                                  << QByteArray("a@x.io") << last;
+    QTest::newRow("= other case") << QByteArray(R"({"field":"last_name","op":"=","value":"smith"})")
+                                  << QByteArray("b@x.io") << last;
+    QTest::newRow("= non-ASCII") << QByteArray(R"({"field":"last_name","op":"=","value":"Müller"})")
+                                 << QByteArray("d@x.io") << last;
+    QTest::newRow("= trailing space")
+        << QByteArray(R"({"field":"last_name","op":"=","value":"SMITH "})") << QByteArray("f@x.io")
+        << last;
+    QTest::newRow("= no match") << QByteArray(R"({"field":"last_name","op":"=","value":"SMITH"})")
+                                << QByteArray("") << last;
+    QTest::newRow("in") << QByteArray(
+                               R"({"field":"last_name","op":"in","value":["smith","MÜLLER","x"]})")
+                        << QByteArray("b@x.io,e@x.io") << last;
+    QTest::newRow("first name =") << QByteArray(R"({"field":"first_name","op":"=","value":"ann"})")
+                                  << QByteArray("c@x.io") << first;
+    QTest::newRow("!= keeps NULL names")
+        << QByteArray(R"({"field":"last_name","op":"!=","value":"Smith"})")
+        << QByteArray("b@x.io,c@x.io,d@x.io,e@x.io,f@x.io") << QByteArray();
+    QTest::newRow("not_in")
+        << QByteArray(R"({"field":"last_name","op":"not_in","value":["Smith","smith"]})")
+        << QByteArray("c@x.io,d@x.io,e@x.io,f@x.io") << QByteArray();
+}
+
+void TestSegments::exactNameMatchesAreCaseSensitiveAndSeekTheNameIndex()
+{
+    // The schema has NOCASE indexes on names only (browser search); segment matches stay
+    // exact (byte-for-byte), but must still be answered from that index, not a table scan.
+    QFETCH(QByteArray, condition);
+    QFETCH(QByteArray, expected);
+    QFETCH(QByteArray, index);
+    test::TempDir dir;
+    Database db = test::openFresh(dir.path(QStringLiteral("names.db")));
+    QVERIFY(db.exec(R"(INSERT INTO subscribers(email, first_name, last_name, created_at) VALUES
+        ('a@x.io', 'Ann', 'Smith', 1), ('b@x.io', 'Bo', 'smith', 1), ('c@x.io', 'ann', NULL, 1),
+        ('d@x.io', 'Di', 'Müller', 1), ('e@x.io', 'Ed', 'MÜLLER', 1), ('f@x.io', NULL, 'SMITH ', 1))"));
+    const QJsonObject def =
+        json(("{\"match\":\"all\",\"conditions\":[" + condition + "]}").constData());
+    SegmentCompiler compiler(db);
+    auto compiled = compiler.compile(def, SegmentFixture::kNow);
+    QVERIFY2(compiled.ok(), qPrintable(compiled ? QString() : compiled.error().toString()));
+    SegmentService service(db);
+    auto ids = service.memberIds(*compiled, -1);
+    QVERIFY(ids.ok());
+    QByteArrayList emails;
+    for (int64_t id : *ids)
+        emails << db.scalar("SELECT email FROM subscribers WHERE id = ?", {qint64(id)})
+                      ->toString()
+                      .toUtf8();
+    QCOMPARE(emails.join(','), expected);
+    if (index.isEmpty())
+        return;
+    auto plan = db.prepare("EXPLAIN QUERY PLAN SELECT s.id FROM subscribers s WHERE " +
+                           compiled->predicate.sql.toStdString());
+    QVERIFY(plan.ok());
+    plan->bindAll(compiled->predicate.binds);
+    QString details;
+    while (plan->step())
+        details += plan->text(3) + QLatin1Char('\n');
+    QVERIFY2(
+        details.contains(QStringLiteral("USING INDEX ") + QString::fromLatin1(index)) ||
+            details.contains(QStringLiteral("USING COVERING INDEX ") + QString::fromLatin1(index)),
+        qPrintable(details));
 }
 
 void TestSegments::rejectsInvalidDefinitions_data()

@@ -39,6 +39,8 @@ private slots:
     void migratesFromEveryEarlierVersion_data();
     void migratesFromEveryEarlierVersion();
     void migrationIsIdempotent();
+    void newFilesGetLargerPages();
+    void upgradeDropsTheBinaryLastNameIndex();
     void rejectsNonDatabaseFile();
     void rejectsForeignSqliteDatabase();
     void rejectsNewerSchema();
@@ -112,6 +114,57 @@ void TestDatabase::migrationIsIdempotent()
     auto again = Database::open(path);
     QVERIFY(again.ok());
     QCOMPARE(schemaOf(*again), before);
+}
+
+void TestDatabase::newFilesGetLargerPages()
+{
+    test::TempDir dir;
+    // A new file and a zero-byte file get 8 KiB pages ...
+    Database created = test::openFresh(dir.path(QStringLiteral("new.db")));
+    QCOMPARE(created.scalar("PRAGMA page_size")->toInt(), 8192);
+    auto empty = Database::open(dir.writeFile(QStringLiteral("empty.db"), {}));
+    QVERIFY(empty.ok());
+    QCOMPARE(empty->scalar("PRAGMA page_size")->toInt(), 8192);
+    // ... a database that already has pages keeps its page size when it is upgraded.
+    const QString oldPath = dir.path(QStringLiteral("old.db"));
+    {
+        sqlite3 *raw = nullptr;
+        QCOMPARE(sqlite3_open(oldPath.toUtf8().constData(), &raw), SQLITE_OK);
+        QCOMPARE(sqlite3_exec(raw, "PRAGMA page_size=4096; CREATE TABLE t(x); DROP TABLE t;",
+                              nullptr, nullptr, nullptr),
+                 SQLITE_OK);
+        sqlite3_close(raw);
+    }
+    auto old = Database::open(oldPath);
+    QVERIFY2(old.ok(), qPrintable(old.ok() ? QString() : old.error().toString()));
+    QCOMPARE(old->scalar("PRAGMA page_size")->toInt(), 4096);
+    QCOMPARE(old->scalar("PRAGMA user_version")->toInt(), Migrations::latestVersion());
+}
+
+void TestDatabase::upgradeDropsTheBinaryLastNameIndex()
+{
+    test::TempDir dir;
+    const QString path = dir.path(QStringLiteral("v5.db"));
+    const char *indexSql = "SELECT count(*) FROM sqlite_master WHERE type = 'index'"
+                           " AND name = 'subscribers_by_last_name'";
+    {
+        Database::OpenOptions o;
+        o.create = true;
+        o.migrate = false;
+        auto db = Database::open(path, o);
+        QVERIFY(db.ok());
+        QVERIFY(Migrations::migrate(*db, 5).ok());
+        QCOMPARE(db->scalar(indexSql)->toInt(), 1);
+    }
+    auto upgraded = Database::open(path);
+    QVERIFY(upgraded.ok());
+    QCOMPARE(upgraded->scalar(indexSql)->toInt(), 0);
+    // The NOCASE index that replaces it for sorting and search is there.
+    QCOMPARE(upgraded
+                 ->scalar("SELECT count(*) FROM sqlite_master WHERE type = 'index'"
+                          " AND name = 'subscribers_by_last_name_nocase'")
+                 ->toInt(),
+             1);
 }
 
 void TestDatabase::rejectsNonDatabaseFile()
