@@ -1016,6 +1016,8 @@ Status SampleGenerator::generate(Database &db, const Options &options)
             result = g.run();
             if (result)
                 result = tx.commit();
+            if (result)
+                journal.committed();
         }
     }
     db.exec("PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL;");

@@ -1,4 +1,5 @@
 // Opening, identification and migration of Mailwright database files.
+#include "storage/bulkwritejournal.h"
 #include "storage/database.h"
 #include "storage/migrations.h"
 #include "testutils.h"
@@ -41,6 +42,9 @@ private slots:
     void migrationIsIdempotent();
     void newFilesGetLargerPages();
     void upgradeDropsTheBinaryLastNameIndex();
+    void bulkWriteJournalRolledBackLeavesTheFileAsItWas();
+    void bulkWriteJournalCommitsAndReturnsToWal();
+    void bulkWriteJournalStaysWalWithOtherConnections();
     void rejectsNonDatabaseFile();
     void rejectsForeignSqliteDatabase();
     void rejectsNewerSchema();
@@ -165,6 +169,80 @@ void TestDatabase::upgradeDropsTheBinaryLastNameIndex()
                           " AND name = 'subscribers_by_last_name_nocase'")
                  ->toInt(),
              1);
+}
+
+namespace {
+
+// Writes enough rows inside one transaction to add many pages, with a journal switch.
+void bulkWrite(Database &db, bool commit, bool *switched)
+{
+    BulkWriteJournal journal(db);
+    *switched = journal.active();
+    Transaction tx(db);
+    QVERIFY(tx.begun());
+    QVERIFY(db.exec("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 5000)"
+                    " INSERT INTO subscribers(email, first_name, created_at)"
+                    " SELECT 'bulk' || i || '@x.io', 'Name ' || i, i FROM n"));
+    if (commit) {
+        QVERIFY(tx.commit());
+        journal.committed();
+    }
+}
+
+} // namespace
+
+void TestDatabase::bulkWriteJournalRolledBackLeavesTheFileAsItWas()
+{
+    test::TempDir dir;
+    const QString path = dir.path(QStringLiteral("b.db"));
+    {
+        Database db = test::openFresh(path);
+        QVERIFY(db.exec("INSERT INTO subscribers(email, created_at) VALUES('a@x.io', 1)"));
+    }
+    const QByteArray before = sha256(path);
+    {
+        Database db = test::openFresh(path);
+        bool switched = false;
+        bulkWrite(db, false, &switched);
+        QVERIFY(switched); // the only connection: the rollback journal was used
+        QCOMPARE(db.scalar("PRAGMA journal_mode")->toString(), QStringLiteral("wal"));
+        QCOMPARE(db.scalar("SELECT count(*) FROM subscribers")->toInt(), 1);
+    }
+    // Not even the header's change counter moved, though the journal mode switched twice.
+    QCOMPARE(sha256(path), before);
+    QVERIFY(!QFile::exists(path + QStringLiteral("-journal")));
+}
+
+void TestDatabase::bulkWriteJournalCommitsAndReturnsToWal()
+{
+    test::TempDir dir;
+    const QString path = dir.path(QStringLiteral("c.db"));
+    {
+        Database db = test::openFresh(path);
+        bool switched = false;
+        bulkWrite(db, true, &switched);
+        QVERIFY(switched);
+        QCOMPARE(db.scalar("PRAGMA journal_mode")->toString(), QStringLiteral("wal"));
+    }
+    auto db = Database::open(path);
+    QVERIFY(db.ok());
+    QCOMPARE(db->scalar("SELECT count(*) FROM subscribers")->toInt(), 5000);
+    QCOMPARE(db->scalar("PRAGMA integrity_check")->toString(), QStringLiteral("ok"));
+}
+
+void TestDatabase::bulkWriteJournalStaysWalWithOtherConnections()
+{
+    test::TempDir dir;
+    const QString path = dir.path(QStringLiteral("d.db"));
+    Database db = test::openFresh(path);
+    auto other = Database::open(path);
+    QVERIFY(other.ok());
+    QCOMPARE(other->scalar("SELECT count(*) FROM subscribers")->toInt(), 0);
+    bool switched = true;
+    bulkWrite(db, true, &switched);
+    QVERIFY(!switched);
+    QCOMPARE(db.scalar("PRAGMA journal_mode")->toString(), QStringLiteral("wal"));
+    QCOMPARE(other->scalar("SELECT count(*) FROM subscribers")->toInt(), 5000);
 }
 
 void TestDatabase::rejectsNonDatabaseFile()
