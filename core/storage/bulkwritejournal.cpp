@@ -23,6 +23,16 @@ QByteArray readHeader(const QString &path)
     return f.read(kHeaderSize);
 }
 
+// Copies the whole WAL into the database file without waiting for anyone; false when
+// frames remain (a reader still needs them) or on error.
+bool checkpointed(Database &db)
+{
+    auto st = db.prepare("PRAGMA wal_checkpoint(PASSIVE)");
+    if (!st || !st->step())
+        return false;
+    return st->int64(0) == 0 && st->int64(1) == st->int64(2);
+}
+
 } // namespace
 
 BulkWriteJournal::BulkWriteJournal(Database &db) : m_db(db)
@@ -32,10 +42,10 @@ BulkWriteJournal::BulkWriteJournal(Database &db) : m_db(db)
     auto mode = db.scalar("PRAGMA journal_mode");
     if (!mode || mode->toString() != QLatin1String("wal"))
         return;
-    // Everything into the file first, so its header is the current one (a busy checkpoint
-    // means another connection is reading: then the switch would fail anyway).
-    auto busy = db.scalar("PRAGMA wal_checkpoint(TRUNCATE)");
-    if (!busy || busy->toInt() != 0)
+    // Everything into the file first, so its header is the current one. PASSIVE never
+    // waits: frames it cannot copy mean another connection is reading, and then the
+    // switch would fail anyway.
+    if (!checkpointed(db))
         return;
     m_header = readHeader(db.path());
     if (m_header.size() != kHeaderSize)
@@ -58,8 +68,7 @@ void BulkWriteJournal::restoreChangeCounter()
 {
     // Holding the write lock, with the WAL empty, nobody else can write the file's pages;
     // readers only ever see the counter torn, and it means nothing in WAL mode.
-    auto busy = m_db.scalar("PRAGMA wal_checkpoint(TRUNCATE)");
-    if (!busy || busy->toInt() != 0 || !m_db.exec("BEGIN IMMEDIATE"))
+    if (!checkpointed(m_db) || !m_db.exec("BEGIN IMMEDIATE"))
         return;
     const QByteArray now = readHeader(m_db.path());
     // Put the counter back only when nothing else in the header differs (the content is
