@@ -2,6 +2,8 @@
 
 #include <QFile>
 
+#include <sqlite3.h>
+
 #include <algorithm>
 #include <cerrno>
 #include <cstdio>
@@ -161,13 +163,15 @@ int refuseOverwritingInput(const QString &option, const QString &output,
     return -1;
 }
 
-Result<Database> openDatabase(const QString &path, bool create)
+Result<Database> openDatabase(const QString &path, bool create, int busyTimeoutMs)
 {
     // SQLite takes "" for a private temporary database: init would "succeed" and keep nothing.
     if (path.isEmpty())
         return Error(Error::Code::Usage, QStringLiteral("--db: the file name is empty"));
     Database::OpenOptions options;
     options.create = create;
+    if (busyTimeoutMs >= 0)
+        options.busyTimeoutMs = busyTimeoutMs;
     auto db = Database::open(path, options);
     // Most errors name the file already; those from setting the database up did not.
     if (!db && db.error().line == 0 && db.error().path.isEmpty() &&
@@ -181,8 +185,13 @@ Result<Database> openDatabase(const QString &path, bool create)
 
 Result<Database> openDatabaseForReading(const QString &path)
 {
-    auto db = openDatabase(path);
-    if (db || db.error().code != Error::Code::Locked)
+    // No waiting for the write lock: while another program writes, read right away.
+    auto db = openDatabase(path, false, 0);
+    if (db) {
+        sqlite3_busy_timeout(db->handle(), Database::OpenOptions().busyTimeoutMs);
+        return db;
+    }
+    if (db.error().code != Error::Code::Locked)
         return db;
     Database::OpenOptions options;
     options.readOnly = true;

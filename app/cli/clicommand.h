@@ -68,11 +68,13 @@ int refuseOverwritingInput(const QString &option, const QString &output,
                            const QList<std::pair<QString, QString>> &inputs);
 
 /// Opens a database for a command (creating it only when asked), running migrations.
-Result<Database> openDatabase(const QString &path, bool create = false);
+/// busyTimeoutMs: how long to wait for another program's write lock (-1: the default).
+Result<Database> openDatabase(const QString &path, bool create = false, int busyTimeoutMs = -1);
 /// Opens a database for a command that only reads it. Like openDatabase(), but while
 /// another program holds the write lock (an import running) it reads what that program has
 /// committed instead of failing: the database is in WAL mode, so readers do not wait for
-/// writers. (Best-effort cache writes such as a segment's last count are then skipped.)
+/// writers; it does not wait for the lock first. (Best-effort cache writes such as a
+/// segment's last count are then skipped.)
 Result<Database> openDatabaseForReading(const QString &path);
 
 } // namespace mw::cli
