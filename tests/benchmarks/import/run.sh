@@ -36,8 +36,10 @@ rm -f schema.db schema.db-wal schema.db-shm
 "$cli" init --db schema.db
 indexes=$(sqlite3 schema.db "SELECT group_concat(sql, '; ') FROM sqlite_master
                              WHERE type = 'index' AND tbl_name = 'subscribers' AND sql IS NOT NULL")
+pagesize=$(sqlite3 schema.db "PRAGMA page_size")
 rm -f schema.db schema.db-wal schema.db-shm
 echo "secondary indexes: $indexes"
+echo "page size: $pagesize (the shell's databases get the same)"
 
 rm -f ours.txt shell.txt shellwal.txt
 for i in $(seq "$RUNS"); do
@@ -50,7 +52,7 @@ for i in $(seq "$RUNS"); do
 
   for mode in delete wal; do
     rm -f shell.db shell.db-wal shell.db-shm
-    sqlite3 shell.db "PRAGMA journal_mode=$mode;" "CREATE TABLE subscribers(
+    sqlite3 shell.db "PRAGMA page_size=$pagesize;" "PRAGMA journal_mode=$mode;" "CREATE TABLE subscribers(
         email TEXT NOT NULL UNIQUE, external_id TEXT UNIQUE, first_name TEXT, last_name TEXT,
         city TEXT, country TEXT, language TEXT, timezone TEXT, created_at TEXT, status TEXT,
         loyalty_points TEXT, favourite_color TEXT);
@@ -88,7 +90,7 @@ awk -v s="$start" -v e="$end" -v r="$refreshed" 'BEGIN {
 floor() {
   local label=$1 ddl=$2
   rm -f floor.db floor.db-wal floor.db-shm floor.txt
-  sqlite3 floor.db "PRAGMA journal_mode=wal;" "CREATE TABLE subscribers(
+  sqlite3 floor.db "PRAGMA page_size=$pagesize;" "PRAGMA journal_mode=wal;" "CREATE TABLE subscribers(
       email TEXT NOT NULL $3, external_id TEXT $3, first_name TEXT, last_name TEXT,
       city TEXT, country TEXT, language TEXT, timezone TEXT, created_at TEXT, status TEXT,
       loyalty_points TEXT, favourite_color TEXT); $ddl" > /dev/null
