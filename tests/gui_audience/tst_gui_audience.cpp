@@ -13,13 +13,16 @@
 #include "translations.h"
 
 #include <QComboBox>
+#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMenu>
 #include <QMessageBox>
+#include <QMouseEvent>
 #include <QProgressDialog>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QSettings>
 #include <QSplitter>
 #include <QStackedWidget>
@@ -185,6 +188,7 @@ private slots:
     void modelIsLazy();
     void elidedTextHasTooltip();
     void filterBarFitsASmallWindow();
+    void everyColumnFitsBesideTheDetailPane();
     void searchFindsByEmailAndName_data();
     void searchFindsByEmailAndName();
     void filtersComeFromDataAndCombine();
@@ -390,6 +394,60 @@ void TestGuiAudience::filterBarFitsASmallWindow()
     auto *search = b->findChild<QLineEdit *>(QStringLiteral("searchEdit"));
     QTRY_VERIFY(search->width() >
                 search->fontMetrics().horizontalAdvance(search->placeholderText()));
+}
+
+// With the detail pane open at 1400 px, every column, Score and Last open included, is in
+// view without a horizontal scroll; e-mail and name give up the width (eliding, with
+// tooltips). In a 1024 px window they stop at their minimum and the table scrolls. Once
+// the user arranges the columns, their widths stand.
+void TestGuiAudience::everyColumnFitsBesideTheDetailPane()
+{
+    openFixture();
+    SubscriberBrowser *b = browser();
+    QTableView *view = b->view();
+    QHeaderView *h = view->horizontalHeader();
+    b->showSubscriber(1);
+    QTRY_VERIFY(b->detailPane()->isVisible() && b->detailPane()->width() > 250);
+    const int naturalEmail =
+        view->fontMetrics().horizontalAdvance(QStringLiteral("anna.schmidt.1234@example.com")) + 18;
+    QTRY_VERIFY2(h->length() <= view->viewport()->width(),
+                 qPrintable(QStringLiteral("columns %1 px, view %2 px")
+                                .arg(h->length())
+                                .arg(view->viewport()->width())));
+    const int lastRight =
+        h->sectionPosition(SubscriberQuery::LastOpen) + h->sectionSize(SubscriberQuery::LastOpen);
+    QVERIFY(lastRight <= view->viewport()->width());
+    QVERIFY(!view->horizontalScrollBar()->isVisible());
+    // Only e-mail and name gave up width; the short columns keep theirs.
+    QVERIFY(h->sectionSize(SubscriberQuery::Email) < naturalEmail);
+    QVERIFY(h->sectionSize(SubscriberQuery::Score) >=
+            view->fontMetrics().horizontalAdvance(QStringLiteral("-100")) + 18);
+
+    const int minEmail = view->fontMetrics().horizontalAdvance(QStringLiteral("anna.schmi…")) + 18;
+    m_window->resize(1024, 700);
+    QTRY_COMPARE(m_window->width(), 1024);
+    QTRY_COMPARE(h->sectionSize(SubscriberQuery::Email), minEmail);
+    QTRY_VERIFY(view->horizontalScrollBar()->isVisible());
+
+    // The user widens the e-mail column by dragging its edge: fitting stops for good.
+    m_window->resize(1400, 900);
+    QTRY_VERIFY(h->sectionSize(SubscriberQuery::Email) > minEmail);
+    const int edge = h->sectionViewportPosition(SubscriberQuery::Email) +
+                     h->sectionSize(SubscriberQuery::Email) - 1;
+    const int y = h->height() / 2;
+    QTest::mousePress(h->viewport(), Qt::LeftButton, {}, QPoint(edge, y));
+    QMouseEvent move(QEvent::MouseMove, QPointF(edge + 120, y),
+                     h->viewport()->mapToGlobal(QPointF(edge + 120, y)), Qt::NoButton,
+                     Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(h->viewport(), &move);
+    QTest::mouseRelease(h->viewport(), Qt::LeftButton, {}, QPoint(edge + 120, y));
+    const int arranged = h->sectionSize(SubscriberQuery::Email);
+    QVERIFY2(arranged > naturalEmail / 2, qPrintable(QString::number(arranged)));
+    QVERIFY(QSettings().value(QStringLiteral("audience/columnsArranged")).toBool());
+    m_window->resize(1100, 800);
+    QTRY_COMPARE(m_window->width(), 1100);
+    QTest::qWait(50);
+    QCOMPARE(h->sectionSize(SubscriberQuery::Email), arranged);
 }
 
 void TestGuiAudience::searchFindsByEmailAndName_data()

@@ -1,6 +1,7 @@
 #include "subscriberbrowser.h"
 
 #include "audiencelabels.h"
+#include "columnfitter.h"
 #include "dbworker.h"
 #include "setting.h"
 #include "subscriberdetailpane.h"
@@ -26,6 +27,7 @@ namespace {
 
 const Setting<QByteArray> kSplitterState{"audience/browserSplitter"};
 const Setting<QByteArray> kHeaderState{"audience/tableHeader"};
+const Setting<bool> kColumnsArranged{"audience/columnsArranged", false};
 
 QString identity(const QString &s)
 {
@@ -118,10 +120,24 @@ SubscriberBrowser::SubscriberBrowser(QWidget *parent)
         AudienceLabels::tier(QStringLiteral("moderately")),
         QStringLiteral("-100"),
         QStringLiteral("31/12/2024")};
-    for (int c = 0; c < SubscriberQuery::ColumnCount; ++c)
-        h->resizeSection(c, fontMetrics().horizontalAdvance(samples[c]) + 18);
+    QVector<ColumnFitter::Column> columns(SubscriberQuery::ColumnCount);
+    for (int c = 0; c < SubscriberQuery::ColumnCount; ++c) {
+        columns[c].natural = fontMetrics().horizontalAdvance(samples[c]) + 18;
+        h->resizeSection(c, columns[c].natural);
+    }
+    // E-mail and name elide (with tooltips) rather than push Score and Last open out of
+    // sight when the window is narrow or the detail pane wide.
+    columns[SubscriberQuery::Email].minimum =
+        fontMetrics().horizontalAdvance(QStringLiteral("anna.schmi…")) + 18;
+    columns[SubscriberQuery::Email].weight = 3;
+    columns[SubscriberQuery::Name].minimum =
+        fontMetrics().horizontalAdvance(QStringLiteral("Annabel…")) + 18;
+    columns[SubscriberQuery::Name].weight = 2;
     if (const QByteArray state = kHeaderState.get(); !state.isEmpty())
         h->restoreState(state);
+
+    auto *fitter = new ColumnFitter(m_view, columns, kColumnsArranged.get());
+    connect(fitter, &ColumnFitter::arrangedByUser, this, [] { kColumnsArranged.set(true); });
 
     m_splitter->setObjectName(QStringLiteral("browserSplitter"));
     m_splitter->addWidget(m_view);
@@ -129,7 +145,7 @@ SubscriberBrowser::SubscriberBrowser(QWidget *parent)
     m_splitter->setStretchFactor(0, 3);
     m_splitter->setStretchFactor(1, 2);
     m_splitter->setChildrenCollapsible(false);
-    m_splitter->setSizes({1000, 470}); // until showEvent() restores the user's
+    m_splitter->setSizes({1000, 430}); // until showEvent() restores the user's
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
