@@ -55,6 +55,7 @@ private slots:
     void subscriberRows_data();
     void subscriberRows();
     void abortLeavesDatabaseByteForByte();
+    void fullDiskFailsClearlyAndLeavesDatabaseByteForByte();
     void skipWritesRejectsFile();
     void reimportUpdatesByEmail();
     void customAttributesKeepNumbers();
@@ -197,6 +198,32 @@ void TestCsvImport::abortLeavesDatabaseByteForByte()
                  QStringList({QStringLiteral("A"), QStringLiteral("B")}));
     }
     QCOMPARE(sha256(m_dbPath), before);
+    m_db = test::openFresh(m_dbPath);
+}
+
+// The disk fills up halfway (SQLite's max_page_count stands in for a full disk): the
+// import fails with a message that says so, and the file is exactly as it was.
+void TestCsvImport::fullDiskFailsClearlyAndLeavesDatabaseByteForByte()
+{
+    m_db.close();
+    const QByteArray before = sha256(m_dbPath);
+    QByteArray csv = "email,first_name,note\n";
+    for (int i = 0; i < 20000; ++i)
+        csv += "full" + QByteArray::number(i) + "@x.com,F,some text to take room\n";
+    const QString path = m_dir->writeFile(QStringLiteral("full.csv"), csv);
+    {
+        Database db = test::openFresh(m_dbPath);
+        const int pages = db.scalar("PRAGMA page_count")->toInt();
+        QVERIFY(db.exec("PRAGMA max_page_count = " + std::to_string(pages + 8)));
+        auto r = CsvImporter::run(db, ImportKind::Subscribers, path, mode(true));
+        QVERIFY(!r.ok());
+        QVERIFY2(r.error().message.contains(QLatin1String("full")),
+                 qPrintable(r.error().toString()));
+        QCOMPARE(db.scalar("SELECT count(*) FROM subscribers WHERE email LIKE 'full%'")->toInt(),
+                 0);
+    }
+    QCOMPARE(sha256(m_dbPath), before);
+    QVERIFY(!QFile::exists(path + QStringLiteral(".rejects.csv"))); // nothing half-done
     m_db = test::openFresh(m_dbPath);
 }
 
