@@ -57,6 +57,20 @@ struct Expr {
     // RenderState::loopVars (checked against loopName; -1: search by name).
     int loopSlot = -1;
     const std::string *loopName = nullptr;
+    // forloop.index / index0 / rindex / rindex0 / first / last / length inside a for body:
+    // the property, read straight from the innermost loop's frame at loopVars[loopSlot]
+    // (checked at render time; see assignLoopSlots). None: the general path.
+    enum class LoopProp : std::uint8_t {
+        None,
+        Index,
+        Index0,
+        Rindex,
+        Rindex0,
+        First,
+        Last,
+        Length
+    };
+    LoopProp loopProp = LoopProp::None;
 
     Value evaluate(RenderState &st) const;
     /// The value without copying it when it already lives somewhere (data, locals, a

@@ -266,6 +266,40 @@ const Value kNil;
 
 const Value *Expr::resolveSlow(RenderState &st, Value &scratch) const
 {
+    if (loopProp != LoopProp::None) {
+        // Valid when the loop entries sit where the template's nesting puts them: then a
+        // search by name would find this very frame (see assignLoopSlots).
+        const auto k = static_cast<std::size_t>(loopSlot);
+        if (st.loopVars.size() == k + 2 && st.loopVars[k].frame &&
+            st.loopVars[k].name == &kForloop && st.loopVars[k + 1].name == loopName) {
+            const ForloopFrame *f = st.loopVars[k].frame;
+            switch (loopProp) {
+            case LoopProp::Index:
+                scratch = Value(f->index0 + 1);
+                break;
+            case LoopProp::Index0:
+                scratch = Value(f->index0);
+                break;
+            case LoopProp::Rindex:
+                scratch = Value(f->length - f->index0);
+                break;
+            case LoopProp::Rindex0:
+                scratch = Value(f->length - f->index0 - 1);
+                break;
+            case LoopProp::First:
+                scratch = Value(f->index0 == 0);
+                break;
+            case LoopProp::Last:
+                scratch = Value(f->index0 == f->length - 1);
+                break;
+            case LoopProp::Length:
+            case LoopProp::None:
+                scratch = Value(f->length);
+                break;
+            }
+            return &scratch;
+        }
+    }
     switch (kind) {
     case Kind::Literal:
     case Kind::EmptyLiteral:

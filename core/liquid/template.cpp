@@ -91,8 +91,29 @@ template <typename F, typename B> void walk(Body &b, const F &f, const B &bind)
 void assignLoopSlots(Body &body, std::vector<const std::string *> &fors)
 {
     auto slot = [&](Expr &e) {
-        if (e.kind != Expr::Kind::Variable || !e.simple || e.name.str() == "forloop")
+        if (e.kind != Expr::Kind::Variable || !e.simple)
             return;
+        if (e.name.str() == "forloop") {
+            // The innermost loop's forloop is entry 2k; a search by name finds it first
+            // unless that loop's own variable is called forloop (entry 2k + 1).
+            if (fors.empty() || *fors.back() == "forloop" || e.lookups.size() != 1)
+                return;
+            static const std::pair<std::string_view, Expr::LoopProp> props[] = {
+                {"index", Expr::LoopProp::Index},   {"index0", Expr::LoopProp::Index0},
+                {"rindex", Expr::LoopProp::Rindex}, {"rindex0", Expr::LoopProp::Rindex0},
+                {"first", Expr::LoopProp::First},   {"last", Expr::LoopProp::Last},
+                {"length", Expr::LoopProp::Length},
+            };
+            for (const auto &[propName, prop] : props) {
+                if (e.lookups[0].key.str() == propName) {
+                    e.loopProp = prop;
+                    e.loopSlot = static_cast<int>(2 * (fors.size() - 1));
+                    e.loopName = fors.back();
+                    e.simple = false; // resolveFast would only give up on the drop
+                }
+            }
+            return;
+        }
         for (std::size_t k = fors.size(); k-- > 0;) {
             if (*fors[k] == e.name.str()) {
                 e.loopSlot = static_cast<int>(2 * k + 1);

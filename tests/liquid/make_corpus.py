@@ -298,6 +298,11 @@ for i, t in enumerate([
     "{% for p in h limit: 2 %}{{ p | join: ':' }};{% endfor %}", "{% for p in h reversed %}{{ p[0] }}{% endfor %}",
     "{% for i in (1..2) %}{% for j in (1..2) %}{{ forloop.parentloop.length }}{{ forloop.parentloop.first }}{{ forloop.parentloop.rindex }}{% endfor %}{% endfor %}",
     "{% for i in (1..3) %}{{ forloop.first }}{{ forloop.last }}{% endfor %}",
+    # forloop properties read from the loop's frame by position: shadowed, nested, in captures
+    "{% for forloop in arr %}{{ forloop.index }}|{% endfor %}{% for i in (1..2) %}{% for forloop in arr %}{{ forloop }}{% endfor %}{{ forloop.index }}{% endfor %}",
+    "{% assign forloop = h %}{{ forloop.a }}{% for i in (1..2) %}{{ forloop.index }}{{ forloop.a }}{% endfor %}{{ forloop.b }}",
+    "{% for i in (1..2) %}{% for j in arr %}{{ forloop.rindex0 }}{% endfor %}{{ forloop.length }}{{ forloop.rindex }}{% capture c %}{{ forloop.index0 }}{% endcapture %}{{ c }}{% endfor %}",
+    "{% for x in emptya %}{% else %}{{ forloop.index }}e{% endfor %}{% for i in (1..3) %}{% if forloop.last %}L{% endif %}{% if forloop.first == true %}F{% endif %}{{ forloop.index | plus: 1 }}{% endfor %}",
     "{% if (1..5) contains 3 %}r{% endif %}{% if (1..5) contains 9 %}x{% endif %}",
     "{% if 1.5 > 1 %}a{% endif %}{% if 2 == 2.0 %}b{% endif %}{% if -1 < 0.5 %}c{% endif %}",
     "{% if 'abc' < 'abd' %}a{% endif %}{% if 'B' < 'a' %}b{% endif %}{% if '10' < '9' %}c{% endif %}",
