@@ -256,49 +256,56 @@ bool fits(const Decimal &d)
     return d.m < lim && d.m > -lim;
 }
 
+/// Integer op Integer as Ruby computes it.
+Value intArith(std::int64_t x, std::int64_t y, char op)
+{
+    std::int64_t r = 0;
+    switch (op) {
+    case '+':
+        if (!__builtin_add_overflow(x, y, &r))
+            return Value(r);
+        break;
+    case '-':
+        if (!__builtin_sub_overflow(x, y, &r))
+            return Value(r);
+        break;
+    case '*':
+        if (!__builtin_mul_overflow(x, y, &r))
+            return Value(r);
+        break;
+    case '/': {
+        if (y == 0)
+            argError("divided by 0");
+        if (x == INT64_MIN && y == -1)
+            break;
+        std::int64_t q = x / y;
+        if ((x % y != 0) && ((x < 0) != (y < 0)))
+            --q; // Ruby floors
+        return Value(q);
+    }
+    case '%': {
+        if (y == 0)
+            argError("divided by 0");
+        if (y == -1)
+            return Value(0);
+        std::int64_t m = x % y;
+        if (m != 0 && ((m < 0) != (y < 0)))
+            m += y; // Ruby: the sign follows the divisor
+        return Value(m);
+    }
+    }
+    // Ruby would switch to a Bignum here; a Float is the nearest we have.
+    const double fx = static_cast<double>(x), fy = static_cast<double>(y);
+    return Value(op == '+' ? fx + fy : op == '-' ? fx - fy : op == '*' ? fx * fy : fx / fy);
+}
+
 Value arith(const Value &a, const Value &b, char op)
 {
+    if (a.isInt() && b.isInt()) // the common case: no to_number conversion needed
+        return intArith(a.toInt(), b.toInt(), op);
     const Num x = toNumber(a), y = toNumber(b);
-    if (!x.isDec && !y.isDec) {
-        std::int64_t r = 0;
-        switch (op) {
-        case '+':
-            if (!__builtin_add_overflow(x.i, y.i, &r))
-                return Value(r);
-            break;
-        case '-':
-            if (!__builtin_sub_overflow(x.i, y.i, &r))
-                return Value(r);
-            break;
-        case '*':
-            if (!__builtin_mul_overflow(x.i, y.i, &r))
-                return Value(r);
-            break;
-        case '/': {
-            if (y.i == 0)
-                argError("divided by 0");
-            if (x.i == INT64_MIN && y.i == -1)
-                break;
-            std::int64_t q = x.i / y.i;
-            if ((x.i % y.i != 0) && ((x.i < 0) != (y.i < 0)))
-                --q; // Ruby floors
-            return Value(q);
-        }
-        case '%': {
-            if (y.i == 0)
-                argError("divided by 0");
-            if (y.i == -1)
-                return Value(0);
-            std::int64_t m = x.i % y.i;
-            if (m != 0 && ((m < 0) != (y.i < 0)))
-                m += y.i; // Ruby: the sign follows the divisor
-            return Value(m);
-        }
-        }
-        // Ruby would switch to a Bignum here; a Float is the nearest we have.
-        const double fx = static_cast<double>(x.i), fy = static_cast<double>(y.i);
-        return Value(op == '+' ? fx + fy : op == '-' ? fx - fy : op == '*' ? fx * fy : fx / fy);
-    }
+    if (!x.isDec && !y.isDec)
+        return intArith(x.i, y.i, op);
     if (x.inexact || y.inexact) {
         const double fx = numToDouble(x), fy = numToDouble(y);
         if (op == '%' && fy == 0)
@@ -1670,6 +1677,8 @@ FILTER(ceil)
 {
     UNUSED_ST;
     UNUSED_A;
+    if (in.isInt())
+        return in;
     const Num n = toNumber(in);
     if (n.inexact) {
         if (!std::isfinite(n.f))
@@ -1682,6 +1691,8 @@ FILTER(floor)
 {
     UNUSED_ST;
     UNUSED_A;
+    if (in.isInt())
+        return in;
     const Num n = toNumber(in);
     if (n.inexact) {
         if (!std::isfinite(n.f))

@@ -525,7 +525,7 @@ void Filter::finishArgs()
     literalArgs.clear();
     if (argsAreLiteral)
         for (const ExprPtr &a : args)
-            literalArgs.push_back(a->literal);
+            literalArgs.push_back(a->literal.view()); // the template outlives every render
 }
 
 Value VariableExpr::applyFilters(RenderState &st, const Value &input) const
