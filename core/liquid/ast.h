@@ -204,6 +204,7 @@ struct RenderScratch {
     std::vector<std::pair<std::string, std::int64_t>> cycles;
     std::vector<std::pair<std::string, std::int64_t>> forOffsets; // offset: continue
     TextArena text;
+    std::string work; // a filter's scratch text (not reentrant: filters do not nest)
     bool inUse = false;
     void clear();
 };

@@ -1549,14 +1549,18 @@ FILTER(concat)
 }
 FILTER(date)
 {
-    const std::string format = toS(a[0]);
+    std::string tmp;
+    const std::string_view format = toSv(a[0], tmp);
     if (format.empty())
         return in;
     std::int64_t now = st.opt.now ? *st.opt.now : static_cast<std::int64_t>(std::time(nullptr));
     RubyTime t;
     if (!toRubyTime(in, now, st.opt.utcOffsetSeconds, t))
         return in;
-    return st.text(rubyStrftime(t, format));
+    std::string &text = st.scratch.work; // reused: no allocation per date
+    text.clear();
+    appendRubyStrftime(text, t, format);
+    return st.text(text);
 }
 FILTER(first)
 {

@@ -74,6 +74,46 @@ Parts partsOf(const RubyTime &t)
 
 bool parseTimeString(const std::string &s, std::int64_t now, int localOffset, RubyTime &out);
 
+/// The two shapes data holds most, "YYYY-MM-DD" and "YYYY-MM-DDTHH:MM:SSZ", read in place
+/// with exactly the checks and arithmetic of parseTimeString (which handles the rest):
+/// no lower-cased copy of the text and no scanner. False: not one of the two shapes.
+bool parseIsoFast(std::string_view s, int localOffset, RubyTime &out)
+{
+    if (s.size() != 10 && s.size() != 20)
+        return false;
+    auto d = [&](std::size_t i) { return static_cast<unsigned>(s[i]) - '0'; };
+    auto digits = [&](std::size_t i, std::size_t n) {
+        for (std::size_t k = i; k < i + n; ++k)
+            if (d(k) > 9)
+                return false;
+        return true;
+    };
+    if (!digits(0, 4) || s[4] != '-' || !digits(5, 2) || s[7] != '-' || !digits(8, 2))
+        return false;
+    const std::int64_t year = d(0) * 1000 + d(1) * 100 + d(2) * 10 + d(3);
+    const unsigned month = d(5) * 10 + d(6);
+    const unsigned day = d(8) * 10 + d(9);
+    std::int64_t hh = 0, mm = 0, ss = 0;
+    bool zoned = false;
+    if (s.size() == 20) {
+        if ((s[10] != 'T' && s[10] != 't' && s[10] != ' ') || !digits(11, 2) || s[13] != ':' ||
+            !digits(14, 2) || s[16] != ':' || !digits(17, 2) || (s[19] != 'Z' && s[19] != 'z'))
+            return false;
+        hh = d(11) * 10 + d(12);
+        mm = d(14) * 10 + d(15);
+        ss = d(17) * 10 + d(18);
+        zoned = true;
+    }
+    if (month < 1 || month > 12 || day < 1 || day > 31 || hh > 24 || mm > 59 || ss > 60)
+        return false; // parseTimeString refuses these too
+    const int offset = zoned ? 0 : localOffset;
+    out.seconds = daysFromCivil(year, month, day) * 86400 + hh * 3600 + mm * 60 + ss - offset;
+    out.nanos = 0;
+    out.offset = offset;
+    out.utcZone = zoned || localOffset == 0;
+    return true;
+}
+
 } // namespace
 
 bool toRubyTime(const Value &input, std::int64_t now, int localOffset, RubyTime &out)
@@ -87,6 +127,8 @@ bool toRubyTime(const Value &input, std::int64_t now, int localOffset, RubyTime 
     }
     if (!input.isString())
         return false;
+    if (parseIsoFast(input.str(), localOffset, out))
+        return true;
     std::string s(input.str());
     if (s.empty())
         return false;
@@ -304,9 +346,15 @@ bool parseTimeString(const std::string &s, std::int64_t now, int localOffset, Ru
 
 void pad(std::string &out, std::int64_t v, int width, char padChar)
 {
-    const std::uint64_t mag =
-        v < 0 ? 0 - static_cast<std::uint64_t>(v) : static_cast<std::uint64_t>(v);
-    std::string digits = std::to_string(mag);
+    std::uint64_t mag = v < 0 ? 0 - static_cast<std::uint64_t>(v) : static_cast<std::uint64_t>(v);
+    char buf[20];
+    char *e = buf + sizeof buf;
+    char *b = e;
+    do {
+        *--b = static_cast<char>('0' + mag % 10);
+        mag /= 10;
+    } while (mag);
+    const std::string_view digits(b, static_cast<std::size_t>(e - b));
     if (v < 0)
         out += '-';
     if (padChar)
@@ -347,11 +395,22 @@ int isoWeek(const Parts &p, std::int64_t &isoYear)
 
 std::string rubyStrftime(const RubyTime &t, std::string_view f)
 {
-    const Parts p = partsOf(t);
     std::string out;
+    appendRubyStrftime(out, t, f);
+    return out;
+}
+
+void appendRubyStrftime(std::string &out, const RubyTime &t, std::string_view f)
+{
+    const Parts p = partsOf(t);
     for (std::size_t i = 0; i < f.size(); ++i) {
         if (f[i] != '%') {
-            out += f[i];
+            // Literal text up to the next directive in one append.
+            std::size_t j = f.find('%', i);
+            if (j == std::string_view::npos)
+                j = f.size();
+            out.append(f.substr(i, j - i));
+            i = j - 1;
             continue;
         }
         if (i + 1 >= f.size())
@@ -395,7 +454,12 @@ std::string rubyStrftime(const RubyTime &t, std::string_view f)
                 pc = '0';
             pad(out, v, w, pc);
         };
-        auto text = [&](std::string s) {
+        auto text = [&](std::string_view sv) {
+            if (!upper && !swapCase && width <= 0) {
+                out += sv; // the usual case: no copy to adjust
+                return;
+            }
+            std::string s(sv);
             if (upper)
                 for (char &ch : s)
                     ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
@@ -502,14 +566,14 @@ std::string rubyStrftime(const RubyTime &t, std::string_view f)
             break;
         }
         case 'a':
-            text(std::string(kDays[p.wday], 3));
+            text(std::string_view(kDays[p.wday], 3));
             break;
         case 'A':
             text(kDays[p.wday]);
             break;
         case 'b':
         case 'h':
-            text(std::string(kMonths[p.month - 1], 3));
+            text(std::string_view(kMonths[p.month - 1], 3));
             break;
         case 'B':
             text(kMonths[p.month - 1]);
@@ -580,7 +644,6 @@ std::string rubyStrftime(const RubyTime &t, std::string_view f)
             out.append(f.substr(start, i - start + 1));
         }
     }
-    return out;
 }
 
 } // namespace mw::liquid::detail

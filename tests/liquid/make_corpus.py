@@ -159,6 +159,12 @@ for i, t in enumerate([
     "{{ ts | date: '' }}", "{{ 0 | date: '%Y-%m-%d %H:%M' }}", "{{ ts | date: '%%Y %Q %' }}",
     "{{ 2.5 | date: '%Y' }}", "{{ '2024-02-29' | date: '%e %b %Y %k' }}",
     "{{ 'now' | date: '%Y' | minus: 2000 | at_least: 20 }}",
+    # the in-place ISO shapes and their near misses
+    "{{ '2024-03-05t14:07:09z' | date: '%F %T %Z' }}|{{ '2024-03-05 14:07:09Z' | date: '%c' }}|{{ '2024-02-30' | date: '%F' }}",
+    "{{ '2024-13-05' | date: '%F' }}|{{ '2024-00-05' | date: '%F' }}|{{ '2024-03-32' | date: '%F' }}|{{ '2024-03-00' | date: '%F' }}",
+    "{{ '2024-03-05T24:00:00Z' | date: '%F %T' }}|{{ '2024-03-05T23:60:00Z' | date: '%F %T' }}|{{ '2024-03-05T23:59:60Z' | date: '%F %T' }}",
+    "{{ '2024-03-05T23:59:59' | date: '%F %T %Z' }}|{{ '2024/03/05' | date: '%F' }}|{{ '0000-01-01' | date: '%F %A' }}|{{ '2024-3-5' | date: '%F' }}",
+    "{{ '2024-03-05' | date: 'on %d %B %Y, a %A: %%' }}|{{ '2024-03-05T01:02:03Z' | date: '%^b %#p %10B|%-y' }}",
     # unknown filter passes input through; arity errors
     "{{ name | no_such_filter }}", "{{ name | append }}", "{{ name | upcase: 1 }}",
     "{{ 'a' | replace_last: 'a' }}",
