@@ -9,6 +9,7 @@
 #include <QString>
 
 #include <algorithm>
+#include <array>
 #include <charconv>
 #include <cmath>
 #include <cstring>
@@ -18,11 +19,21 @@ namespace mw::liquid::detail {
 
 std::size_t utf8Length(std::string_view s)
 {
-    std::size_t n = 0;
-    for (char c : s)
-        if ((static_cast<unsigned char>(c) & 0xC0) != 0x80)
-            ++n;
-    return n;
+    // Characters = bytes - continuation bytes (10xxxxxx), counted 8 bytes at a time.
+    const char *p = s.data();
+    std::size_t i = 0, continuation = 0;
+    for (; i + 8 <= s.size(); i += 8) {
+        std::uint64_t w;
+        std::memcpy(&w, p + i, 8);
+        const std::uint64_t high = w & 0x8080808080808080ull;
+        if (!high)
+            continue; // ASCII
+        continuation += static_cast<std::size_t>(
+            __builtin_popcountll(high & ~(w << 1) & 0x8080808080808080ull));
+    }
+    for (; i < s.size(); ++i)
+        continuation += (static_cast<unsigned char>(p[i]) & 0xC0) == 0x80;
+    return s.size() - continuation;
 }
 
 namespace {
@@ -458,25 +469,38 @@ std::string_view toSv(const Value &v, std::string &tmp)
 {
     if (v.isString())
         return v.str();
+    if (v.isInt()) { // Integer#to_s, the common non-string input (prices, counts)
+        char buf[24];
+        const auto r = std::to_chars(buf, buf + sizeof buf, v.toInt());
+        tmp.assign(buf, r.ptr);
+        return tmp;
+    }
     tmp = toS(v);
     return tmp;
 }
 
 bool isAsciiOnly(std::string_view s)
 {
-    for (char c : s)
-        if (static_cast<unsigned char>(c) >= 0x80)
-            return false;
-    return true;
+    const char *p = s.data();
+    std::size_t i = 0;
+    std::uint64_t any = 0;
+    for (; i + 8 <= s.size(); i += 8) {
+        std::uint64_t w;
+        std::memcpy(&w, p + i, 8);
+        any |= w;
+    }
+    for (; i < s.size(); ++i)
+        any |= static_cast<unsigned char>(p[i]);
+    return (any & 0x8080808080808080ull) == 0;
 }
 
 /// Latin-1 letters (U+00C0..U+00FE, two UTF-8 bytes C3 xx) map by +-0x20 like ASCII;
 /// the exceptions (multiplication/division signs, sharp s, y with diaeresis) and every
 /// other script go through Qt's full Unicode case mapping.
-bool latin1CaseMap(std::string_view s, bool upper, std::string &r)
+bool latin1CaseMap(std::string_view s, bool upper, char *r)
 {
-    r = s;
-    for (std::size_t i = 0; i < r.size(); ++i) {
+    std::memcpy(r, s.data(), s.size());
+    for (std::size_t i = 0; i < s.size(); ++i) {
         const unsigned char c = static_cast<unsigned char>(r[i]);
         if (c < 0x80) {
             if (upper && c >= 'a' && c <= 'z')
@@ -485,7 +509,7 @@ bool latin1CaseMap(std::string_view s, bool upper, std::string &r)
                 r[i] = static_cast<char>(c + 32);
             continue;
         }
-        if (c != 0xC3 || i + 1 >= r.size())
+        if (c != 0xC3 || i + 1 >= s.size())
             return false;
         const unsigned char d = static_cast<unsigned char>(r[i + 1]);
         if (d < 0x80 || d > 0xBF || d == 0x97 || d == 0x9F || d == 0xB7 || d == 0xBF)
@@ -499,23 +523,30 @@ bool latin1CaseMap(std::string_view s, bool upper, std::string &r)
     return true;
 }
 
-std::string caseMap(std::string_view s, bool upper)
+/// Full Unicode case mapping (Qt), for text beyond Latin-1.
+std::string unicodeCaseMap(std::string_view s, bool upper)
 {
-    std::string fast;
-    if (latin1CaseMap(s, upper, fast))
-        return fast;
-    if (isAsciiOnly(s)) {
-        std::string r(s);
-        for (char &c : r) {
-            if (upper && c >= 'a' && c <= 'z')
-                c = static_cast<char>(c - 32);
-            else if (!upper && c >= 'A' && c <= 'Z')
-                c = static_cast<char>(c + 32);
-        }
-        return r;
-    }
     const QString q = QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size()));
     return (upper ? q.toUpper() : q.toLower()).toStdString();
+}
+
+std::string caseMap(std::string_view s, bool upper)
+{
+    std::string fast(s.size(), '\0');
+    if (latin1CaseMap(s, upper, fast.data()))
+        return fast;
+    return unicodeCaseMap(s, upper);
+}
+
+/// caseMap straight into the render's arena (ASCII and Latin-1 need no other copy).
+Value caseMapText(RenderState &st, std::string_view s, bool upper)
+{
+    if (s.empty())
+        return st.text(s);
+    char *p = st.scratch.text.allocate(s.size());
+    if (latin1CaseMap(s, upper, p))
+        return Value::borrowed({p, s.size()});
+    return st.text(unicodeCaseMap(s, upper));
 }
 
 /// Ruby String#[start, len] on characters (nil when start is out of range).
@@ -767,18 +798,28 @@ FILTER(downcase)
     UNUSED_ST;
     UNUSED_A;
     std::string tmp;
-    return st.text(caseMap(toSv(in, tmp), false));
+    return caseMapText(st, toSv(in, tmp), false);
 }
 FILTER(upcase)
 {
     UNUSED_ST;
     UNUSED_A;
     std::string tmp;
-    return st.text(caseMap(toSv(in, tmp), true));
+    return caseMapText(st, toSv(in, tmp), true);
 }
 FILTER(capitalize)
 {
     UNUSED_A;
+    if (in.isString() && !in.str().empty() && static_cast<unsigned char>(in.str()[0]) < 0x80) {
+        // An ASCII first character: upcased by hand, the rest downcased in the arena.
+        const std::string_view v = in.str();
+        char *p = st.scratch.text.allocate(v.size());
+        if (latin1CaseMap(v.substr(1), false, p + 1)) {
+            const char c = v[0];
+            p[0] = c >= 'a' && c <= 'z' ? static_cast<char>(c - 32) : c;
+            return Value::borrowed({p, v.size()});
+        }
+    }
     const std::string s = toS(in);
     if (s.empty())
         return Value(s);
@@ -799,19 +840,26 @@ FILTER(escape)
         return Value();
     std::string tmp;
     const std::string_view s = toSv(in, tmp);
+    // Bytes each character adds when escaped (0: it stays): one table load per byte.
+    static const std::array<unsigned char, 256> kExtra = [] {
+        std::array<unsigned char, 256> t{};
+        for (int c = 0; c < 256; ++c)
+            if (const char *entity = htmlEscapeText(static_cast<char>(c)))
+                t[static_cast<std::size_t>(c)] =
+                    static_cast<unsigned char>(std::strlen(entity) - 1);
+        return t;
+    }();
     std::size_t size = s.size();
     for (char c : s)
-        if (const char *entity = htmlEscapeText(c))
-            size += std::strlen(entity) - 1;
+        size += kExtra[static_cast<unsigned char>(c)];
     if (size == s.size()) // nothing to escape: the same string (escaped text is trusted)
         return in.isString() ? in.withUntrusted(false) : st.text(s);
     char *p = st.scratch.text.allocate(size);
     const std::string_view result(p, size);
     for (char c : s) {
-        if (const char *entity = htmlEscapeText(c)) {
-            const std::size_t n = std::strlen(entity);
-            std::memcpy(p, entity, n);
-            p += n;
+        if (const unsigned char extra = kExtra[static_cast<unsigned char>(c)]) {
+            std::memcpy(p, htmlEscapeText(c), extra + 1u);
+            p += extra + 1u;
         } else {
             *p++ = c;
         }
@@ -990,7 +1038,16 @@ FILTER(slice)
         return Value(Array(arr.begin() + s, arr.begin() + e));
     }
     std::string out, tmp;
-    if (!charSlice(toSv(in, tmp), off, len, out))
+    const std::string_view s = toSv(in, tmp);
+    if (isAsciiOnly(s)) { // bytes are characters: charSlice's arithmetic, no copy to a string
+        const std::int64_t n = static_cast<std::int64_t>(s.size());
+        std::int64_t start = off < 0 ? off + n : off;
+        if (start < 0 || start > n || len < 0)
+            return Value::borrowed({});
+        return st.text(s.substr(static_cast<std::size_t>(start),
+                                static_cast<std::size_t>(std::min(len, n - start))));
+    }
+    if (!charSlice(s, off, len, out))
         return Value::borrowed({});
     return st.text(out);
 }
@@ -1008,6 +1065,11 @@ FILTER(truncate)
     // length - |ell|, at least 0 (length may be INT64_MIN: no overflowing subtraction).
     const auto ellLength = static_cast<std::int64_t>(utf8Length(ell));
     const std::int64_t l = length > ellLength ? length - ellLength : 0;
+    if (isAsciiOnly(s)) { // s.size() > length here, and bytes are characters
+        return st.concat(
+            s.substr(0, static_cast<std::size_t>(std::min(l, static_cast<std::int64_t>(s.size())))),
+            ell);
+    }
     if (static_cast<std::int64_t>(utf8Length(s)) > length) {
         std::string head;
         charSlice(s, 0, l, head);
