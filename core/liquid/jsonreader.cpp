@@ -287,18 +287,24 @@ private:
         Hash::Entry *dst = n ? allocArray<Hash::Entry>(n) : nullptr;
         std::size_t k = 0;
         // A repeated key keeps its first position and its last value (Ruby).
-        // Keys that differ in (length, first byte) cannot be equal: when no two entries share
-        // a bit of that signature, there is nothing to merge and the entries move as they are.
+        // Keys that differ in (length, first byte, last byte) cannot be equal: only a key
+        // whose bit of that signature is taken already is compared with the keys before it,
+        // and when none is repeated the entries move as they are.
         std::uint64_t seen = 0;
-        bool maybeRepeated = false;
-        for (std::size_t i = 0; i < n && !maybeRepeated; ++i) {
+        bool repeated = false;
+        for (std::size_t i = 0; i < n && !repeated; ++i) {
             const std::string_view key = entries[i].key;
-            const std::uint64_t bit =
-                std::uint64_t(1) << ((key.size() * 7 + (key.empty() ? 0u : unsigned(key[0]))) & 63);
-            maybeRepeated = (seen & bit) != 0;
+            const unsigned sig = key.empty() ? 0u
+                                             : static_cast<unsigned>(key.size()) * 7u +
+                                                   static_cast<unsigned char>(key[0]) * 3u +
+                                                   static_cast<unsigned char>(key[key.size() - 1]);
+            const std::uint64_t bit = std::uint64_t(1) << (sig & 63);
+            if (seen & bit)
+                for (std::size_t j = 0; j < i && !repeated; ++j)
+                    repeated = Hash::sameKey(entries[j].key, key);
             seen |= bit;
         }
-        if (!maybeRepeated) {
+        if (!repeated) {
             for (std::size_t i = 0; i < n; ++i)
                 new (&dst[k++]) Hash::Entry{entries[i].key, toValue(entries[i].value)};
         } else if (n <= 32) {
@@ -413,6 +419,12 @@ private:
             m_p = q + 1;
             return true;
         }
+        return escapedString(out);
+    }
+
+    // Kept out of line: the fast path above then needs no registers saved for this one.
+    [[gnu::noinline]] bool escapedString(std::string_view &out)
+    {
         std::string &s = m_unescaped;
         s.clear();
         for (;;) {

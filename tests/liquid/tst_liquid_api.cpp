@@ -293,6 +293,21 @@ void TestLiquidApi::jsonDuplicateKeysKeepFirstPositionLastValue()
                    Value(std::move(h)));
         QCOMPARE(out, QByteArray::number(n + 1) + " again k0k1k2");
     }
+    // Keys alike in length and first and last byte, or empty, repeated or not.
+    const std::pair<const char *, const char *> cases[] = {
+        {R"({"ab":1,"ab":2})", "1 ab=2;"},
+        {R"({"axb":1,"ayb":2,"axb":3})", "2 axb=3;ayb=2;"},
+        {R"({"":1,"a":2,"":3})", "2 =3;a=2;"},
+        {R"({"name":1,"url":2,"rating":3,"reviews":4,"sale":5})",
+         "5 name=1;url=2;rating=3;reviews=4;sale=5;"},
+    };
+    for (const auto &[text, expected] : cases) {
+        Hash h;
+        h.set("h", json(text));
+        QCOMPARE(render("{{ h.size }} {% for p in h %}{{ p[0] }}={{ p[1] }};{% endfor %}",
+                        Value(std::move(h))),
+                 QByteArray(expected));
+    }
 }
 
 void TestLiquidApi::jsonErrorsHavePosition()
