@@ -53,6 +53,10 @@ struct Expr {
     // For dataOnly lookups: a per-template index of the root name, so a render looks each
     // root up in the data once (-1: no slot, look it up every time).
     int rootSlot = -1;
+    // For dataOnly lookups with keys: a per-template index of the whole path (a.b.c), so a
+    // render resolves each path in the data once (-1: no slot). The data cannot change
+    // during a render, so the first answer stays right.
+    int pathSlot = -1;
     // The root is the variable of a lexically enclosing for loop: its entry in
     // RenderState::loopVars (checked against loopName; -1: search by name).
     int loopSlot = -1;
@@ -230,6 +234,10 @@ struct RenderState {
     static constexpr int kRootSlots = 32;
     std::uint32_t rootKnown = 0;
     const Value *roots[kRootSlots];
+    // Whole data paths already resolved during this render (see Expr::pathSlot).
+    static constexpr int kPathSlots = 64;
+    std::uint64_t pathKnown = 0;
+    const Value *paths[kPathSlots];
     const Value *findRoot(int slot, std::string_view name)
     {
         const std::uint32_t bit = 1u << slot;
@@ -312,7 +320,20 @@ inline const Value *Expr::resolveFast(RenderState &st) const
         if (frame)
             return nullptr;
     } else {
+        std::uint64_t bit = 0;
+        if (pathSlot >= 0) {
+            bit = std::uint64_t(1) << pathSlot;
+            if (st.pathKnown & bit)
+                return st.paths[pathSlot];
+        }
         cur = rootSlot >= 0 ? st.findRoot(rootSlot, root) : st.data.hash().find(root);
+        for (std::size_t i = 0, n = lookups.size(); cur && i < n; ++i)
+            cur = cur->isHash() ? cur->hash().find(lookups[i].key.str()) : nullptr;
+        if (bit) {
+            st.pathKnown |= bit;
+            st.paths[pathSlot] = cur;
+        }
+        return cur;
     }
     for (std::size_t i = 0, n = lookups.size(); cur && i < n; ++i)
         cur = cur->isHash() ? cur->hash().find(lookups[i].key.str()) : nullptr;

@@ -169,12 +169,27 @@ void markDataOnlyLookups(Body &body)
     walk(
         body, [](Expr &) {}, [&](const std::string &name) { bound.insert(name); });
     std::map<std::string, int, std::less<>> rootSlots;
+    std::map<std::string, int, std::less<>> pathSlots;
     walk(
         body,
         [&](Expr &e) {
             e.dataOnly = e.kind == Expr::Kind::Variable && e.simple && !bound.count(e.name.str());
             if (!e.dataOnly)
                 return;
+            if (!e.lookups.empty()) {
+                // Each key with its length in front: keys may hold any byte.
+                std::string path = std::to_string(e.name.str().size()) + ':';
+                path += e.name.str();
+                for (const Lookup &l : e.lookups) {
+                    path += std::to_string(l.key.str().size()) + ':';
+                    path += l.key.str();
+                }
+                auto p = pathSlots.find(path);
+                if (p == pathSlots.end() && pathSlots.size() < RenderState::kPathSlots)
+                    p = pathSlots.emplace(std::move(path), static_cast<int>(pathSlots.size()))
+                            .first;
+                e.pathSlot = p == pathSlots.end() ? -1 : p->second;
+            }
             auto it = rootSlots.find(e.name.str());
             if (it == rootSlots.end() && rootSlots.size() < RenderState::kRootSlots)
                 it =

@@ -56,6 +56,7 @@ private slots:
     void jsonKeepsKeyOrderAndTypes();
     void jsonDuplicateKeysKeepFirstPositionLastValue();
     void jsonErrorsHavePosition();
+    void dataPathsResolvedOncePerRender();
     void fromQJson();
     void rubyFloatFormatting_data();
     void rubyFloatFormatting();
@@ -308,6 +309,25 @@ void TestLiquidApi::jsonDuplicateKeysKeepFirstPositionLastValue()
                         Value(std::move(h))),
                  QByteArray(expected));
     }
+}
+
+void TestLiquidApi::dataPathsResolvedOncePerRender()
+{
+    // A render remembers each data path it resolved (a.b.c); every path, spelling and
+    // render must still get its own answer -- also beyond the 64 remembered paths.
+    std::string src = "{{ a.b }}{{ a['b'] }}{{ a.c.d }}{{ a.b }}{{ a.x }}{{ a.x }}{{ a.c.d }}|";
+    std::string expected = "11313|";
+    std::string data = R"({"a":{"b":1,"c":{"d":3}},"m":{)";
+    for (int i = 0; i < 80; ++i) {
+        src += "{{ m.k" + std::to_string(i) + " }}{{ m.k" + std::to_string(i % 7) + " }},";
+        expected += std::to_string(i) + std::to_string(i % 7) + ",";
+        data += (i ? ",\"k" : "\"k") + std::to_string(i) + "\":" + std::to_string(i);
+    }
+    data += "}}";
+    auto tpl = parseOk(src);
+    QCOMPARE(tpl->render(json(data), {}).value(), expected);
+    QCOMPARE(tpl->render(json(R"({"a":{"b":"x","c":{"d":"y"},"x":"z"}})"), {}).value(),
+             std::string("xxyxzzy|") + std::string(80, ','));
 }
 
 void TestLiquidApi::jsonErrorsHavePosition()
