@@ -115,6 +115,8 @@ struct Filter {
     // no named ones, the argument list is built once at parse time (see finishArgs()).
     std::vector<Value> literalArgs;
     bool argsAreLiteral = false;
+    // ...and the filter is known and takes that many: it is called without further checks.
+    bool literalCall = false;
     /// Call after args/kwargs are complete.
     void finishArgs();
 };

@@ -526,23 +526,29 @@ void Filter::finishArgs()
     if (argsAreLiteral)
         for (const ExprPtr &a : args)
             literalArgs.push_back(a->literal.view()); // the template outlives every render
+    const auto given = static_cast<int>(literalArgs.size());
+    literalCall = argsAreLiteral && fn && given >= fn->minArgs && given <= fn->maxArgs;
 }
 
-Value VariableExpr::applyFilters(RenderState &st, const Value &input) const
+namespace {
+/// Runs the filter chain of v on input; the result is input itself or lives in results.
+const Value &runFilters(const VariableExpr &var, RenderState &st, const Value &input,
+                        ResultSlots &results)
 {
     // Each filter's result is constructed in place (copy elision) in one of two slots,
     // alternating, instead of being move-assigned into one variable: the move re-read the
     // freshly returned Value with wider loads than it was written with (a store-forwarding
     // stall that showed at the top of the profile).
-    ResultSlots results;
     const Value *cur = &input;                 // the first filter reads the input in place
     const bool track = st.opt.escapeUntrusted; // no cost for pure Shopify renders
-    for (const Filter &f : filters) {
-        if (f.argsAreLiteral && f.fn) {
-            // Literal arguments: the list built at parse time (a literal is never untrusted).
+    for (const Filter &f : var.filters) {
+        if (f.literalCall) {
+            // Literal arguments: the list built at parse time (a literal is never untrusted),
+            // the arity checked then too: the filter is called directly.
             const bool untrusted = track && containsUntrusted(*cur);
             Value &v = results.emplace([&] {
-                return callFilter(st, f, *cur, ArgList{f.literalArgs.data(), f.literalArgs.size()});
+                return f.fn->fn(st, *cur, ArgList{f.literalArgs.data(), f.literalArgs.size()},
+                                nullptr);
             });
             cur = &v;
             st.checkFilterResult(v);
@@ -578,7 +584,15 @@ Value VariableExpr::applyFilters(RenderState &st, const Value &input) const
         if (untrusted && v.isString() && !f.fn->escapes)
             v = v.withUntrusted(true);
     }
-    return cur == &input ? input : std::move(*results.live());
+    return *cur;
+}
+} // namespace
+
+Value VariableExpr::applyFilters(RenderState &st, const Value &input) const
+{
+    ResultSlots results;
+    const Value &r = runFilters(*this, st, input, results);
+    return &r == &input ? input : std::move(*results.live());
 }
 
 // ------------------------------------------------------------------- conditions
@@ -752,12 +766,14 @@ void OutputNode::render(RenderState &st, std::string &out) const
 {
     if (!var.expr)
         return;
+    Value scratch; // print in place: no copy of the value or of the filters' result
+    const Value &v = *var.expr->resolve(st, scratch);
     if (var.filters.empty()) {
-        Value scratch; // plain {{ a.b }}: print in place, no copy of the value
-        appendOutput(st, *var.expr->resolve(st, scratch), out);
+        appendOutput(st, v, out);
         return;
     }
-    appendOutput(st, var.evaluate(st), out);
+    ResultSlots results;
+    appendOutput(st, runFilters(var, st, v, results), out);
 }
 
 void AssignNode::render(RenderState &st, std::string &) const

@@ -172,6 +172,7 @@ for i, t in enumerate([
     "{{ '2024-03-05' | date: 'on %d %B %Y, a %A: %%' }}|{{ '2024-03-05T01:02:03Z' | date: '%^b %#p %10B|%-y' }}",
     # unknown filter passes input through; arity errors
     "{{ name | no_such_filter }}", "{{ name | append }}", "{{ name | upcase: 1 }}",
+    "{{ 'a<' | escape: 1, 2 }}|{{ 5 | plus }}|{% assign x = 'abc' | truncate: 1, 'b', 3 %}{{ x }}|{{ 'abc' | upcase | date }}|{{ 7 | modulo: 2, 3 | plus: 1 }}",
     "{{ 'a' | replace_last: 'a' }}",
 ]):
     add(f"filterx_{i:03d}", t)
