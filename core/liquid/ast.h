@@ -57,6 +57,9 @@ struct Expr {
     // render resolves each path in the data once (-1: no slot). The data cannot change
     // during a render, so the first answer stays right.
     int pathSlot = -1;
+    // The root is a name only assign/capture bind (no for loop, no increment): once set
+    // during a render it is found through this per-template index (-1: search by name).
+    int localSlot = -1;
     // The root is the variable of a lexically enclosing for loop: its entry in
     // RenderState::loopVars (checked against loopName; -1: search by name).
     int loopSlot = -1;
@@ -236,6 +239,10 @@ struct RenderState {
     static constexpr int kRootSlots = 32;
     std::uint32_t rootKnown = 0;
     const Value *roots[kRootSlots];
+    // Where each assign/capture name with a slot sits in locals, once set in this render.
+    static constexpr int kLocalSlots = 32;
+    std::uint32_t localKnown = 0;
+    std::uint32_t localAt[kLocalSlots];
     // Whole data paths already resolved during this render (see Expr::pathSlot).
     static constexpr int kPathSlots = 64;
     std::uint64_t pathKnown = 0;
@@ -258,6 +265,8 @@ struct RenderState {
     /// Scope lookup: loop variables, then assigns, then counters, then data.
     const Value *findVariable(std::string_view name, const ForloopFrame **frame) const;
     void setLocal(const std::string &name, Value v);
+    /// setLocal for a name with a slot (-1: none).
+    void setLocal(int slot, const std::string &name, Value v);
     [[noreturn]] void fatal(std::string message) const;
     void checkOutput(const std::string &out) const
     {
@@ -316,6 +325,11 @@ inline const Value *Expr::resolveFast(RenderState &st) const
         st.loopVars[static_cast<std::size_t>(loopSlot)].name == loopName) {
         const RenderState::Scope &scope = st.loopVars[static_cast<std::size_t>(loopSlot)];
         cur = scope.ref ? scope.ref : &scope.value;
+    } else if (localSlot >= 0) {
+        // No loop or counter can hold this name: the local, or else the data.
+        cur = (st.localKnown >> localSlot) & 1u
+                  ? &st.locals[st.localAt[localSlot]].second
+                  : (rootSlot >= 0 ? st.findRoot(rootSlot, root) : st.data.hash().find(root));
     } else if (!dataOnly) {
         const ForloopFrame *frame = nullptr;
         cur = st.findVariable(root, &frame);

@@ -181,6 +181,22 @@ void RenderState::setLocal(const std::string &name, Value v)
     locals.emplace_back(name, std::move(v));
 }
 
+void RenderState::setLocal(int slot, const std::string &name, Value v)
+{
+    if (slot < 0)
+        return setLocal(name, std::move(v));
+    const std::uint32_t bit = 1u << slot;
+    if (localKnown & bit) {
+        locals[localAt[slot]].second = std::move(v);
+        return;
+    }
+    // Every tag that sets this name has its slot (assignLocalSlots), so the name is not
+    // in locals yet.
+    localAt[slot] = static_cast<std::uint32_t>(locals.size());
+    localKnown |= bit;
+    locals.emplace_back(name, std::move(v));
+}
+
 void RenderState::fatal(std::string message) const
 {
     throw RenderError{std::move(message), true};
@@ -778,7 +794,7 @@ void OutputNode::render(RenderState &st, std::string &out) const
 
 void AssignNode::render(RenderState &st, std::string &) const
 {
-    st.setLocal(to, var.evaluate(st));
+    st.setLocal(localSlot, to, var.evaluate(st));
 }
 
 void CaptureNode::render(RenderState &st, std::string &out) const
@@ -797,7 +813,7 @@ void CaptureNode::render(RenderState &st, std::string &out) const
     }
     st.captureBytes = before;
     --st.depth;
-    st.setLocal(to, Value(std::move(captured)));
+    st.setLocal(localSlot, to, Value(std::move(captured)));
 }
 
 void IfNode::render(RenderState &st, std::string &out) const

@@ -199,6 +199,71 @@ void markDataOnlyLookups(Body &body)
         },
         [](const std::string &) {});
 }
+/// Numbers the names that assign/capture bind (see Expr::localSlot) and points the tags
+/// and the lookups of names no for loop or counter binds at them.
+void assignLocalSlots(Body &root)
+{
+    std::map<std::string, int, std::less<>> slotOf;
+    std::set<std::string, std::less<>> otherBound; // for variables, forloop, counters
+    auto number = [&](const std::string &name) {
+        auto it = slotOf.find(name);
+        if (it == slotOf.end() && slotOf.size() < RenderState::kLocalSlots)
+            it = slotOf.emplace(name, static_cast<int>(slotOf.size())).first;
+        return it == slotOf.end() ? -1 : it->second;
+    };
+    auto tags = [&](auto &self, Body &b) -> void {
+        for (auto &n : b.nodes) {
+            if (auto *a = dynamic_cast<AssignNode *>(n.get())) {
+                a->localSlot = number(a->to);
+            } else if (auto *c = dynamic_cast<CaptureNode *>(n.get())) {
+                c->localSlot = number(c->to);
+                self(self, c->body);
+            } else if (auto *i = dynamic_cast<IfNode *>(n.get())) {
+                for (auto &br : i->branches)
+                    self(self, br.body);
+            } else if (auto *cs = dynamic_cast<CaseNode *>(n.get())) {
+                for (auto &bd : cs->bodies)
+                    self(self, bd);
+            } else if (auto *fo = dynamic_cast<ForNode *>(n.get())) {
+                self(self, fo->body);
+                self(self, fo->elseBody);
+            }
+        }
+    };
+    tags(tags, root);
+    // A name a for loop or counter binds too may sit in loopVars or counters: no slot.
+    auto others = [&](auto &self, Body &b) -> void {
+        for (auto &n : b.nodes) {
+            if (auto *c = dynamic_cast<CaptureNode *>(n.get())) {
+                self(self, c->body);
+            } else if (auto *i = dynamic_cast<IfNode *>(n.get())) {
+                for (auto &br : i->branches)
+                    self(self, br.body);
+            } else if (auto *cs = dynamic_cast<CaseNode *>(n.get())) {
+                for (auto &bd : cs->bodies)
+                    self(self, bd);
+            } else if (auto *fo = dynamic_cast<ForNode *>(n.get())) {
+                otherBound.insert(fo->var);
+                otherBound.insert("forloop");
+                self(self, fo->body);
+                self(self, fo->elseBody);
+            } else if (auto *cn = dynamic_cast<CounterNode *>(n.get())) {
+                otherBound.insert(cn->name);
+            }
+        }
+    };
+    others(others, root);
+    walk(
+        root,
+        [&](Expr &e) {
+            if (e.kind != Expr::Kind::Variable || !e.simple || otherBound.count(e.name.str()))
+                return;
+            auto it = slotOf.find(e.name.str());
+            if (it != slotOf.end())
+                e.localSlot = it->second;
+        },
+        [](const std::string &) {});
+}
 } // namespace
 
 Template::Template(std::unique_ptr<detail::TemplateData> data) : m_data(std::move(data)) {}
@@ -212,6 +277,7 @@ Result<std::shared_ptr<const Template>> Template::parse(std::string_view source,
     if (!st)
         return st.error();
     markDataOnlyLookups(data->body);
+    assignLocalSlots(data->body);
     std::vector<const std::string *> fors;
     assignLoopSlots(data->body, fors);
     return std::shared_ptr<const Template>(std::make_shared<Template>(std::move(data)));

@@ -310,6 +310,11 @@ for i, t in enumerate([
     "{% for p in h limit: 2 %}{{ p | join: ':' }};{% endfor %}", "{% for p in h reversed %}{{ p[0] }}{% endfor %}",
     "{% for i in (1..2) %}{% for j in (1..2) %}{{ forloop.parentloop.length }}{{ forloop.parentloop.first }}{{ forloop.parentloop.rindex }}{% endfor %}{% endfor %}",
     "{% for i in (1..3) %}{{ forloop.first }}{{ forloop.last }}{% endfor %}",
+    # assign/capture names found through their slots; shadowed by loops and counters
+    "{{ name }}{% assign name = 'B' %}{{ name }}{% assign name = name | append: 'c' %}{{ name }}{% capture name %}[{{ name }}]{% endcapture %}{{ name }}{{ name.size }}",
+    "{% assign x = 1 %}{% for x in arr %}{{ x }}{% assign x = 9 %}{{ x }}{% endfor %}{{ x }}|{% assign n = 5 %}{% increment n %}{{ n }}{% increment n %}{{ n }}",
+    "{% assign h = user %}{{ h.address.city }}{% assign h = 'str' %}{{ h.address.city }}|{{ user.orders }}{% capture user %}u{% endcapture %}{{ user }}{{ user.orders }}",
+    "{% for i in (1..3) %}{% assign acc = acc | append: i %}{% capture c2 %}{{ acc }}-{{ c2 }}{% endcapture %}{% endfor %}{{ acc }}|{{ c2 }}",
     # forloop properties read from the loop's frame by position: shadowed, nested, in captures
     "{% for forloop in arr %}{{ forloop.index }}|{% endfor %}{% for i in (1..2) %}{% for forloop in arr %}{{ forloop }}{% endfor %}{{ forloop.index }}{% endfor %}",
     "{% assign forloop = h %}{{ forloop.a }}{% for i in (1..2) %}{{ forloop.index }}{{ forloop.a }}{% endfor %}{{ forloop.b }}",
