@@ -15,6 +15,10 @@
 #include <cstring>
 #include <ctime>
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 namespace mw::liquid::detail {
 
 std::size_t utf8Length(std::string_view s)
@@ -479,6 +483,38 @@ std::string_view toSv(const Value &v, std::string &tmp)
     return tmp;
 }
 
+/// Bytes each character adds when HTML-escaped (0: it stays as it is).
+const std::array<unsigned char, 256> kHtmlExtra = [] {
+    std::array<unsigned char, 256> t{};
+    for (int c = 0; c < 256; ++c)
+        if (const char *entity = htmlEscapeText(static_cast<char>(c)))
+            t[static_cast<std::size_t>(c)] = static_cast<unsigned char>(std::strlen(entity) - 1);
+    return t;
+}();
+
+/// The position of the first byte at or after i that escape replaces (s.size(): none),
+/// 16 bytes at a time.
+std::size_t nextHtmlEscape(std::string_view s, std::size_t i)
+{
+#ifdef __SSE2__
+    const __m128i amp = _mm_set1_epi8('&'), lt = _mm_set1_epi8('<'), gt = _mm_set1_epi8('>'),
+                  quot = _mm_set1_epi8('"'), apos = _mm_set1_epi8('\'');
+    for (; i + 16 <= s.size(); i += 16) {
+        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i *>(s.data() + i));
+        const __m128i hit =
+            _mm_or_si128(_mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, amp), _mm_cmpeq_epi8(v, lt)),
+                                      _mm_or_si128(_mm_cmpeq_epi8(v, gt), _mm_cmpeq_epi8(v, quot))),
+                         _mm_cmpeq_epi8(v, apos));
+        if (const int mask = _mm_movemask_epi8(hit))
+            return i + static_cast<std::size_t>(__builtin_ctz(static_cast<unsigned>(mask)));
+    }
+#endif
+    for (; i < s.size(); ++i)
+        if (kHtmlExtra[static_cast<unsigned char>(s[i])])
+            return i;
+    return s.size();
+}
+
 bool isAsciiOnly(std::string_view s)
 {
     const char *p = s.data();
@@ -840,29 +876,24 @@ FILTER(escape)
         return Value();
     std::string tmp;
     const std::string_view s = toSv(in, tmp);
-    // Bytes each character adds when escaped (0: it stays): one table load per byte.
-    static const std::array<unsigned char, 256> kExtra = [] {
-        std::array<unsigned char, 256> t{};
-        for (int c = 0; c < 256; ++c)
-            if (const char *entity = htmlEscapeText(static_cast<char>(c)))
-                t[static_cast<std::size_t>(c)] =
-                    static_cast<unsigned char>(std::strlen(entity) - 1);
-        return t;
-    }();
-    std::size_t size = s.size();
-    for (char c : s)
-        size += kExtra[static_cast<unsigned char>(c)];
-    if (size == s.size()) // nothing to escape: the same string (escaped text is trusted)
+    const std::size_t first = nextHtmlEscape(s, 0);
+    if (first == s.size()) // nothing to escape: the same string (escaped text is trusted)
         return in.isString() ? in.withUntrusted(false) : st.text(s);
+    std::size_t size = s.size();
+    for (std::size_t i = first; i < s.size(); ++i)
+        size += kHtmlExtra[static_cast<unsigned char>(s[i])];
     char *p = st.scratch.text.allocate(size);
     const std::string_view result(p, size);
-    for (char c : s) {
-        if (const unsigned char extra = kExtra[static_cast<unsigned char>(c)]) {
-            std::memcpy(p, htmlEscapeText(c), extra + 1u);
-            p += extra + 1u;
-        } else {
-            *p++ = c;
-        }
+    // Runs without anything to escape are copied whole.
+    for (std::size_t i = 0, j = first; i < s.size(); j = nextHtmlEscape(s, i)) {
+        std::memcpy(p, s.data() + i, j - i);
+        p += j - i;
+        if (j == s.size())
+            break;
+        const unsigned extra = kHtmlExtra[static_cast<unsigned char>(s[j])];
+        std::memcpy(p, htmlEscapeText(s[j]), extra + 1u);
+        p += extra + 1u;
+        i = j + 1;
     }
     return Value::borrowed(result);
 }
