@@ -338,6 +338,21 @@ void TestLiquidApi::jsonErrorsHavePosition()
     QCOMPARE(r.error().column, 14);
     QVERIFY(!Value::parseJson("{\"a\": 1} x").ok());
     QVERIFY(!Value::parseJson("\"unterminated").ok());
+    // At most 512 levels below the top: the innermost string or number counts as one.
+    for (int n : {511, 512, 513}) {
+        const std::string arrays =
+            std::string(std::size_t(n), '[') + "1" + std::string(std::size_t(n), ']');
+        std::string objects;
+        for (int i = 0; i < n; ++i)
+            objects += "{\"a\":";
+        objects += "\"x\"" + std::string(std::size_t(n), '}');
+        QCOMPARE(Value::parseJson(arrays).ok(), n <= 512);
+        QCOMPARE(Value::parseJson(objects).ok(), n <= 512);
+        QCOMPARE(
+            Value::parseJson(std::string(std::size_t(n), '[') + std::string(std::size_t(n), ']'))
+                .ok(),
+            n <= 513);
+    }
 }
 
 void TestLiquidApi::fromQJson()
