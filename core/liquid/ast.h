@@ -64,6 +64,9 @@ struct Expr {
     // RenderState::loopVars (checked against loopName; -1: search by name).
     int loopSlot = -1;
     const std::string *loopName = nullptr;
+    // For loopSlot lookups with keys: a per-template index of the path, so one iteration
+    // resolves each path below its item once (-1: no slot).
+    int itemPathSlot = -1;
     // forloop.index / index0 / rindex / rindex0 / first / last / length inside a for body:
     // the property, read straight from the innermost loop's frame at loopVars[loopSlot]
     // (checked at render time; see assignLoopSlots). None: the general path.
@@ -206,13 +209,24 @@ struct RenderScratch {
         Value value;
         const ForloopFrame *frame = nullptr; // set for the "forloop" variable
         const Value *ref = nullptr;          // the current item, when it lives in the collection
+        std::uint64_t iteration = 0;         // RenderScratch::itemSerial when ref was set
     };
     std::vector<std::pair<std::string, Value>> locals;   // assign / capture
     std::vector<std::pair<std::string, Value>> counters; // increment / decrement
     std::vector<Scope> loopVars;                         // for-loop variables, innermost last
     std::vector<std::pair<std::string, std::int64_t>> cycles;
-    std::vector<std::pair<std::string, std::int64_t>> forOffsets; // offset: continue
+    // offset: continue, by the loops' names (views of the template, which outlives the render)
+    std::vector<std::pair<std::string_view, std::int64_t>> forOffsets;
     TextArena text;
+    // Paths below a loop's current item (p.price_cents) resolved during that iteration (see
+    // Expr::itemPathSlot). Loop items are numbered per scratch, never reset, so an entry of
+    // an earlier iteration -- or render -- cannot match.
+    static constexpr int kItemPathSlots = 64;
+    std::uint64_t itemSerial = 0;
+    struct ItemPath {
+        std::uint64_t iteration = 0;
+        const Value *value = nullptr;
+    } itemPaths[kItemPathSlots];
     std::string work; // a filter's scratch text (not reentrant: filters do not nest)
     bool inUse = false;
     void clear();
@@ -228,7 +242,7 @@ struct RenderState {
     using Scope = RenderScratch::Scope;
     std::vector<Scope> &loopVars;
     std::vector<std::pair<std::string, std::int64_t>> &cycles;
-    std::vector<std::pair<std::string, std::int64_t>> &forOffsets;
+    std::vector<std::pair<std::string_view, std::int64_t>> &forOffsets;
     enum class Interrupt : std::uint8_t { None, Break, Continue } interrupt = Interrupt::None;
     std::uint64_t iterations = 0;
     int depth = 0;
@@ -324,6 +338,18 @@ inline const Value *Expr::resolveFast(RenderState &st) const
     if (loopSlot >= 0 && static_cast<std::size_t>(loopSlot) < st.loopVars.size() &&
         st.loopVars[static_cast<std::size_t>(loopSlot)].name == loopName) {
         const RenderState::Scope &scope = st.loopVars[static_cast<std::size_t>(loopSlot)];
+        if (itemPathSlot >= 0 && scope.ref) {
+            // The item cannot change during its iteration: the first answer stays right.
+            RenderScratch::ItemPath &known = st.scratch.itemPaths[itemPathSlot];
+            if (known.iteration == scope.iteration)
+                return known.value;
+            cur = scope.ref;
+            for (std::size_t i = 0, n = lookups.size(); cur && i < n; ++i)
+                cur = cur->isHash() ? cur->hash().find(lookups[i].key.str()) : nullptr;
+            known.iteration = scope.iteration;
+            known.value = cur;
+            return cur;
+        }
         cur = scope.ref ? scope.ref : &scope.value;
     } else if (localSlot >= 0) {
         // No loop or counter can hold this name: the local, or else the data.

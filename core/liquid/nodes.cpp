@@ -929,6 +929,7 @@ void ForNode::render(RenderState &st, std::string &out) const
             // the slot is refreshed every iteration. Array items are referenced in place
             // (coll keeps them alive), not copied.
             RenderState::Scope &slot = st.loopVars[scopeBase + 1];
+            slot.iteration = ++st.scratch.itemSerial;
             if (hasItems)
                 slot.ref = &items[static_cast<std::size_t>(k)];
             else if (coll.isRange())

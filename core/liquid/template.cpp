@@ -88,7 +88,8 @@ template <typename F, typename B> void walk(Body &b, const F &f, const B &bind)
 /// loop: forloop, then the variable), so inside the body of the k-th enclosing loop the
 /// variable sits at index 2k+1 -- and the innermost loop with that name is the one a
 /// search by name would find.
-void assignLoopSlots(Body &body, std::vector<const std::string *> &fors)
+void assignLoopSlots(Body &body, std::vector<const std::string *> &fors,
+                     std::map<std::string, int, std::less<>> &itemPaths)
 {
     auto slot = [&](Expr &e) {
         if (e.kind != Expr::Kind::Variable || !e.simple)
@@ -118,6 +119,19 @@ void assignLoopSlots(Body &body, std::vector<const std::string *> &fors)
             if (*fors[k] == e.name.str()) {
                 e.loopSlot = static_cast<int>(2 * k + 1);
                 e.loopName = fors[k];
+                if (!e.lookups.empty()) {
+                    // The loop (by its position) and each key with its length in front.
+                    std::string path = std::to_string(k) + '/';
+                    for (const Lookup &l : e.lookups) {
+                        path += std::to_string(l.key.str().size()) + ':';
+                        path += l.key.str();
+                    }
+                    auto it = itemPaths.find(path);
+                    if (it == itemPaths.end() && itemPaths.size() < RenderScratch::kItemPathSlots)
+                        it = itemPaths.emplace(std::move(path), static_cast<int>(itemPaths.size()))
+                                 .first;
+                    e.itemPathSlot = it == itemPaths.end() ? -1 : it->second;
+                }
                 return;
             }
         }
@@ -129,29 +143,29 @@ void assignLoopSlots(Body &body, std::vector<const std::string *> &fors)
         } else if (auto *a = dynamic_cast<AssignNode *>(n.get())) {
             forEachExpr(a->var, slot);
         } else if (auto *c = dynamic_cast<CaptureNode *>(n.get())) {
-            assignLoopSlots(c->body, fors);
+            assignLoopSlots(c->body, fors, itemPaths);
         } else if (auto *i = dynamic_cast<IfNode *>(n.get())) {
             for (auto &br : i->branches) {
                 for (auto &c2 : br.cond.parts) {
                     exprs(c2.left.get());
                     exprs(c2.right.get());
                 }
-                assignLoopSlots(br.body, fors);
+                assignLoopSlots(br.body, fors, itemPaths);
             }
         } else if (auto *cs = dynamic_cast<CaseNode *>(n.get())) {
             exprs(cs->left.get());
             for (auto &w : cs->whens)
                 exprs(w.value.get());
             for (auto &bd : cs->bodies)
-                assignLoopSlots(bd, fors);
+                assignLoopSlots(bd, fors, itemPaths);
         } else if (auto *fo = dynamic_cast<ForNode *>(n.get())) {
             exprs(fo->collection.get()); // evaluated before the loop's entries are pushed
             exprs(fo->limit.get());
             exprs(fo->offset.get());
             fors.push_back(&fo->var);
-            assignLoopSlots(fo->body, fors);
+            assignLoopSlots(fo->body, fors, itemPaths);
             fors.pop_back();
-            assignLoopSlots(fo->elseBody, fors); // runs when nothing was pushed
+            assignLoopSlots(fo->elseBody, fors, itemPaths); // runs when nothing was pushed
         } else if (auto *cy = dynamic_cast<CycleNode *>(n.get())) {
             exprs(cy->group.get());
             for (auto &v : cy->values)
@@ -279,7 +293,8 @@ Result<std::shared_ptr<const Template>> Template::parse(std::string_view source,
     markDataOnlyLookups(data->body);
     assignLocalSlots(data->body);
     std::vector<const std::string *> fors;
-    assignLoopSlots(data->body, fors);
+    std::map<std::string, int, std::less<>> itemPaths;
+    assignLoopSlots(data->body, fors, itemPaths);
     return std::shared_ptr<const Template>(std::make_shared<Template>(std::move(data)));
 }
 

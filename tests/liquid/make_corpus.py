@@ -316,6 +316,10 @@ for i, t in enumerate([
     "{% assign x = 1 %}{% for x in arr %}{{ x }}{% assign x = 9 %}{{ x }}{% endfor %}{{ x }}|{% assign n = 5 %}{% increment n %}{{ n }}{% increment n %}{{ n }}",
     "{% assign h = user %}{{ h.address.city }}{% assign h = 'str' %}{{ h.address.city }}|{{ user.orders }}{% capture user %}u{% endcapture %}{{ user }}{{ user.orders }}",
     "{% for i in (1..3) %}{% assign acc = acc | append: i %}{% capture c2 %}{{ acc }}-{{ c2 }}{% endcapture %}{% endfor %}{{ acc }}|{{ c2 }}",
+    # paths below a loop item remembered for one iteration: repeated, nested, same names
+    "{% for p in products %}{{ p.title }}{{ p.title }}{{ p.price }}{% for p in p.tags %}{{ p.size }}{{ p }}{% endfor %}{{ p.title }};{% endfor %}",
+    "{% for p in products %}{{ p.cat }}{% endfor %}|{% for p in (products | reverse) %}{{ p.cat }}{{ p.stock }}{% endfor %}|{% for p in products reversed %}{{ p.stock }}{% assign p = h %}{{ p.stock }}{% endfor %}",
+    "{% for q in products %}{% for p in products limit: 2 %}{{ q.stock }}{{ p.stock }},{% endfor %}{% endfor %}|{% for p in h %}{{ p.first }}{{ p.size }}{% endfor %}",
     # forloop properties read from the loop's frame by position: shadowed, nested, in captures
     "{% for forloop in arr %}{{ forloop.index }}|{% endfor %}{% for i in (1..2) %}{% for forloop in arr %}{{ forloop }}{% endfor %}{{ forloop.index }}{% endfor %}",
     "{% assign forloop = h %}{{ forloop.a }}{% for i in (1..2) %}{{ forloop.index }}{{ forloop.a }}{% endfor %}{{ forloop.b }}",
