@@ -468,11 +468,9 @@ std::string toS(const Value &v)
     return v.toString();
 }
 
-/// toS without a copy when v already is a string (tmp holds the text otherwise).
-std::string_view toSv(const Value &v, std::string &tmp)
+/// toSv for values that are not strings yet.
+std::string_view toSvSlow(const Value &v, std::string &tmp)
 {
-    if (v.isString())
-        return v.str();
     if (v.isInt()) { // Integer#to_s, the common non-string input (prices, counts)
         char buf[24];
         const auto r = std::to_chars(buf, buf + sizeof buf, v.toInt());
@@ -481,6 +479,12 @@ std::string_view toSv(const Value &v, std::string &tmp)
     }
     tmp = toS(v);
     return tmp;
+}
+
+/// toS without a copy when v already is a string (tmp holds the text otherwise).
+[[gnu::always_inline]] inline std::string_view toSv(const Value &v, std::string &tmp)
+{
+    return v.isString() ? v.str() : toSvSlow(v, tmp);
 }
 
 /// Bytes each character adds when HTML-escaped (0: it stays as it is).
