@@ -400,19 +400,98 @@ std::string rubyStrftime(const RubyTime &t, std::string_view f)
     return out;
 }
 
+namespace {
+/// The plain directives of date formats ("%b %d, %Y", "%B %Y", "%H:%M") written straight
+/// into buf, exactly as the general code below writes them. False: not one of them (or a
+/// year beyond four digits), the general code handles it.
+bool appendPlainDirective(char c, const Parts &p, char *buf, std::size_t &n)
+{
+    auto two = [&](unsigned v) {
+        buf[n++] = static_cast<char>('0' + v / 10);
+        buf[n++] = static_cast<char>('0' + v % 10);
+    };
+    auto name = [&](const char *s, std::size_t len) {
+        std::memcpy(buf + n, s, len);
+        n += len;
+    };
+    switch (c) {
+    case 'Y':
+        if (p.year < 0 || p.year > 9999)
+            return false;
+        two(static_cast<unsigned>(p.year / 100));
+        two(static_cast<unsigned>(p.year % 100));
+        return true;
+    case 'y':
+        two(static_cast<unsigned>(((p.year % 100) + 100) % 100));
+        return true;
+    case 'm':
+        two(p.month);
+        return true;
+    case 'd':
+        two(p.day);
+        return true;
+    case 'e':
+        buf[n++] = p.day < 10 ? ' ' : static_cast<char>('0' + p.day / 10);
+        buf[n++] = static_cast<char>('0' + p.day % 10);
+        return true;
+    case 'H':
+        two(static_cast<unsigned>(p.hour));
+        return true;
+    case 'M':
+        two(static_cast<unsigned>(p.minute));
+        return true;
+    case 'S':
+        two(static_cast<unsigned>(p.second));
+        return true;
+    case 'B':
+        name(kMonths[p.month - 1], std::strlen(kMonths[p.month - 1]));
+        return true;
+    case 'b':
+    case 'h':
+        name(kMonths[p.month - 1], 3);
+        return true;
+    case 'A':
+        name(kDays[p.wday], std::strlen(kDays[p.wday]));
+        return true;
+    case 'a':
+        name(kDays[p.wday], 3);
+        return true;
+    default:
+        return false;
+    }
+}
+} // namespace
+
 void appendRubyStrftime(std::string &out, const RubyTime &t, std::string_view f)
 {
     const Parts p = partsOf(t);
+    // Literal text and plain directives collect in buf and are appended in one go.
+    char buf[64];
+    std::size_t n = 0;
+    constexpr std::size_t kRoom = sizeof buf - 16; // the longest plain directive: "September"
     for (std::size_t i = 0; i < f.size(); ++i) {
         if (f[i] != '%') {
-            // Literal text up to the next directive in one append.
+            // Literal text up to the next directive.
             std::size_t j = f.find('%', i);
             if (j == std::string_view::npos)
                 j = f.size();
-            out.append(f.substr(i, j - i));
+            if (n + (j - i) <= kRoom) {
+                std::memcpy(buf + n, f.data() + i, j - i);
+                n += j - i;
+            } else {
+                out.append(buf, n);
+                n = 0;
+                out.append(f.substr(i, j - i));
+            }
             i = j - 1;
             continue;
         }
+        if (i + 1 < f.size() && n <= kRoom && appendPlainDirective(f[i + 1], p, buf, n)) {
+            ++i;
+            continue;
+        }
+        out.append(buf, n);
+        n = 0;
         if (i + 1 >= f.size())
             throw RenderError{"invalid format: " + std::string(f)};
         const std::size_t start = i;
@@ -644,6 +723,7 @@ void appendRubyStrftime(std::string &out, const RubyTime &t, std::string_view f)
             out.append(f.substr(start, i - start + 1));
         }
     }
+    out.append(buf, n);
 }
 
 } // namespace mw::liquid::detail
