@@ -468,21 +468,26 @@ std::string toS(const Value &v)
     return v.toString();
 }
 
+/// Room for the text of a value that is not a string: integers, the common case (prices,
+/// counts), go into digits without a std::string.
+struct TextTmp {
+    char digits[24];
+    std::string s;
+};
+
 /// toSv for values that are not strings yet.
-std::string_view toSvSlow(const Value &v, std::string &tmp)
+std::string_view toSvSlow(const Value &v, TextTmp &tmp)
 {
-    if (v.isInt()) { // Integer#to_s, the common non-string input (prices, counts)
-        char buf[24];
-        const auto r = std::to_chars(buf, buf + sizeof buf, v.toInt());
-        tmp.assign(buf, r.ptr);
-        return tmp;
+    if (v.isInt()) { // Integer#to_s
+        const auto r = std::to_chars(tmp.digits, tmp.digits + sizeof tmp.digits, v.toInt());
+        return std::string_view(tmp.digits, static_cast<std::size_t>(r.ptr - tmp.digits));
     }
-    tmp = toS(v);
-    return tmp;
+    tmp.s = toS(v);
+    return tmp.s;
 }
 
 /// toS without a copy when v already is a string (tmp holds the text otherwise).
-[[gnu::always_inline]] inline std::string_view toSv(const Value &v, std::string &tmp)
+[[gnu::always_inline]] inline std::string_view toSv(const Value &v, TextTmp &tmp)
 {
     return v.isString() ? v.str() : toSvSlow(v, tmp);
 }
@@ -837,14 +842,14 @@ FILTER(downcase)
 {
     UNUSED_ST;
     UNUSED_A;
-    std::string tmp;
+    TextTmp tmp;
     return caseMapText(st, toSv(in, tmp), false);
 }
 FILTER(upcase)
 {
     UNUSED_ST;
     UNUSED_A;
-    std::string tmp;
+    TextTmp tmp;
     return caseMapText(st, toSv(in, tmp), true);
 }
 FILTER(capitalize)
@@ -878,7 +883,7 @@ FILTER(escape)
     UNUSED_A;
     if (in.isNil())
         return Value();
-    std::string tmp;
+    TextTmp tmp;
     const std::string_view s = toSv(in, tmp);
     const std::size_t first = nextHtmlEscape(s, 0);
     if (first == s.size()) // nothing to escape: the same string (escaped text is trusted)
@@ -1072,7 +1077,8 @@ FILTER(slice)
         const std::int64_t e = len >= n - s ? n : s + len; // s + len may overflow
         return Value(Array(arr.begin() + s, arr.begin() + e));
     }
-    std::string out, tmp;
+    std::string out;
+    TextTmp tmp;
     const std::string_view s = toSv(in, tmp);
     if (isAsciiOnly(s)) { // bytes are characters: charSlice's arithmetic, no copy to a string
         const std::int64_t n = static_cast<std::int64_t>(s.size());
@@ -1090,7 +1096,7 @@ FILTER(truncate)
 {
     if (in.isNil())
         return Value();
-    std::string tmp, tmpEll;
+    TextTmp tmp, tmpEll;
     const std::string_view s = toSv(in, tmp);
     const std::int64_t length = a.size() > 0 ? toInteger(a[0]) : 50;
     const std::string_view ell = a.size() > 1 ? toSv(a[1], tmpEll) : std::string_view("...");
@@ -1223,7 +1229,7 @@ FILTER(split)
 FILTER(strip)
 {
     UNUSED_A;
-    std::string tmp;
+    TextTmp tmp;
     const std::string_view s = toSv(in, tmp);
     std::size_t b = 0;
     while (b < s.size() && isSpace(s[b]))
@@ -1624,12 +1630,12 @@ FILTER(remove_last)
 }
 FILTER(append)
 {
-    std::string t1, t2;
+    TextTmp t1, t2;
     return st.concat(toSv(in, t1), toSv(a[0], t2));
 }
 FILTER(prepend)
 {
-    std::string t1, t2;
+    TextTmp t1, t2;
     return st.concat(toSv(a[0], t1), toSv(in, t2));
 }
 FILTER(concat)
@@ -1646,7 +1652,7 @@ FILTER(concat)
 }
 FILTER(date)
 {
-    std::string tmp;
+    TextTmp tmp;
     const std::string_view format = toSv(a[0], tmp);
     if (format.empty())
         return in;
