@@ -165,6 +165,7 @@ for i, t in enumerate([
     "{{ 'abcdef' | slice: -7, 2 }}|{{ 'abcdef' | slice: 6 }}|{{ 'abcdef' | slice: 2, -1 }}|{{ 1234 | slice: -2, 2 }}|{{ 'aé€b' | slice: -2, 2 }}",
     "{{ '<a href=\"x\">Tom & Jerry\'s</a>' | escape }}|{{ 'plain text' | escape }}|{{ 7 | escape }}|{{ 'ÄÖ&' | upcase | escape }}|{{ 'ÄÖ&ΩA' | downcase }}",
     "{{ 'abcdefghijklmnop<rstuvwxyz0123456789ABCDE&' | escape }}|{{ 'a long plain string with no special characters at all' | escape }}|{{ '\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\'>' | escape }}",
+    "{{ '@ABCDEFGHIJKLMNOPQRSTUVWXYZ[`abcdefghijklmnopqrstuvwxyz{~' | downcase }}|{{ '@ABCDEFGHIJKLMNOPQRSTUVWXYZ[`abcdefghijklmnopqrstuvwxyz{~' | upcase }}|{{ 'abcdefgHÉLLO wORLD ÀB' | upcase }}|{{ 'ABCDEFGHélloWORLDÀB' | downcase }}",
     # the in-place ISO shapes and their near misses
     "{{ '2024-03-05t14:07:09z' | date: '%F %T %Z' }}|{{ '2024-03-05 14:07:09Z' | date: '%c' }}|{{ '2024-02-30' | date: '%F' }}",
     "{{ '2024-13-05' | date: '%F' }}|{{ '2024-00-05' | date: '%F' }}|{{ '2024-03-32' | date: '%F' }}|{{ '2024-03-00' | date: '%F' }}",
