@@ -1744,11 +1744,20 @@ FILTER(times)
 FILTER(divided_by)
 {
     UNUSED_ST;
+    if (in.isInt() && a[0].isInt() && a[0].toInt() > 0) { // cents / 100: floor division
+        const std::int64_t x = in.toInt(), y = a[0].toInt();
+        return Value(x / y - (x % y != 0 && x < 0 ? 1 : 0));
+    }
     return arith(in, a[0], '/');
 }
 FILTER(modulo)
 {
     UNUSED_ST;
+    if (in.isInt() && a[0].isInt() && a[0].toInt() > 0) { // the sign follows the divisor
+        const std::int64_t x = in.toInt(), y = a[0].toInt();
+        const std::int64_t m = x % y;
+        return Value(m < 0 ? m + y : m);
+    }
     return arith(in, a[0], '%');
 }
 FILTER(round)
