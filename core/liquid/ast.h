@@ -88,6 +88,9 @@ struct Expr {
     const Value *resolve(RenderState &st, Value &scratch) const;
     /// The constant-path lookup, or nullptr when it needs the general path.
     const Value *resolveFast(RenderState &st) const;
+    /// resolveFast for what the render does not know yet (out of line: the hits need no
+    /// saved registers).
+    const Value *resolveFastMiss(RenderState &st) const;
     const Value *resolveSlow(RenderState &st, Value &scratch) const;
 };
 
@@ -331,55 +334,23 @@ struct RenderState {
 
 inline const Value *Expr::resolveFast(RenderState &st) const
 {
-    // Constant keys through hashes. Anything else (forloop, arrays, .size/.first/.last, a
-    // missing key) takes the general path from the start.
-    const std::string_view root = name.str();
-    const Value *cur;
-    if (loopSlot >= 0 && static_cast<std::size_t>(loopSlot) < st.loopVars.size() &&
-        st.loopVars[static_cast<std::size_t>(loopSlot)].name == loopName) {
-        const RenderState::Scope &scope = st.loopVars[static_cast<std::size_t>(loopSlot)];
-        if (itemPathSlot >= 0 && scope.ref) {
-            // The item cannot change during its iteration: the first answer stays right.
-            RenderScratch::ItemPath &known = st.scratch.itemPaths[itemPathSlot];
-            if (known.iteration == scope.iteration)
+    // What this render knows already -- a data path, a path below the current loop item, a
+    // local -- is answered here without a call; everything else in resolveFastMiss.
+    if (pathSlot >= 0) {
+        if ((st.pathKnown >> pathSlot) & 1u)
+            return st.paths[pathSlot];
+    } else if (itemPathSlot >= 0) {
+        const auto k = static_cast<std::size_t>(loopSlot);
+        if (k < st.loopVars.size()) {
+            const RenderState::Scope &scope = st.loopVars[k];
+            const RenderScratch::ItemPath &known = st.scratch.itemPaths[itemPathSlot];
+            if (scope.name == loopName && scope.ref && known.iteration == scope.iteration)
                 return known.value;
-            cur = scope.ref;
-            for (std::size_t i = 0, n = lookups.size(); cur && i < n; ++i)
-                cur = cur->isHash() ? cur->hash().find(lookups[i].key.str()) : nullptr;
-            known.iteration = scope.iteration;
-            known.value = cur;
-            return cur;
         }
-        cur = scope.ref ? scope.ref : &scope.value;
-    } else if (localSlot >= 0) {
-        // No loop or counter can hold this name: the local, or else the data.
-        cur = (st.localKnown >> localSlot) & 1u
-                  ? &st.locals[st.localAt[localSlot]].second
-                  : (rootSlot >= 0 ? st.findRoot(rootSlot, root) : st.data.hash().find(root));
-    } else if (!dataOnly) {
-        const ForloopFrame *frame = nullptr;
-        cur = st.findVariable(root, &frame);
-        if (frame)
-            return nullptr;
-    } else {
-        std::uint64_t bit = 0;
-        if (pathSlot >= 0) {
-            bit = std::uint64_t(1) << pathSlot;
-            if (st.pathKnown & bit)
-                return st.paths[pathSlot];
-        }
-        cur = rootSlot >= 0 ? st.findRoot(rootSlot, root) : st.data.hash().find(root);
-        for (std::size_t i = 0, n = lookups.size(); cur && i < n; ++i)
-            cur = cur->isHash() ? cur->hash().find(lookups[i].key.str()) : nullptr;
-        if (bit) {
-            st.pathKnown |= bit;
-            st.paths[pathSlot] = cur;
-        }
-        return cur;
+    } else if (localSlot >= 0 && lookups.empty() && ((st.localKnown >> localSlot) & 1u)) {
+        return &st.locals[st.localAt[localSlot]].second;
     }
-    for (std::size_t i = 0, n = lookups.size(); cur && i < n; ++i)
-        cur = cur->isHash() ? cur->hash().find(lookups[i].key.str()) : nullptr;
-    return cur;
+    return resolveFastMiss(st);
 }
 
 inline const Value *Expr::resolve(RenderState &st, Value &scratch) const
