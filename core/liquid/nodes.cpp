@@ -280,10 +280,34 @@ namespace {
 const Value kNil;
 } // namespace
 
+namespace {
+/// What resolveSlow reports for a missing variable or key, when the render neither fails
+/// on nor reports those: nil. nullptr (the general path) otherwise.
+const Value *quietMissing(const RenderState &st)
+{
+    return st.opt.strictVariables || st.opt.onMissingVariable ? nullptr : &kNil;
+}
+
+/// Follows constant keys from cur as resolveSlow would; nullptr where it needs the general
+/// path (not a hash, or a missing .size/.first/.last that is a command there).
+const Value *followKeys(const RenderState &st, const std::vector<Lookup> &lookups, const Value *cur)
+{
+    for (const Lookup &l : lookups) {
+        if (!cur->isHash())
+            return nullptr;
+        const Value *next = cur->hash().find(l.key.str());
+        if (!next)
+            return l.command ? nullptr : quietMissing(st);
+        cur = next;
+    }
+    return cur;
+}
+} // namespace
+
 const Value *Expr::resolveFastMiss(RenderState &st) const
 {
-    // Constant keys through hashes. Anything else (forloop, arrays, .size/.first/.last, a
-    // missing key) takes the general path from the start.
+    // Constant keys through hashes. Anything else (forloop, arrays, .size/.first/.last) takes
+    // the general path from the start.
     const std::string_view root = name.str();
     const Value *cur;
     if (loopSlot >= 0 && static_cast<std::size_t>(loopSlot) < st.loopVars.size() &&
@@ -294,9 +318,7 @@ const Value *Expr::resolveFastMiss(RenderState &st) const
             RenderScratch::ItemPath &known = st.scratch.itemPaths[itemPathSlot];
             if (known.iteration == scope.iteration)
                 return known.value;
-            cur = scope.ref;
-            for (std::size_t i = 0, n = lookups.size(); cur && i < n; ++i)
-                cur = cur->isHash() ? cur->hash().find(lookups[i].key.str()) : nullptr;
+            cur = followKeys(st, lookups, scope.ref);
             known.iteration = scope.iteration;
             known.value = cur;
             return cur;
@@ -320,17 +342,14 @@ const Value *Expr::resolveFastMiss(RenderState &st) const
                 return st.paths[pathSlot];
         }
         cur = rootSlot >= 0 ? st.findRoot(rootSlot, root) : st.data.hash().find(root);
-        for (std::size_t i = 0, n = lookups.size(); cur && i < n; ++i)
-            cur = cur->isHash() ? cur->hash().find(lookups[i].key.str()) : nullptr;
+        cur = cur ? followKeys(st, lookups, cur) : quietMissing(st);
         if (bit) {
             st.pathKnown |= bit;
             st.paths[pathSlot] = cur;
         }
         return cur;
     }
-    for (std::size_t i = 0, n = lookups.size(); cur && i < n; ++i)
-        cur = cur->isHash() ? cur->hash().find(lookups[i].key.str()) : nullptr;
-    return cur;
+    return cur ? followKeys(st, lookups, cur) : quietMissing(st);
 }
 
 const Value *Expr::resolveSlow(RenderState &st, Value &scratch) const

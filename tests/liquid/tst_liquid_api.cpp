@@ -111,6 +111,19 @@ void TestLiquidApi::missingVariablesAreReported()
     // A present null is not missing; undefined keys and variables are (items[3] is an
     // out-of-range index, which Ruby treats as nil, not undefined).
     QCOMPARE(missing, (std::vector<std::string>{"subscriber.last_name", "nobody"}));
+    // Every use is reported, also of paths a render has resolved before (data paths, paths
+    // below a loop item, locals' keys); without the hook the same template prints nil.
+    missing.clear();
+    const std::string src = "{{ subscriber.nope }}{{ subscriber.nope }}{% for p in list %}"
+                            "{{ p.nope }}{{ p.nope }}{{ p.k }}{% endfor %}{% assign h = "
+                            "subscriber %}{{ h.nope }}{{ h.city }}{{ ghost.x }}|";
+    const Value listData =
+        json(R"({"subscriber": {"city": "Oslo"}, "list": [{"k": 1}, {"k": 2}]})");
+    QCOMPARE(render(src, listData, o), QByteArray("12Oslo|"));
+    QCOMPARE(missing,
+             (std::vector<std::string>{"subscriber.nope", "subscriber.nope", "p.nope", "p.nope",
+                                       "p.nope", "p.nope", "h.nope", "ghost.x"}));
+    QCOMPARE(render(src, listData), QByteArray("12Oslo|"));
 }
 
 void TestLiquidApi::strictVariablesFails()
