@@ -393,10 +393,15 @@ const Value *Expr::resolveSlow(RenderState &st, Value &scratch) const
     case Kind::EmptyLiteral:
     case Kind::BlankLiteral:
         return &literal;
-    case Kind::Range:
-        scratch =
-            Value::range(rangeBound(rangeFirst->evaluate(st)), rangeBound(rangeLast->evaluate(st)));
+    case Kind::Range: {
+        // Left to right, as Ruby evaluates them (a strict render names the first missing
+        // bound); read in place, not copied.
+        Value firstTmp, lastTmp;
+        const std::int64_t first = rangeBound(*rangeFirst->resolve(st, firstTmp));
+        const std::int64_t last = rangeBound(*rangeLast->resolve(st, lastTmp));
+        scratch = Value::range(first, last);
         return &scratch;
+    }
     case Kind::Variable:
         break;
     }

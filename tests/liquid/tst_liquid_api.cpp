@@ -136,6 +136,11 @@ void TestLiquidApi::strictVariablesFails()
     QCOMPARE(r.error().line, 2);
     QVERIFY(r.error().message.contains(QLatin1String("undefined variable nope")));
     QVERIFY(t->render(json(R"({"user": {"nope": 1}})"), o).ok());
+    // A range's bounds are evaluated left to right, as Ruby does: the first one is named.
+    auto range = parseOk("{% for i in (aa..bb) %}{{ i }}{% endfor %}")->render(json("{}"), o);
+    QVERIFY(!range.ok());
+    QVERIFY2(range.error().message.contains(QLatin1String("undefined variable aa")),
+             qPrintable(range.error().message));
 }
 
 void TestLiquidApi::strictFiltersFailsAtRender()
