@@ -859,14 +859,21 @@ void OutputNode::render(RenderState &st, std::string &out) const
 {
     if (!var.expr)
         return;
+    // A trusted string -- nearly every output -- is appended right here.
+    auto print = [&](const Value &v) {
+        if (v.isString() && !v.isUntrusted())
+            out.append(v.str().data(), v.str().size());
+        else
+            appendOutput(st, v, out);
+    };
     Value scratch; // print in place: no copy of the value or of the filters' result
     const Value &v = *var.expr->resolve(st, scratch);
     if (var.filters.empty()) {
-        appendOutput(st, v, out);
+        print(v);
         return;
     }
     ResultSlots results;
-    appendOutput(st, runFilters(var, st, v, results), out);
+    print(runFilters(var, st, v, results));
 }
 
 void AssignNode::render(RenderState &st, std::string &) const
