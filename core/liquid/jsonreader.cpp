@@ -25,6 +25,7 @@ namespace mw::liquid {
 namespace {
 constexpr int kMaxDepth = 512;
 
+#ifndef __SSE2__
 // Bytes that end the fast scan of a string body: quote, backslash, control characters.
 const std::array<bool, 256> kStops = [] {
     std::array<bool, 256> t{};
@@ -33,6 +34,7 @@ const std::array<bool, 256> kStops = [] {
     t['"'] = t['\\'] = true;
     return t;
 }();
+#endif
 
 /// The first byte at or after p that is a quote, a backslash or a control character, in
 /// text that ends in at least 16 NUL bytes (a NUL is a stop): no bounds checks, and the
