@@ -14,6 +14,7 @@
 #include <cmath>
 #include <cstring>
 #include <ctime>
+#include <optional>
 
 #ifdef __SSE2__
 #include <emmintrin.h>
@@ -472,7 +473,7 @@ std::string toS(const Value &v)
 /// counts), go into digits without a std::string.
 struct TextTmp {
     char digits[24];
-    std::string s;
+    std::optional<std::string> s; // built only when needed (no string to destroy otherwise)
 };
 
 /// toSv for values that are not strings yet.
@@ -482,8 +483,7 @@ std::string_view toSvSlow(const Value &v, TextTmp &tmp)
         const auto r = std::to_chars(tmp.digits, tmp.digits + sizeof tmp.digits, v.toInt());
         return std::string_view(tmp.digits, static_cast<std::size_t>(r.ptr - tmp.digits));
     }
-    tmp.s = toS(v);
-    return tmp.s;
+    return tmp.s.emplace(toS(v));
 }
 
 /// toS without a copy when v already is a string (tmp holds the text otherwise).
