@@ -309,7 +309,12 @@ struct RenderState {
         if (limit && n > limit)
             filterResultTooBig();
     }
-    void countIteration();
+    void countIteration()
+    {
+        if (opt.maxLoopIterations && ++iterations > opt.maxLoopIterations)
+            loopLimitExceeded();
+    }
+    [[noreturn]] void loopLimitExceeded() const;
 
     /// A string computed during this render, in the render's arena.
     Value text(std::string_view s, bool untrusted = false)

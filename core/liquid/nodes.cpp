@@ -247,10 +247,9 @@ void RenderScratch::clear()
     forOffsets.clear();
 }
 
-void RenderState::countIteration()
+void RenderState::loopLimitExceeded() const
 {
-    if (opt.maxLoopIterations && ++iterations > opt.maxLoopIterations)
-        fatal("loop iteration limit exceeded (" + std::to_string(opt.maxLoopIterations) + ")");
+    fatal("loop iteration limit exceeded (" + std::to_string(opt.maxLoopIterations) + ")");
 }
 
 void appendOutput(RenderState &st, const Value &v, std::string &out)
