@@ -925,8 +925,8 @@ void CaseNode::render(RenderState &st, std::string &out) const
                 bodies[static_cast<std::size_t>(w.body)].render(st, out);
             continue;
         }
-        const Value r = w.value->evaluate(st);
-        if (equalVariables(*left, l, *w.value, r)) {
+        Value rs; // read in place: compared before anything else runs
+        if (equalVariables(*left, l, *w.value, *w.value->resolve(st, rs))) {
             runElse = false;
             bodies[static_cast<std::size_t>(w.body)].render(st, out);
         }
