@@ -53,10 +53,34 @@ struct Expr {
     // For dataOnly lookups: a per-template index of the root name, so a render looks each
     // root up in the data once (-1: no slot, look it up every time).
     int rootSlot = -1;
+    // For dataOnly lookups with keys: a per-template index of the whole path (a.b.c), so a
+    // render resolves each path in the data once (-1: no slot). The data cannot change
+    // during a render, so the first answer stays right.
+    int pathSlot = -1;
+    // The root is a name only assign/capture bind (no for loop, no increment): once set
+    // during a render it is found through this per-template index (-1: search by name).
+    int localSlot = -1;
     // The root is the variable of a lexically enclosing for loop: its entry in
     // RenderState::loopVars (checked against loopName; -1: search by name).
     int loopSlot = -1;
     const std::string *loopName = nullptr;
+    // For loopSlot lookups with keys: a per-template index of the path, so one iteration
+    // resolves each path below its item once (-1: no slot).
+    int itemPathSlot = -1;
+    // forloop.index / index0 / rindex / rindex0 / first / last / length inside a for body:
+    // the property, read straight from the innermost loop's frame at loopVars[loopSlot]
+    // (checked at render time; see assignLoopSlots). None: the general path.
+    enum class LoopProp : std::uint8_t {
+        None,
+        Index,
+        Index0,
+        Rindex,
+        Rindex0,
+        First,
+        Last,
+        Length
+    };
+    LoopProp loopProp = LoopProp::None;
 
     Value evaluate(RenderState &st) const;
     /// The value without copying it when it already lives somewhere (data, locals, a
@@ -64,6 +88,9 @@ struct Expr {
     const Value *resolve(RenderState &st, Value &scratch) const;
     /// The constant-path lookup, or nullptr when it needs the general path.
     const Value *resolveFast(RenderState &st) const;
+    /// resolveFast for what the render does not know yet (out of line: the hits need no
+    /// saved registers).
+    const Value *resolveFastMiss(RenderState &st) const;
     const Value *resolveSlow(RenderState &st, Value &scratch) const;
 };
 
@@ -97,6 +124,8 @@ struct Filter {
     // no named ones, the argument list is built once at parse time (see finishArgs()).
     std::vector<Value> literalArgs;
     bool argsAreLiteral = false;
+    // ...and the filter is known and takes that many: it is called without further checks.
+    bool literalCall = false;
     /// Call after args/kwargs are complete.
     void finishArgs();
 };
@@ -183,13 +212,25 @@ struct RenderScratch {
         Value value;
         const ForloopFrame *frame = nullptr; // set for the "forloop" variable
         const Value *ref = nullptr;          // the current item, when it lives in the collection
+        std::uint64_t iteration = 0;         // RenderScratch::itemSerial when ref was set
     };
     std::vector<std::pair<std::string, Value>> locals;   // assign / capture
     std::vector<std::pair<std::string, Value>> counters; // increment / decrement
     std::vector<Scope> loopVars;                         // for-loop variables, innermost last
     std::vector<std::pair<std::string, std::int64_t>> cycles;
-    std::vector<std::pair<std::string, std::int64_t>> forOffsets; // offset: continue
+    // offset: continue, by the loops' names (views of the template, which outlives the render)
+    std::vector<std::pair<std::string_view, std::int64_t>> forOffsets;
     TextArena text;
+    // Paths below a loop's current item (p.price_cents) resolved during that iteration (see
+    // Expr::itemPathSlot). Loop items are numbered per scratch, never reset, so an entry of
+    // an earlier iteration -- or render -- cannot match.
+    static constexpr int kItemPathSlots = 64;
+    std::uint64_t itemSerial = 0;
+    struct ItemPath {
+        std::uint64_t iteration = 0;
+        const Value *value = nullptr;
+    } itemPaths[kItemPathSlots];
+    std::string work; // a filter's scratch text (not reentrant: filters do not nest)
     bool inUse = false;
     void clear();
 };
@@ -204,7 +245,7 @@ struct RenderState {
     using Scope = RenderScratch::Scope;
     std::vector<Scope> &loopVars;
     std::vector<std::pair<std::string, std::int64_t>> &cycles;
-    std::vector<std::pair<std::string, std::int64_t>> &forOffsets;
+    std::vector<std::pair<std::string_view, std::int64_t>> &forOffsets;
     enum class Interrupt : std::uint8_t { None, Break, Continue } interrupt = Interrupt::None;
     std::uint64_t iterations = 0;
     int depth = 0;
@@ -215,6 +256,14 @@ struct RenderState {
     static constexpr int kRootSlots = 32;
     std::uint32_t rootKnown = 0;
     const Value *roots[kRootSlots];
+    // Where each assign/capture name with a slot sits in locals, once set in this render.
+    static constexpr int kLocalSlots = 32;
+    std::uint32_t localKnown = 0;
+    std::uint32_t localAt[kLocalSlots];
+    // Whole data paths already resolved during this render (see Expr::pathSlot).
+    static constexpr int kPathSlots = 64;
+    std::uint64_t pathKnown = 0;
+    const Value *paths[kPathSlots];
     const Value *findRoot(int slot, std::string_view name)
     {
         const std::uint32_t bit = 1u << slot;
@@ -233,6 +282,8 @@ struct RenderState {
     /// Scope lookup: loop variables, then assigns, then counters, then data.
     const Value *findVariable(std::string_view name, const ForloopFrame **frame) const;
     void setLocal(const std::string &name, Value v);
+    /// setLocal for a name with a slot (-1: none).
+    void setLocal(int slot, const std::string &name, Value v);
     [[noreturn]] void fatal(std::string message) const;
     void checkOutput(const std::string &out) const
     {
@@ -258,7 +309,12 @@ struct RenderState {
         if (limit && n > limit)
             filterResultTooBig();
     }
-    void countIteration();
+    void countIteration()
+    {
+        if (opt.maxLoopIterations && ++iterations > opt.maxLoopIterations)
+            loopLimitExceeded();
+    }
+    [[noreturn]] void loopLimitExceeded() const;
 
     /// A string computed during this render, in the render's arena.
     Value text(std::string_view s, bool untrusted = false)
@@ -283,25 +339,23 @@ struct RenderState {
 
 inline const Value *Expr::resolveFast(RenderState &st) const
 {
-    // Constant keys through hashes. Anything else (forloop, arrays, .size/.first/.last, a
-    // missing key) takes the general path from the start.
-    const std::string_view root = name.str();
-    const Value *cur;
-    if (loopSlot >= 0 && static_cast<std::size_t>(loopSlot) < st.loopVars.size() &&
-        st.loopVars[static_cast<std::size_t>(loopSlot)].name == loopName) {
-        const RenderState::Scope &scope = st.loopVars[static_cast<std::size_t>(loopSlot)];
-        cur = scope.ref ? scope.ref : &scope.value;
-    } else if (!dataOnly) {
-        const ForloopFrame *frame = nullptr;
-        cur = st.findVariable(root, &frame);
-        if (frame)
-            return nullptr;
-    } else {
-        cur = rootSlot >= 0 ? st.findRoot(rootSlot, root) : st.data.hash().find(root);
+    // What this render knows already -- a data path, a path below the current loop item, a
+    // local -- is answered here without a call; everything else in resolveFastMiss.
+    if (pathSlot >= 0) {
+        if ((st.pathKnown >> pathSlot) & 1u)
+            return st.paths[pathSlot];
+    } else if (itemPathSlot >= 0) {
+        const auto k = static_cast<std::size_t>(loopSlot);
+        if (k < st.loopVars.size()) {
+            const RenderState::Scope &scope = st.loopVars[k];
+            const RenderScratch::ItemPath &known = st.scratch.itemPaths[itemPathSlot];
+            if (scope.name == loopName && scope.ref && known.iteration == scope.iteration)
+                return known.value;
+        }
+    } else if (localSlot >= 0 && lookups.empty() && ((st.localKnown >> localSlot) & 1u)) {
+        return &st.locals[st.localAt[localSlot]].second;
     }
-    for (std::size_t i = 0, n = lookups.size(); cur && i < n; ++i)
-        cur = cur->isHash() ? cur->hash().find(lookups[i].key.str()) : nullptr;
-    return cur;
+    return resolveFastMiss(st);
 }
 
 inline const Value *Expr::resolve(RenderState &st, Value &scratch) const

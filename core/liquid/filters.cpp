@@ -9,20 +9,36 @@
 #include <QString>
 
 #include <algorithm>
+#include <array>
 #include <charconv>
 #include <cmath>
 #include <cstring>
 #include <ctime>
+#include <optional>
+
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 namespace mw::liquid::detail {
 
 std::size_t utf8Length(std::string_view s)
 {
-    std::size_t n = 0;
-    for (char c : s)
-        if ((static_cast<unsigned char>(c) & 0xC0) != 0x80)
-            ++n;
-    return n;
+    // Characters = bytes - continuation bytes (10xxxxxx), counted 8 bytes at a time.
+    const char *p = s.data();
+    std::size_t i = 0, continuation = 0;
+    for (; i + 8 <= s.size(); i += 8) {
+        std::uint64_t w;
+        std::memcpy(&w, p + i, 8);
+        const std::uint64_t high = w & 0x8080808080808080ull;
+        if (!high)
+            continue; // ASCII
+        continuation += static_cast<std::size_t>(
+            __builtin_popcountll(high & ~(w << 1) & 0x8080808080808080ull));
+    }
+    for (; i < s.size(); ++i)
+        continuation += (static_cast<unsigned char>(p[i]) & 0xC0) == 0x80;
+    return s.size() - continuation;
 }
 
 namespace {
@@ -256,49 +272,56 @@ bool fits(const Decimal &d)
     return d.m < lim && d.m > -lim;
 }
 
+/// Integer op Integer as Ruby computes it.
+Value intArith(std::int64_t x, std::int64_t y, char op)
+{
+    std::int64_t r = 0;
+    switch (op) {
+    case '+':
+        if (!__builtin_add_overflow(x, y, &r))
+            return Value(r);
+        break;
+    case '-':
+        if (!__builtin_sub_overflow(x, y, &r))
+            return Value(r);
+        break;
+    case '*':
+        if (!__builtin_mul_overflow(x, y, &r))
+            return Value(r);
+        break;
+    case '/': {
+        if (y == 0)
+            argError("divided by 0");
+        if (x == INT64_MIN && y == -1)
+            break;
+        std::int64_t q = x / y;
+        if ((x % y != 0) && ((x < 0) != (y < 0)))
+            --q; // Ruby floors
+        return Value(q);
+    }
+    case '%': {
+        if (y == 0)
+            argError("divided by 0");
+        if (y == -1)
+            return Value(0);
+        std::int64_t m = x % y;
+        if (m != 0 && ((m < 0) != (y < 0)))
+            m += y; // Ruby: the sign follows the divisor
+        return Value(m);
+    }
+    }
+    // Ruby would switch to a Bignum here; a Float is the nearest we have.
+    const double fx = static_cast<double>(x), fy = static_cast<double>(y);
+    return Value(op == '+' ? fx + fy : op == '-' ? fx - fy : op == '*' ? fx * fy : fx / fy);
+}
+
 Value arith(const Value &a, const Value &b, char op)
 {
+    if (a.isInt() && b.isInt()) // the common case: no to_number conversion needed
+        return intArith(a.toInt(), b.toInt(), op);
     const Num x = toNumber(a), y = toNumber(b);
-    if (!x.isDec && !y.isDec) {
-        std::int64_t r = 0;
-        switch (op) {
-        case '+':
-            if (!__builtin_add_overflow(x.i, y.i, &r))
-                return Value(r);
-            break;
-        case '-':
-            if (!__builtin_sub_overflow(x.i, y.i, &r))
-                return Value(r);
-            break;
-        case '*':
-            if (!__builtin_mul_overflow(x.i, y.i, &r))
-                return Value(r);
-            break;
-        case '/': {
-            if (y.i == 0)
-                argError("divided by 0");
-            if (x.i == INT64_MIN && y.i == -1)
-                break;
-            std::int64_t q = x.i / y.i;
-            if ((x.i % y.i != 0) && ((x.i < 0) != (y.i < 0)))
-                --q; // Ruby floors
-            return Value(q);
-        }
-        case '%': {
-            if (y.i == 0)
-                argError("divided by 0");
-            if (y.i == -1)
-                return Value(0);
-            std::int64_t m = x.i % y.i;
-            if (m != 0 && ((m < 0) != (y.i < 0)))
-                m += y.i; // Ruby: the sign follows the divisor
-            return Value(m);
-        }
-        }
-        // Ruby would switch to a Bignum here; a Float is the nearest we have.
-        const double fx = static_cast<double>(x.i), fy = static_cast<double>(y.i);
-        return Value(op == '+' ? fx + fy : op == '-' ? fx - fy : op == '*' ? fx * fy : fx / fy);
-    }
+    if (!x.isDec && !y.isDec)
+        return intArith(x.i, y.i, op);
     if (x.inexact || y.inexact) {
         const double fx = numToDouble(x), fy = numToDouble(y);
         if (op == '%' && fy == 0)
@@ -446,30 +469,98 @@ std::string toS(const Value &v)
     return v.toString();
 }
 
-/// toS without a copy when v already is a string (tmp holds the text otherwise).
-std::string_view toSv(const Value &v, std::string &tmp)
+/// Room for the text of a value that is not a string: integers, the common case (prices,
+/// counts), go into digits without a std::string.
+struct TextTmp {
+    char digits[24];
+    std::optional<std::string> s; // built only when needed (no string to destroy otherwise)
+};
+
+/// toSv for values that are not strings yet.
+std::string_view toSvSlow(const Value &v, TextTmp &tmp)
 {
-    if (v.isString())
-        return v.str();
-    tmp = toS(v);
-    return tmp;
+    if (v.isInt()) { // Integer#to_s
+        const auto r = std::to_chars(tmp.digits, tmp.digits + sizeof tmp.digits, v.toInt());
+        return std::string_view(tmp.digits, static_cast<std::size_t>(r.ptr - tmp.digits));
+    }
+    return tmp.s.emplace(toS(v));
+}
+
+/// toS without a copy when v already is a string (tmp holds the text otherwise).
+[[gnu::always_inline]] inline std::string_view toSv(const Value &v, TextTmp &tmp)
+{
+    return v.isString() ? v.str() : toSvSlow(v, tmp);
+}
+
+/// Bytes each character adds when HTML-escaped (0: it stays as it is).
+const std::array<unsigned char, 256> kHtmlExtra = [] {
+    std::array<unsigned char, 256> t{};
+    for (int c = 0; c < 256; ++c)
+        if (const char *entity = htmlEscapeText(static_cast<char>(c)))
+            t[static_cast<std::size_t>(c)] = static_cast<unsigned char>(std::strlen(entity) - 1);
+    return t;
+}();
+
+/// The position of the first byte at or after i that escape replaces (s.size(): none),
+/// 16 bytes at a time.
+std::size_t nextHtmlEscape(std::string_view s, std::size_t i)
+{
+#ifdef __SSE2__
+    const __m128i amp = _mm_set1_epi8('&'), lt = _mm_set1_epi8('<'), gt = _mm_set1_epi8('>'),
+                  quot = _mm_set1_epi8('"'), apos = _mm_set1_epi8('\'');
+    for (; i + 16 <= s.size(); i += 16) {
+        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i *>(s.data() + i));
+        const __m128i hit =
+            _mm_or_si128(_mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, amp), _mm_cmpeq_epi8(v, lt)),
+                                      _mm_or_si128(_mm_cmpeq_epi8(v, gt), _mm_cmpeq_epi8(v, quot))),
+                         _mm_cmpeq_epi8(v, apos));
+        if (const int mask = _mm_movemask_epi8(hit))
+            return i + static_cast<std::size_t>(__builtin_ctz(static_cast<unsigned>(mask)));
+    }
+#endif
+    for (; i < s.size(); ++i)
+        if (kHtmlExtra[static_cast<unsigned char>(s[i])])
+            return i;
+    return s.size();
 }
 
 bool isAsciiOnly(std::string_view s)
 {
-    for (char c : s)
-        if (static_cast<unsigned char>(c) >= 0x80)
-            return false;
-    return true;
+    const char *p = s.data();
+    std::size_t i = 0;
+    std::uint64_t any = 0;
+    for (; i + 8 <= s.size(); i += 8) {
+        std::uint64_t w;
+        std::memcpy(&w, p + i, 8);
+        any |= w;
+    }
+    for (; i < s.size(); ++i)
+        any |= static_cast<unsigned char>(p[i]);
+    return (any & 0x8080808080808080ull) == 0;
 }
 
 /// Latin-1 letters (U+00C0..U+00FE, two UTF-8 bytes C3 xx) map by +-0x20 like ASCII;
 /// the exceptions (multiplication/division signs, sharp s, y with diaeresis) and every
 /// other script go through Qt's full Unicode case mapping.
-bool latin1CaseMap(std::string_view s, bool upper, std::string &r)
+bool latin1CaseMap(std::string_view s, bool upper, char *r)
 {
-    r = s;
-    for (std::size_t i = 0; i < r.size(); ++i) {
+    std::memcpy(r, s.data(), s.size());
+    // ASCII 8 bytes at a time: a byte in [lo, hi] has 0x20 flipped (no byte carries into
+    // the next: all are below 0x80). The first word with another byte goes on byte by byte.
+    constexpr std::uint64_t kOnes = 0x0101010101010101ull, kHigh = 0x8080808080808080ull;
+    const std::uint64_t lo = upper ? 'a' : 'A', hi = upper ? 'z' : 'Z';
+    std::size_t i = 0;
+    for (; i + 8 <= s.size(); i += 8) {
+        std::uint64_t w;
+        std::memcpy(&w, r + i, 8);
+        if (w & kHigh)
+            break;
+        const std::uint64_t atLeastLo = (w + (0x80 - lo) * kOnes) & kHigh;
+        const std::uint64_t aboveHi = (w + (0x7f - hi) * kOnes) & kHigh;
+        w ^= (atLeastLo & ~aboveHi) >> 2;
+        std::memcpy(r + i, &w, 8);
+    }
+    for (; i < s.size(); ++i) {
         const unsigned char c = static_cast<unsigned char>(r[i]);
         if (c < 0x80) {
             if (upper && c >= 'a' && c <= 'z')
@@ -478,7 +569,7 @@ bool latin1CaseMap(std::string_view s, bool upper, std::string &r)
                 r[i] = static_cast<char>(c + 32);
             continue;
         }
-        if (c != 0xC3 || i + 1 >= r.size())
+        if (c != 0xC3 || i + 1 >= s.size())
             return false;
         const unsigned char d = static_cast<unsigned char>(r[i + 1]);
         if (d < 0x80 || d > 0xBF || d == 0x97 || d == 0x9F || d == 0xB7 || d == 0xBF)
@@ -492,23 +583,30 @@ bool latin1CaseMap(std::string_view s, bool upper, std::string &r)
     return true;
 }
 
-std::string caseMap(std::string_view s, bool upper)
+/// Full Unicode case mapping (Qt), for text beyond Latin-1.
+std::string unicodeCaseMap(std::string_view s, bool upper)
 {
-    std::string fast;
-    if (latin1CaseMap(s, upper, fast))
-        return fast;
-    if (isAsciiOnly(s)) {
-        std::string r(s);
-        for (char &c : r) {
-            if (upper && c >= 'a' && c <= 'z')
-                c = static_cast<char>(c - 32);
-            else if (!upper && c >= 'A' && c <= 'Z')
-                c = static_cast<char>(c + 32);
-        }
-        return r;
-    }
     const QString q = QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size()));
     return (upper ? q.toUpper() : q.toLower()).toStdString();
+}
+
+std::string caseMap(std::string_view s, bool upper)
+{
+    std::string fast(s.size(), '\0');
+    if (latin1CaseMap(s, upper, fast.data()))
+        return fast;
+    return unicodeCaseMap(s, upper);
+}
+
+/// caseMap straight into the render's arena (ASCII and Latin-1 need no other copy).
+Value caseMapText(RenderState &st, std::string_view s, bool upper)
+{
+    if (s.empty())
+        return st.text(s);
+    char *p = st.scratch.text.allocate(s.size());
+    if (latin1CaseMap(s, upper, p))
+        return Value::borrowed({p, s.size()});
+    return st.text(unicodeCaseMap(s, upper));
 }
 
 /// Ruby String#[start, len] on characters (nil when start is out of range).
@@ -759,19 +857,29 @@ FILTER(downcase)
 {
     UNUSED_ST;
     UNUSED_A;
-    std::string tmp;
-    return st.text(caseMap(toSv(in, tmp), false));
+    TextTmp tmp;
+    return caseMapText(st, toSv(in, tmp), false);
 }
 FILTER(upcase)
 {
     UNUSED_ST;
     UNUSED_A;
-    std::string tmp;
-    return st.text(caseMap(toSv(in, tmp), true));
+    TextTmp tmp;
+    return caseMapText(st, toSv(in, tmp), true);
 }
 FILTER(capitalize)
 {
     UNUSED_A;
+    if (in.isString() && !in.str().empty() && static_cast<unsigned char>(in.str()[0]) < 0x80) {
+        // An ASCII first character: upcased by hand, the rest downcased in the arena.
+        const std::string_view v = in.str();
+        char *p = st.scratch.text.allocate(v.size());
+        if (latin1CaseMap(v.substr(1), false, p + 1)) {
+            const char c = v[0];
+            p[0] = c >= 'a' && c <= 'z' ? static_cast<char>(c - 32) : c;
+            return Value::borrowed({p, v.size()});
+        }
+    }
     const std::string s = toS(in);
     if (s.empty())
         return Value(s);
@@ -790,24 +898,26 @@ FILTER(escape)
     UNUSED_A;
     if (in.isNil())
         return Value();
-    std::string tmp;
+    TextTmp tmp;
     const std::string_view s = toSv(in, tmp);
-    std::size_t size = s.size();
-    for (char c : s)
-        if (const char *entity = htmlEscapeText(c))
-            size += std::strlen(entity) - 1;
-    if (size == s.size()) // nothing to escape: the same string (escaped text is trusted)
+    const std::size_t first = nextHtmlEscape(s, 0);
+    if (first == s.size()) // nothing to escape: the same string (escaped text is trusted)
         return in.isString() ? in.withUntrusted(false) : st.text(s);
+    std::size_t size = s.size();
+    for (std::size_t i = first; i < s.size(); ++i)
+        size += kHtmlExtra[static_cast<unsigned char>(s[i])];
     char *p = st.scratch.text.allocate(size);
     const std::string_view result(p, size);
-    for (char c : s) {
-        if (const char *entity = htmlEscapeText(c)) {
-            const std::size_t n = std::strlen(entity);
-            std::memcpy(p, entity, n);
-            p += n;
-        } else {
-            *p++ = c;
-        }
+    // Runs without anything to escape are copied whole.
+    for (std::size_t i = 0, j = first; i < s.size(); j = nextHtmlEscape(s, i)) {
+        std::memcpy(p, s.data() + i, j - i);
+        p += j - i;
+        if (j == s.size())
+            break;
+        const unsigned extra = kHtmlExtra[static_cast<unsigned char>(s[j])];
+        std::memcpy(p, htmlEscapeText(s[j]), extra + 1u);
+        p += extra + 1u;
+        i = j + 1;
     }
     return Value::borrowed(result);
 }
@@ -982,8 +1092,18 @@ FILTER(slice)
         const std::int64_t e = len >= n - s ? n : s + len; // s + len may overflow
         return Value(Array(arr.begin() + s, arr.begin() + e));
     }
-    std::string out, tmp;
-    if (!charSlice(toSv(in, tmp), off, len, out))
+    std::string out;
+    TextTmp tmp;
+    const std::string_view s = toSv(in, tmp);
+    if (isAsciiOnly(s)) { // bytes are characters: charSlice's arithmetic, no copy to a string
+        const std::int64_t n = static_cast<std::int64_t>(s.size());
+        std::int64_t start = off < 0 ? off + n : off;
+        if (start < 0 || start > n || len < 0)
+            return Value::borrowed({});
+        return st.text(s.substr(static_cast<std::size_t>(start),
+                                static_cast<std::size_t>(std::min(len, n - start))));
+    }
+    if (!charSlice(s, off, len, out))
         return Value::borrowed({});
     return st.text(out);
 }
@@ -991,7 +1111,7 @@ FILTER(truncate)
 {
     if (in.isNil())
         return Value();
-    std::string tmp, tmpEll;
+    TextTmp tmp, tmpEll;
     const std::string_view s = toSv(in, tmp);
     const std::int64_t length = a.size() > 0 ? toInteger(a[0]) : 50;
     const std::string_view ell = a.size() > 1 ? toSv(a[1], tmpEll) : std::string_view("...");
@@ -1001,6 +1121,11 @@ FILTER(truncate)
     // length - |ell|, at least 0 (length may be INT64_MIN: no overflowing subtraction).
     const auto ellLength = static_cast<std::int64_t>(utf8Length(ell));
     const std::int64_t l = length > ellLength ? length - ellLength : 0;
+    if (isAsciiOnly(s)) { // s.size() > length here, and bytes are characters
+        return st.concat(
+            s.substr(0, static_cast<std::size_t>(std::min(l, static_cast<std::int64_t>(s.size())))),
+            ell);
+    }
     if (static_cast<std::int64_t>(utf8Length(s)) > length) {
         std::string head;
         charSlice(s, 0, l, head);
@@ -1119,7 +1244,7 @@ FILTER(split)
 FILTER(strip)
 {
     UNUSED_A;
-    std::string tmp;
+    TextTmp tmp;
     const std::string_view s = toSv(in, tmp);
     std::size_t b = 0;
     while (b < s.size() && isSpace(s[b]))
@@ -1520,12 +1645,12 @@ FILTER(remove_last)
 }
 FILTER(append)
 {
-    std::string t1, t2;
+    TextTmp t1, t2;
     return st.concat(toSv(in, t1), toSv(a[0], t2));
 }
 FILTER(prepend)
 {
-    std::string t1, t2;
+    TextTmp t1, t2;
     return st.concat(toSv(a[0], t1), toSv(in, t2));
 }
 FILTER(concat)
@@ -1542,14 +1667,18 @@ FILTER(concat)
 }
 FILTER(date)
 {
-    const std::string format = toS(a[0]);
+    TextTmp tmp;
+    const std::string_view format = toSv(a[0], tmp);
     if (format.empty())
         return in;
     std::int64_t now = st.opt.now ? *st.opt.now : static_cast<std::int64_t>(std::time(nullptr));
     RubyTime t;
     if (!toRubyTime(in, now, st.opt.utcOffsetSeconds, t))
         return in;
-    return st.text(rubyStrftime(t, format));
+    std::string &text = st.scratch.work; // reused: no allocation per date
+    text.clear();
+    appendRubyStrftime(text, t, format);
+    return st.text(text);
 }
 FILTER(first)
 {
@@ -1615,11 +1744,20 @@ FILTER(times)
 FILTER(divided_by)
 {
     UNUSED_ST;
+    if (in.isInt() && a[0].isInt() && a[0].toInt() > 0) { // cents / 100: floor division
+        const std::int64_t x = in.toInt(), y = a[0].toInt();
+        return Value(x / y - (x % y != 0 && x < 0 ? 1 : 0));
+    }
     return arith(in, a[0], '/');
 }
 FILTER(modulo)
 {
     UNUSED_ST;
+    if (in.isInt() && a[0].isInt() && a[0].toInt() > 0) { // the sign follows the divisor
+        const std::int64_t x = in.toInt(), y = a[0].toInt();
+        const std::int64_t m = x % y;
+        return Value(m < 0 ? m + y : m);
+    }
     return arith(in, a[0], '%');
 }
 FILTER(round)
@@ -1670,6 +1808,8 @@ FILTER(ceil)
 {
     UNUSED_ST;
     UNUSED_A;
+    if (in.isInt())
+        return in;
     const Num n = toNumber(in);
     if (n.inexact) {
         if (!std::isfinite(n.f))
@@ -1682,6 +1822,8 @@ FILTER(floor)
 {
     UNUSED_ST;
     UNUSED_A;
+    if (in.isInt())
+        return in;
     const Num n = toNumber(in);
     if (n.inexact) {
         if (!std::isfinite(n.f))

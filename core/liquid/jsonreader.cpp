@@ -25,6 +25,7 @@ namespace mw::liquid {
 namespace {
 constexpr int kMaxDepth = 512;
 
+#ifndef __SSE2__
 // Bytes that end the fast scan of a string body: quote, backslash, control characters.
 const std::array<bool, 256> kStops = [] {
     std::array<bool, 256> t{};
@@ -33,6 +34,7 @@ const std::array<bool, 256> kStops = [] {
     t['"'] = t['\\'] = true;
     return t;
 }();
+#endif
 
 /// The first byte at or after p that is a quote, a backslash or a control character, in
 /// text that ends in at least 16 NUL bytes (a NUL is a stop): no bounds checks, and the
@@ -245,8 +247,13 @@ private:
         skipWs();
         if (*m_p == '}') {
             ++m_p;
-            return finishObject(out, base);
+            return finishObject(out, base, false);
         }
+        // A repeated key keeps its first position and its last value (Ruby). Keys that
+        // differ in (length, first byte, last byte) cannot be equal: only a key whose bit of
+        // that signature is taken already is compared with the keys before it.
+        std::uint64_t seen = 0;
+        bool repeated = false;
         for (;;) {
             if (*m_p != '"') { // compact JSON has no whitespace here: look first
                 skipWs();
@@ -256,6 +263,18 @@ private:
             std::string_view key;
             if (!string(key))
                 return false;
+            if (!repeated) {
+                const unsigned sig = key.empty()
+                                         ? 0u
+                                         : static_cast<unsigned>(key.size()) * 7u +
+                                               static_cast<unsigned char>(key[0]) * 3u +
+                                               static_cast<unsigned char>(key[key.size() - 1]);
+                const std::uint64_t bit = std::uint64_t(1) << (sig & 63);
+                if (seen & bit)
+                    for (std::size_t j = base; j < m_entryStack.size() && !repeated; ++j)
+                        repeated = Hash::sameKey(m_entryStack[j].key, key);
+                seen |= bit;
+            }
             if (*m_p != ':') {
                 skipWs();
                 if (*m_p != ':')
@@ -264,7 +283,7 @@ private:
             ++m_p;
             skipWs();
             Raw v;
-            if (!value(v, depth + 1))
+            if (!member(v, depth))
                 return false;
             m_entryStack.push_back(RawEntry{key, v});
             skipWs();
@@ -274,31 +293,43 @@ private:
             }
             if (*m_p == '}') {
                 ++m_p;
-                return finishObject(out, base);
+                return finishObject(out, base, repeated);
             }
             return fail("expected ',' or '}'");
         }
     }
 
-    bool finishObject(Raw &out, std::size_t base)
+    // An element of an object or array at depth + 1: strings and numbers, most of a
+    // record, are read without the general dispatch (value() checks the depth first, so
+    // they take it only where that check passes).
+    bool member(Raw &v, int depth)
+    {
+        const char c = *m_p;
+        if (depth < kMaxDepth) {
+            if (c == '"') {
+                std::string_view s;
+                if (!string(s))
+                    return false;
+                v.type = Value::Type::String;
+                v.untrusted = m_untrusted;
+                v.u.s.p = s.data();
+                v.u.s.n = s.size();
+                return true;
+            }
+            if (c >= '0' && c <= '9')
+                return number(v);
+        }
+        return value(v, depth + 1);
+    }
+
+    // repeated: two entries may have the same key (see object()); otherwise none has.
+    bool finishObject(Raw &out, std::size_t base, bool repeated)
     {
         const RawEntry *entries = m_entryStack.data() + base;
         const std::size_t n = m_entryStack.size() - base;
         Hash::Entry *dst = n ? allocArray<Hash::Entry>(n) : nullptr;
         std::size_t k = 0;
-        // A repeated key keeps its first position and its last value (Ruby).
-        // Keys that differ in (length, first byte) cannot be equal: when no two entries share
-        // a bit of that signature, there is nothing to merge and the entries move as they are.
-        std::uint64_t seen = 0;
-        bool maybeRepeated = false;
-        for (std::size_t i = 0; i < n && !maybeRepeated; ++i) {
-            const std::string_view key = entries[i].key;
-            const std::uint64_t bit =
-                std::uint64_t(1) << ((key.size() * 7 + (key.empty() ? 0u : unsigned(key[0]))) & 63);
-            maybeRepeated = (seen & bit) != 0;
-            seen |= bit;
-        }
-        if (!maybeRepeated) {
+        if (!repeated) {
             for (std::size_t i = 0; i < n; ++i)
                 new (&dst[k++]) Hash::Entry{entries[i].key, toValue(entries[i].value)};
         } else if (n <= 32) {
@@ -344,7 +375,7 @@ private:
         for (;;) {
             skipWs();
             Raw v;
-            if (!value(v, depth + 1))
+            if (!member(v, depth))
                 return false;
             m_itemStack.push_back(v);
             skipWs();
@@ -413,6 +444,12 @@ private:
             m_p = q + 1;
             return true;
         }
+        return escapedString(out);
+    }
+
+    // Kept out of line: the fast path above then needs no registers saved for this one.
+    [[gnu::noinline]] bool escapedString(std::string_view &out)
+    {
         std::string &s = m_unescaped;
         s.clear();
         for (;;) {

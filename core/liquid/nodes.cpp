@@ -181,6 +181,22 @@ void RenderState::setLocal(const std::string &name, Value v)
     locals.emplace_back(name, std::move(v));
 }
 
+void RenderState::setLocal(int slot, const std::string &name, Value v)
+{
+    if (slot < 0)
+        return setLocal(name, std::move(v));
+    const std::uint32_t bit = 1u << slot;
+    if (localKnown & bit) {
+        locals[localAt[slot]].second = std::move(v);
+        return;
+    }
+    // Every tag that sets this name has its slot (assignLocalSlots), so the name is not
+    // in locals yet.
+    localAt[slot] = static_cast<std::uint32_t>(locals.size());
+    localKnown |= bit;
+    locals.emplace_back(name, std::move(v));
+}
+
 void RenderState::fatal(std::string message) const
 {
     throw RenderError{std::move(message), true};
@@ -231,10 +247,9 @@ void RenderScratch::clear()
     forOffsets.clear();
 }
 
-void RenderState::countIteration()
+void RenderState::loopLimitExceeded() const
 {
-    if (opt.maxLoopIterations && ++iterations > opt.maxLoopIterations)
-        fatal("loop iteration limit exceeded (" + std::to_string(opt.maxLoopIterations) + ")");
+    fatal("loop iteration limit exceeded (" + std::to_string(opt.maxLoopIterations) + ")");
 }
 
 void appendOutput(RenderState &st, const Value &v, std::string &out)
@@ -264,17 +279,128 @@ namespace {
 const Value kNil;
 } // namespace
 
+namespace {
+/// What resolveSlow reports for a missing variable or key, when the render neither fails
+/// on nor reports those: nil. nullptr (the general path) otherwise.
+const Value *quietMissing(const RenderState &st)
+{
+    return st.opt.strictVariables || st.opt.onMissingVariable ? nullptr : &kNil;
+}
+
+/// Follows constant keys from cur as resolveSlow would; nullptr where it needs the general
+/// path (not a hash, or a missing .size/.first/.last that is a command there).
+const Value *followKeys(const RenderState &st, const std::vector<Lookup> &lookups, const Value *cur)
+{
+    for (const Lookup &l : lookups) {
+        if (!cur->isHash())
+            return nullptr;
+        const Value *next = cur->hash().find(l.key.str());
+        if (!next)
+            return l.command ? nullptr : quietMissing(st);
+        cur = next;
+    }
+    return cur;
+}
+} // namespace
+
+const Value *Expr::resolveFastMiss(RenderState &st) const
+{
+    // Constant keys through hashes. Anything else (forloop, arrays, .size/.first/.last) takes
+    // the general path from the start.
+    const std::string_view root = name.str();
+    const Value *cur;
+    if (loopSlot >= 0 && static_cast<std::size_t>(loopSlot) < st.loopVars.size() &&
+        st.loopVars[static_cast<std::size_t>(loopSlot)].name == loopName) {
+        const RenderState::Scope &scope = st.loopVars[static_cast<std::size_t>(loopSlot)];
+        if (itemPathSlot >= 0 && scope.ref) {
+            // The item cannot change during its iteration: the first answer stays right.
+            RenderScratch::ItemPath &known = st.scratch.itemPaths[itemPathSlot];
+            if (known.iteration == scope.iteration)
+                return known.value;
+            cur = followKeys(st, lookups, scope.ref);
+            known.iteration = scope.iteration;
+            known.value = cur;
+            return cur;
+        }
+        cur = scope.ref ? scope.ref : &scope.value;
+    } else if (localSlot >= 0) {
+        // No loop or counter can hold this name: the local, or else the data.
+        cur = (st.localKnown >> localSlot) & 1u
+                  ? &st.locals[st.localAt[localSlot]].second
+                  : (rootSlot >= 0 ? st.findRoot(rootSlot, root) : st.data.hash().find(root));
+    } else if (!dataOnly) {
+        const ForloopFrame *frame = nullptr;
+        cur = st.findVariable(root, &frame);
+        if (frame)
+            return nullptr;
+    } else {
+        std::uint64_t bit = 0;
+        if (pathSlot >= 0) {
+            bit = std::uint64_t(1) << pathSlot;
+            if (st.pathKnown & bit)
+                return st.paths[pathSlot];
+        }
+        cur = rootSlot >= 0 ? st.findRoot(rootSlot, root) : st.data.hash().find(root);
+        cur = cur ? followKeys(st, lookups, cur) : quietMissing(st);
+        if (bit) {
+            st.pathKnown |= bit;
+            st.paths[pathSlot] = cur;
+        }
+        return cur;
+    }
+    return cur ? followKeys(st, lookups, cur) : quietMissing(st);
+}
+
 const Value *Expr::resolveSlow(RenderState &st, Value &scratch) const
 {
+    if (loopProp != LoopProp::None) {
+        // Valid when the loop entries sit where the template's nesting puts them: then a
+        // search by name would find this very frame (see assignLoopSlots).
+        const auto k = static_cast<std::size_t>(loopSlot);
+        if (st.loopVars.size() == k + 2 && st.loopVars[k].frame &&
+            st.loopVars[k].name == &kForloop && st.loopVars[k + 1].name == loopName) {
+            const ForloopFrame *f = st.loopVars[k].frame;
+            switch (loopProp) {
+            case LoopProp::Index:
+                scratch = Value(f->index0 + 1);
+                break;
+            case LoopProp::Index0:
+                scratch = Value(f->index0);
+                break;
+            case LoopProp::Rindex:
+                scratch = Value(f->length - f->index0);
+                break;
+            case LoopProp::Rindex0:
+                scratch = Value(f->length - f->index0 - 1);
+                break;
+            case LoopProp::First:
+                scratch = Value(f->index0 == 0);
+                break;
+            case LoopProp::Last:
+                scratch = Value(f->index0 == f->length - 1);
+                break;
+            case LoopProp::Length:
+            case LoopProp::None:
+                scratch = Value(f->length);
+                break;
+            }
+            return &scratch;
+        }
+    }
     switch (kind) {
     case Kind::Literal:
     case Kind::EmptyLiteral:
     case Kind::BlankLiteral:
         return &literal;
-    case Kind::Range:
-        scratch =
-            Value::range(rangeBound(rangeFirst->evaluate(st)), rangeBound(rangeLast->evaluate(st)));
+    case Kind::Range: {
+        // Left to right, as Ruby evaluates them (a strict render names the first missing
+        // bound); read in place, not copied.
+        Value firstTmp, lastTmp;
+        const std::int64_t first = rangeBound(*rangeFirst->resolve(st, firstTmp));
+        const std::int64_t last = rangeBound(*rangeLast->resolve(st, lastTmp));
+        scratch = Value::range(first, last);
         return &scratch;
+    }
     case Kind::Variable:
         break;
     }
@@ -491,24 +617,30 @@ void Filter::finishArgs()
     literalArgs.clear();
     if (argsAreLiteral)
         for (const ExprPtr &a : args)
-            literalArgs.push_back(a->literal);
+            literalArgs.push_back(a->literal.view()); // the template outlives every render
+    const auto given = static_cast<int>(literalArgs.size());
+    literalCall = argsAreLiteral && fn && given >= fn->minArgs && given <= fn->maxArgs;
 }
 
-Value VariableExpr::applyFilters(RenderState &st, const Value &input) const
+namespace {
+/// Runs the filter chain of v on input; the result is input itself or lives in results.
+const Value &runFilters(const VariableExpr &var, RenderState &st, const Value &input,
+                        ResultSlots &results)
 {
     // Each filter's result is constructed in place (copy elision) in one of two slots,
     // alternating, instead of being move-assigned into one variable: the move re-read the
     // freshly returned Value with wider loads than it was written with (a store-forwarding
     // stall that showed at the top of the profile).
-    ResultSlots results;
     const Value *cur = &input;                 // the first filter reads the input in place
     const bool track = st.opt.escapeUntrusted; // no cost for pure Shopify renders
-    for (const Filter &f : filters) {
-        if (f.argsAreLiteral && f.fn) {
-            // Literal arguments: the list built at parse time (a literal is never untrusted).
+    for (const Filter &f : var.filters) {
+        if (f.literalCall) {
+            // Literal arguments: the list built at parse time (a literal is never untrusted),
+            // the arity checked then too: the filter is called directly.
             const bool untrusted = track && containsUntrusted(*cur);
             Value &v = results.emplace([&] {
-                return callFilter(st, f, *cur, ArgList{f.literalArgs.data(), f.literalArgs.size()});
+                return f.fn->fn(st, *cur, ArgList{f.literalArgs.data(), f.literalArgs.size()},
+                                nullptr);
             });
             cur = &v;
             st.checkFilterResult(v);
@@ -544,7 +676,15 @@ Value VariableExpr::applyFilters(RenderState &st, const Value &input) const
         if (untrusted && v.isString() && !f.fn->escapes)
             v = v.withUntrusted(true);
     }
-    return cur == &input ? input : std::move(*results.live());
+    return *cur;
+}
+} // namespace
+
+Value VariableExpr::applyFilters(RenderState &st, const Value &input) const
+{
+    ResultSlots results;
+    const Value &r = runFilters(*this, st, input, results);
+    return &r == &input ? input : std::move(*results.live());
 }
 
 // ------------------------------------------------------------------- conditions
@@ -718,17 +858,26 @@ void OutputNode::render(RenderState &st, std::string &out) const
 {
     if (!var.expr)
         return;
+    // A trusted string -- nearly every output -- is appended right here.
+    auto print = [&](const Value &v) {
+        if (v.isString() && !v.isUntrusted())
+            out.append(v.str().data(), v.str().size());
+        else
+            appendOutput(st, v, out);
+    };
+    Value scratch; // print in place: no copy of the value or of the filters' result
+    const Value &v = *var.expr->resolve(st, scratch);
     if (var.filters.empty()) {
-        Value scratch; // plain {{ a.b }}: print in place, no copy of the value
-        appendOutput(st, *var.expr->resolve(st, scratch), out);
+        print(v);
         return;
     }
-    appendOutput(st, var.evaluate(st), out);
+    ResultSlots results;
+    print(runFilters(var, st, v, results));
 }
 
 void AssignNode::render(RenderState &st, std::string &) const
 {
-    st.setLocal(to, var.evaluate(st));
+    st.setLocal(localSlot, to, var.evaluate(st));
 }
 
 void CaptureNode::render(RenderState &st, std::string &out) const
@@ -747,7 +896,7 @@ void CaptureNode::render(RenderState &st, std::string &out) const
     }
     st.captureBytes = before;
     --st.depth;
-    st.setLocal(to, Value(std::move(captured)));
+    st.setLocal(localSlot, to, Value(std::move(captured)));
 }
 
 void IfNode::render(RenderState &st, std::string &out) const
@@ -776,8 +925,8 @@ void CaseNode::render(RenderState &st, std::string &out) const
                 bodies[static_cast<std::size_t>(w.body)].render(st, out);
             continue;
         }
-        const Value r = w.value->evaluate(st);
-        if (equalVariables(*left, l, *w.value, r)) {
+        Value rs; // read in place: compared before anything else runs
+        if (equalVariables(*left, l, *w.value, *w.value->resolve(st, rs))) {
             runElse = false;
             bodies[static_cast<std::size_t>(w.body)].render(st, out);
         }
@@ -863,6 +1012,7 @@ void ForNode::render(RenderState &st, std::string &out) const
             // the slot is refreshed every iteration. Array items are referenced in place
             // (coll keeps them alive), not copied.
             RenderState::Scope &slot = st.loopVars[scopeBase + 1];
+            slot.iteration = ++st.scratch.itemSerial;
             if (hasItems)
                 slot.ref = &items[static_cast<std::size_t>(k)];
             else if (coll.isRange())

@@ -21,12 +21,14 @@ struct OutputNode : Node {
 
 struct AssignNode : Node {
     std::string to;
+    int localSlot = -1; // see Expr::localSlot
     VariableExpr var;
     void render(RenderState &st, std::string &out) const override;
 };
 
 struct CaptureNode : Node {
     std::string to;
+    int localSlot = -1; // see Expr::localSlot
     Body body;
     void render(RenderState &st, std::string &out) const override;
 };

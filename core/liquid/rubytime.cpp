@@ -74,6 +74,46 @@ Parts partsOf(const RubyTime &t)
 
 bool parseTimeString(const std::string &s, std::int64_t now, int localOffset, RubyTime &out);
 
+/// The two shapes data holds most, "YYYY-MM-DD" and "YYYY-MM-DDTHH:MM:SSZ", read in place
+/// with exactly the checks and arithmetic of parseTimeString (which handles the rest):
+/// no lower-cased copy of the text and no scanner. False: not one of the two shapes.
+bool parseIsoFast(std::string_view s, int localOffset, RubyTime &out)
+{
+    if (s.size() != 10 && s.size() != 20)
+        return false;
+    auto d = [&](std::size_t i) { return static_cast<unsigned>(s[i]) - '0'; };
+    auto digits = [&](std::size_t i, std::size_t n) {
+        for (std::size_t k = i; k < i + n; ++k)
+            if (d(k) > 9)
+                return false;
+        return true;
+    };
+    if (!digits(0, 4) || s[4] != '-' || !digits(5, 2) || s[7] != '-' || !digits(8, 2))
+        return false;
+    const std::int64_t year = d(0) * 1000 + d(1) * 100 + d(2) * 10 + d(3);
+    const unsigned month = d(5) * 10 + d(6);
+    const unsigned day = d(8) * 10 + d(9);
+    std::int64_t hh = 0, mm = 0, ss = 0;
+    bool zoned = false;
+    if (s.size() == 20) {
+        if ((s[10] != 'T' && s[10] != 't' && s[10] != ' ') || !digits(11, 2) || s[13] != ':' ||
+            !digits(14, 2) || s[16] != ':' || !digits(17, 2) || (s[19] != 'Z' && s[19] != 'z'))
+            return false;
+        hh = d(11) * 10 + d(12);
+        mm = d(14) * 10 + d(15);
+        ss = d(17) * 10 + d(18);
+        zoned = true;
+    }
+    if (month < 1 || month > 12 || day < 1 || day > 31 || hh > 24 || mm > 59 || ss > 60)
+        return false; // parseTimeString refuses these too
+    const int offset = zoned ? 0 : localOffset;
+    out.seconds = daysFromCivil(year, month, day) * 86400 + hh * 3600 + mm * 60 + ss - offset;
+    out.nanos = 0;
+    out.offset = offset;
+    out.utcZone = zoned || localOffset == 0;
+    return true;
+}
+
 } // namespace
 
 bool toRubyTime(const Value &input, std::int64_t now, int localOffset, RubyTime &out)
@@ -87,6 +127,8 @@ bool toRubyTime(const Value &input, std::int64_t now, int localOffset, RubyTime 
     }
     if (!input.isString())
         return false;
+    if (parseIsoFast(input.str(), localOffset, out))
+        return true;
     std::string s(input.str());
     if (s.empty())
         return false;
@@ -304,9 +346,15 @@ bool parseTimeString(const std::string &s, std::int64_t now, int localOffset, Ru
 
 void pad(std::string &out, std::int64_t v, int width, char padChar)
 {
-    const std::uint64_t mag =
-        v < 0 ? 0 - static_cast<std::uint64_t>(v) : static_cast<std::uint64_t>(v);
-    std::string digits = std::to_string(mag);
+    std::uint64_t mag = v < 0 ? 0 - static_cast<std::uint64_t>(v) : static_cast<std::uint64_t>(v);
+    char buf[20];
+    char *e = buf + sizeof buf;
+    char *b = e;
+    do {
+        *--b = static_cast<char>('0' + mag % 10);
+        mag /= 10;
+    } while (mag);
+    const std::string_view digits(b, static_cast<std::size_t>(e - b));
     if (v < 0)
         out += '-';
     if (padChar)
@@ -347,13 +395,103 @@ int isoWeek(const Parts &p, std::int64_t &isoYear)
 
 std::string rubyStrftime(const RubyTime &t, std::string_view f)
 {
-    const Parts p = partsOf(t);
     std::string out;
+    appendRubyStrftime(out, t, f);
+    return out;
+}
+
+namespace {
+/// The plain directives of date formats ("%b %d, %Y", "%B %Y", "%H:%M") written straight
+/// into buf, exactly as the general code below writes them. False: not one of them (or a
+/// year beyond four digits), the general code handles it.
+bool appendPlainDirective(char c, const Parts &p, char *buf, std::size_t &n)
+{
+    auto two = [&](unsigned v) {
+        buf[n++] = static_cast<char>('0' + v / 10);
+        buf[n++] = static_cast<char>('0' + v % 10);
+    };
+    auto name = [&](const char *s, std::size_t len) {
+        std::memcpy(buf + n, s, len);
+        n += len;
+    };
+    switch (c) {
+    case 'Y':
+        if (p.year < 0 || p.year > 9999)
+            return false;
+        two(static_cast<unsigned>(p.year / 100));
+        two(static_cast<unsigned>(p.year % 100));
+        return true;
+    case 'y':
+        two(static_cast<unsigned>(((p.year % 100) + 100) % 100));
+        return true;
+    case 'm':
+        two(p.month);
+        return true;
+    case 'd':
+        two(p.day);
+        return true;
+    case 'e':
+        buf[n++] = p.day < 10 ? ' ' : static_cast<char>('0' + p.day / 10);
+        buf[n++] = static_cast<char>('0' + p.day % 10);
+        return true;
+    case 'H':
+        two(static_cast<unsigned>(p.hour));
+        return true;
+    case 'M':
+        two(static_cast<unsigned>(p.minute));
+        return true;
+    case 'S':
+        two(static_cast<unsigned>(p.second));
+        return true;
+    case 'B':
+        name(kMonths[p.month - 1], std::strlen(kMonths[p.month - 1]));
+        return true;
+    case 'b':
+    case 'h':
+        name(kMonths[p.month - 1], 3);
+        return true;
+    case 'A':
+        name(kDays[p.wday], std::strlen(kDays[p.wday]));
+        return true;
+    case 'a':
+        name(kDays[p.wday], 3);
+        return true;
+    default:
+        return false;
+    }
+}
+} // namespace
+
+void appendRubyStrftime(std::string &out, const RubyTime &t, std::string_view f)
+{
+    const Parts p = partsOf(t);
+    // Literal text and plain directives collect in buf and are appended in one go.
+    char buf[64];
+    std::size_t n = 0;
+    constexpr std::size_t kRoom = sizeof buf - 16; // the longest plain directive: "September"
     for (std::size_t i = 0; i < f.size(); ++i) {
         if (f[i] != '%') {
-            out += f[i];
+            // Literal text up to the next directive.
+            std::size_t j = f.find('%', i);
+            if (j == std::string_view::npos)
+                j = f.size();
+            if (n + (j - i) <= kRoom) {
+                std::memcpy(buf + n, f.data() + i, j - i);
+                n += j - i;
+            } else {
+                out.append(buf, n);
+                n = 0;
+                out.append(f.substr(i, j - i));
+            }
+            i = j - 1;
             continue;
         }
+        if (i + 1 < f.size() && n <= kRoom && appendPlainDirective(f[i + 1], p, buf, n)) {
+            ++i;
+            continue;
+        }
+        out.append(buf, n);
+        n = 0;
         if (i + 1 >= f.size())
             throw RenderError{"invalid format: " + std::string(f)};
         const std::size_t start = i;
@@ -395,7 +533,12 @@ std::string rubyStrftime(const RubyTime &t, std::string_view f)
                 pc = '0';
             pad(out, v, w, pc);
         };
-        auto text = [&](std::string s) {
+        auto text = [&](std::string_view sv) {
+            if (!upper && !swapCase && width <= 0) {
+                out += sv; // the usual case: no copy to adjust
+                return;
+            }
+            std::string s(sv);
             if (upper)
                 for (char &ch : s)
                     ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
@@ -502,14 +645,14 @@ std::string rubyStrftime(const RubyTime &t, std::string_view f)
             break;
         }
         case 'a':
-            text(std::string(kDays[p.wday], 3));
+            text(std::string_view(kDays[p.wday], 3));
             break;
         case 'A':
             text(kDays[p.wday]);
             break;
         case 'b':
         case 'h':
-            text(std::string(kMonths[p.month - 1], 3));
+            text(std::string_view(kMonths[p.month - 1], 3));
             break;
         case 'B':
             text(kMonths[p.month - 1]);
@@ -580,7 +723,7 @@ std::string rubyStrftime(const RubyTime &t, std::string_view f)
             out.append(f.substr(start, i - start + 1));
         }
     }
-    return out;
+    out.append(buf, n);
 }
 
 } // namespace mw::liquid::detail

@@ -23,5 +23,7 @@ bool toRubyTime(const Value &input, std::int64_t now, int localOffset, RubyTime 
 
 /// Time#strftime.
 std::string rubyStrftime(const RubyTime &t, std::string_view format);
+/// Time#strftime appended to out.
+void appendRubyStrftime(std::string &out, const RubyTime &t, std::string_view format);
 
 } // namespace mw::liquid::detail

@@ -88,15 +88,50 @@ template <typename F, typename B> void walk(Body &b, const F &f, const B &bind)
 /// loop: forloop, then the variable), so inside the body of the k-th enclosing loop the
 /// variable sits at index 2k+1 -- and the innermost loop with that name is the one a
 /// search by name would find.
-void assignLoopSlots(Body &body, std::vector<const std::string *> &fors)
+void assignLoopSlots(Body &body, std::vector<const std::string *> &fors,
+                     std::map<std::string, int, std::less<>> &itemPaths)
 {
     auto slot = [&](Expr &e) {
-        if (e.kind != Expr::Kind::Variable || !e.simple || e.name.str() == "forloop")
+        if (e.kind != Expr::Kind::Variable || !e.simple)
             return;
+        if (e.name.str() == "forloop") {
+            // The innermost loop's forloop is entry 2k; a search by name finds it first
+            // unless that loop's own variable is called forloop (entry 2k + 1).
+            if (fors.empty() || *fors.back() == "forloop" || e.lookups.size() != 1)
+                return;
+            static const std::pair<std::string_view, Expr::LoopProp> props[] = {
+                {"index", Expr::LoopProp::Index},   {"index0", Expr::LoopProp::Index0},
+                {"rindex", Expr::LoopProp::Rindex}, {"rindex0", Expr::LoopProp::Rindex0},
+                {"first", Expr::LoopProp::First},   {"last", Expr::LoopProp::Last},
+                {"length", Expr::LoopProp::Length},
+            };
+            for (const auto &[propName, prop] : props) {
+                if (e.lookups[0].key.str() == propName) {
+                    e.loopProp = prop;
+                    e.loopSlot = static_cast<int>(2 * (fors.size() - 1));
+                    e.loopName = fors.back();
+                    e.simple = false; // resolveFast would only give up on the drop
+                }
+            }
+            return;
+        }
         for (std::size_t k = fors.size(); k-- > 0;) {
             if (*fors[k] == e.name.str()) {
                 e.loopSlot = static_cast<int>(2 * k + 1);
                 e.loopName = fors[k];
+                if (!e.lookups.empty()) {
+                    // The loop (by its position) and each key with its length in front.
+                    std::string path = std::to_string(k) + '/';
+                    for (const Lookup &l : e.lookups) {
+                        path += std::to_string(l.key.str().size()) + ':';
+                        path += l.key.str();
+                    }
+                    auto it = itemPaths.find(path);
+                    if (it == itemPaths.end() && itemPaths.size() < RenderScratch::kItemPathSlots)
+                        it = itemPaths.emplace(std::move(path), static_cast<int>(itemPaths.size()))
+                                 .first;
+                    e.itemPathSlot = it == itemPaths.end() ? -1 : it->second;
+                }
                 return;
             }
         }
@@ -108,29 +143,29 @@ void assignLoopSlots(Body &body, std::vector<const std::string *> &fors)
         } else if (auto *a = dynamic_cast<AssignNode *>(n.get())) {
             forEachExpr(a->var, slot);
         } else if (auto *c = dynamic_cast<CaptureNode *>(n.get())) {
-            assignLoopSlots(c->body, fors);
+            assignLoopSlots(c->body, fors, itemPaths);
         } else if (auto *i = dynamic_cast<IfNode *>(n.get())) {
             for (auto &br : i->branches) {
                 for (auto &c2 : br.cond.parts) {
                     exprs(c2.left.get());
                     exprs(c2.right.get());
                 }
-                assignLoopSlots(br.body, fors);
+                assignLoopSlots(br.body, fors, itemPaths);
             }
         } else if (auto *cs = dynamic_cast<CaseNode *>(n.get())) {
             exprs(cs->left.get());
             for (auto &w : cs->whens)
                 exprs(w.value.get());
             for (auto &bd : cs->bodies)
-                assignLoopSlots(bd, fors);
+                assignLoopSlots(bd, fors, itemPaths);
         } else if (auto *fo = dynamic_cast<ForNode *>(n.get())) {
             exprs(fo->collection.get()); // evaluated before the loop's entries are pushed
             exprs(fo->limit.get());
             exprs(fo->offset.get());
             fors.push_back(&fo->var);
-            assignLoopSlots(fo->body, fors);
+            assignLoopSlots(fo->body, fors, itemPaths);
             fors.pop_back();
-            assignLoopSlots(fo->elseBody, fors); // runs when nothing was pushed
+            assignLoopSlots(fo->elseBody, fors, itemPaths); // runs when nothing was pushed
         } else if (auto *cy = dynamic_cast<CycleNode *>(n.get())) {
             exprs(cy->group.get());
             for (auto &v : cy->values)
@@ -148,18 +183,98 @@ void markDataOnlyLookups(Body &body)
     walk(
         body, [](Expr &) {}, [&](const std::string &name) { bound.insert(name); });
     std::map<std::string, int, std::less<>> rootSlots;
+    std::map<std::string, int, std::less<>> pathSlots;
     walk(
         body,
         [&](Expr &e) {
             e.dataOnly = e.kind == Expr::Kind::Variable && e.simple && !bound.count(e.name.str());
             if (!e.dataOnly)
                 return;
+            if (!e.lookups.empty()) {
+                // Each key with its length in front: keys may hold any byte.
+                std::string path = std::to_string(e.name.str().size()) + ':';
+                path += e.name.str();
+                for (const Lookup &l : e.lookups) {
+                    path += std::to_string(l.key.str().size()) + ':';
+                    path += l.key.str();
+                }
+                auto p = pathSlots.find(path);
+                if (p == pathSlots.end() && pathSlots.size() < RenderState::kPathSlots)
+                    p = pathSlots.emplace(std::move(path), static_cast<int>(pathSlots.size()))
+                            .first;
+                e.pathSlot = p == pathSlots.end() ? -1 : p->second;
+            }
             auto it = rootSlots.find(e.name.str());
             if (it == rootSlots.end() && rootSlots.size() < RenderState::kRootSlots)
                 it =
                     rootSlots.emplace(std::string(e.name.str()), static_cast<int>(rootSlots.size()))
                         .first;
             e.rootSlot = it == rootSlots.end() ? -1 : it->second;
+        },
+        [](const std::string &) {});
+}
+/// Numbers the names that assign/capture bind (see Expr::localSlot) and points the tags
+/// and the lookups of names no for loop or counter binds at them.
+void assignLocalSlots(Body &root)
+{
+    std::map<std::string, int, std::less<>> slotOf;
+    std::set<std::string, std::less<>> otherBound; // for variables, forloop, counters
+    auto number = [&](const std::string &name) {
+        auto it = slotOf.find(name);
+        if (it == slotOf.end() && slotOf.size() < RenderState::kLocalSlots)
+            it = slotOf.emplace(name, static_cast<int>(slotOf.size())).first;
+        return it == slotOf.end() ? -1 : it->second;
+    };
+    auto tags = [&](auto &self, Body &b) -> void {
+        for (auto &n : b.nodes) {
+            if (auto *a = dynamic_cast<AssignNode *>(n.get())) {
+                a->localSlot = number(a->to);
+            } else if (auto *c = dynamic_cast<CaptureNode *>(n.get())) {
+                c->localSlot = number(c->to);
+                self(self, c->body);
+            } else if (auto *i = dynamic_cast<IfNode *>(n.get())) {
+                for (auto &br : i->branches)
+                    self(self, br.body);
+            } else if (auto *cs = dynamic_cast<CaseNode *>(n.get())) {
+                for (auto &bd : cs->bodies)
+                    self(self, bd);
+            } else if (auto *fo = dynamic_cast<ForNode *>(n.get())) {
+                self(self, fo->body);
+                self(self, fo->elseBody);
+            }
+        }
+    };
+    tags(tags, root);
+    // A name a for loop or counter binds too may sit in loopVars or counters: no slot.
+    auto others = [&](auto &self, Body &b) -> void {
+        for (auto &n : b.nodes) {
+            if (auto *c = dynamic_cast<CaptureNode *>(n.get())) {
+                self(self, c->body);
+            } else if (auto *i = dynamic_cast<IfNode *>(n.get())) {
+                for (auto &br : i->branches)
+                    self(self, br.body);
+            } else if (auto *cs = dynamic_cast<CaseNode *>(n.get())) {
+                for (auto &bd : cs->bodies)
+                    self(self, bd);
+            } else if (auto *fo = dynamic_cast<ForNode *>(n.get())) {
+                otherBound.insert(fo->var);
+                otherBound.insert("forloop");
+                self(self, fo->body);
+                self(self, fo->elseBody);
+            } else if (auto *cn = dynamic_cast<CounterNode *>(n.get())) {
+                otherBound.insert(cn->name);
+            }
+        }
+    };
+    others(others, root);
+    walk(
+        root,
+        [&](Expr &e) {
+            if (e.kind != Expr::Kind::Variable || !e.simple || otherBound.count(e.name.str()))
+                return;
+            auto it = slotOf.find(e.name.str());
+            if (it != slotOf.end())
+                e.localSlot = it->second;
         },
         [](const std::string &) {});
 }
@@ -176,8 +291,10 @@ Result<std::shared_ptr<const Template>> Template::parse(std::string_view source,
     if (!st)
         return st.error();
     markDataOnlyLookups(data->body);
+    assignLocalSlots(data->body);
     std::vector<const std::string *> fors;
-    assignLoopSlots(data->body, fors);
+    std::map<std::string, int, std::less<>> itemPaths;
+    assignLoopSlots(data->body, fors, itemPaths);
     return std::shared_ptr<const Template>(std::make_shared<Template>(std::move(data)));
 }
 

@@ -180,9 +180,33 @@ void appendRubyFloat(std::string &out, double d)
 namespace {
 void appendInt(std::string &out, std::int64_t i)
 {
+    // Two digits per step from a table, written back to front (prices, ids, counts: a
+    // few steps); std::to_chars first counted the digits.
+    static constexpr char kPairs[] = "00010203040506070809101112131415161718192021222324"
+                                     "25262728293031323334353637383940414243444546474849"
+                                     "50515253545556575859606162636465666768697071727374"
+                                     "75767778798081828384858687888990919293949596979899";
     char buf[24];
-    auto res = std::to_chars(buf, buf + sizeof buf, i);
-    out.append(buf, res.ptr);
+    char *e = buf + sizeof buf;
+    char *p = e;
+    std::uint64_t u = i < 0 ? 0 - static_cast<std::uint64_t>(i) : static_cast<std::uint64_t>(i);
+    while (u >= 100) {
+        const auto r = static_cast<std::size_t>(u % 100) * 2;
+        u /= 100;
+        p -= 2;
+        p[0] = kPairs[r];
+        p[1] = kPairs[r + 1];
+    }
+    if (u >= 10) {
+        p -= 2;
+        p[0] = kPairs[u * 2];
+        p[1] = kPairs[u * 2 + 1];
+    } else {
+        *--p = static_cast<char>('0' + u);
+    }
+    if (i < 0)
+        *--p = '-';
+    out.append(p, static_cast<std::size_t>(e - p));
 }
 
 // Ruby String#inspect for UTF-8 strings.

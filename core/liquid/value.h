@@ -112,8 +112,9 @@ public:
     double toFloat() const { return m_u.d; }     // valid for Float
     std::int64_t rangeFirst() const { return m_u.r.first; }
     std::int64_t rangeLast() const { return m_u.r.last; }
-    /// The string's bytes (empty for non-strings).
-    std::string_view str() const
+    /// The string's bytes (empty for non-strings). Always inlined: GCC kept it out of line
+    /// on the hottest paths (a call per lookup key and per printed string).
+    [[gnu::always_inline]] std::string_view str() const
     {
         return m_type == Type::String ? std::string_view(m_u.s.p, m_u.s.n) : std::string_view();
     }

@@ -159,8 +159,22 @@ for i, t in enumerate([
     "{{ ts | date: '' }}", "{{ 0 | date: '%Y-%m-%d %H:%M' }}", "{{ ts | date: '%%Y %Q %' }}",
     "{{ 2.5 | date: '%Y' }}", "{{ '2024-02-29' | date: '%e %b %Y %k' }}",
     "{{ 'now' | date: '%Y' | minus: 2000 | at_least: 20 }}",
+    # string filters' ASCII / Latin-1 paths next to the general ones
+    "{{ 'hELLO wORLD' | capitalize }}|{{ 'aΩΜΈΓΑ' | capitalize }}|{{ 'aÉCOLE' | capitalize }}|{{ 42 | capitalize }}|{{ '' | capitalize }}|",
+    "{{ 'abcdefghij' | truncate: -3 }}|{{ 'abcdefghij' | truncate: 2 }}|{{ 'abcdefghij' | truncate: 9, 'é' }}|{{ 'abcdéfghij' | truncate: 6 }}|{{ 12345678 | truncate: 5, '' }}",
+    "{{ 'abcdef' | slice: -7, 2 }}|{{ 'abcdef' | slice: 6 }}|{{ 'abcdef' | slice: 2, -1 }}|{{ 1234 | slice: -2, 2 }}|{{ 'aé€b' | slice: -2, 2 }}",
+    "{{ '<a href=\"x\">Tom & Jerry\'s</a>' | escape }}|{{ 'plain text' | escape }}|{{ 7 | escape }}|{{ 'ÄÖ&' | upcase | escape }}|{{ 'ÄÖ&ΩA' | downcase }}",
+    "{{ 'abcdefghijklmnop<rstuvwxyz0123456789ABCDE&' | escape }}|{{ 'a long plain string with no special characters at all' | escape }}|{{ '\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\"\'>' | escape }}",
+    "{{ '@ABCDEFGHIJKLMNOPQRSTUVWXYZ[`abcdefghijklmnopqrstuvwxyz{~' | downcase }}|{{ '@ABCDEFGHIJKLMNOPQRSTUVWXYZ[`abcdefghijklmnopqrstuvwxyz{~' | upcase }}|{{ 'abcdefgHÉLLO wORLD ÀB' | upcase }}|{{ 'ABCDEFGHélloWORLDÀB' | downcase }}",
+    # the in-place ISO shapes and their near misses
+    "{{ '2024-03-05t14:07:09z' | date: '%F %T %Z' }}|{{ '2024-03-05 14:07:09Z' | date: '%c' }}|{{ '2024-02-30' | date: '%F' }}",
+    "{{ '2024-13-05' | date: '%F' }}|{{ '2024-00-05' | date: '%F' }}|{{ '2024-03-32' | date: '%F' }}|{{ '2024-03-00' | date: '%F' }}",
+    "{{ '2024-03-05T24:00:00Z' | date: '%F %T' }}|{{ '2024-03-05T23:60:00Z' | date: '%F %T' }}|{{ '2024-03-05T23:59:60Z' | date: '%F %T' }}",
+    "{{ '2024-03-05T23:59:59' | date: '%F %T %Z' }}|{{ '2024/03/05' | date: '%F' }}|{{ '0000-01-01' | date: '%F %A' }}|{{ '2024-3-5' | date: '%F' }}",
+    "{{ '2024-03-05' | date: 'on %d %B %Y, a %A: %%' }}|{{ '2024-03-05T01:02:03Z' | date: '%^b %#p %10B|%-y' }}",
     # unknown filter passes input through; arity errors
     "{{ name | no_such_filter }}", "{{ name | append }}", "{{ name | upcase: 1 }}",
+    "{{ 'a<' | escape: 1, 2 }}|{{ 5 | plus }}|{% assign x = 'abc' | truncate: 1, 'b', 3 %}{{ x }}|{{ 'abc' | upcase | date }}|{{ 7 | modulo: 2, 3 | plus: 1 }}",
     "{{ 'a' | replace_last: 'a' }}",
 ]):
     add(f"filterx_{i:03d}", t)
@@ -298,6 +312,20 @@ for i, t in enumerate([
     "{% for p in h limit: 2 %}{{ p | join: ':' }};{% endfor %}", "{% for p in h reversed %}{{ p[0] }}{% endfor %}",
     "{% for i in (1..2) %}{% for j in (1..2) %}{{ forloop.parentloop.length }}{{ forloop.parentloop.first }}{{ forloop.parentloop.rindex }}{% endfor %}{% endfor %}",
     "{% for i in (1..3) %}{{ forloop.first }}{{ forloop.last }}{% endfor %}",
+    # assign/capture names found through their slots; shadowed by loops and counters
+    "{{ name }}{% assign name = 'B' %}{{ name }}{% assign name = name | append: 'c' %}{{ name }}{% capture name %}[{{ name }}]{% endcapture %}{{ name }}{{ name.size }}",
+    "{% assign x = 1 %}{% for x in arr %}{{ x }}{% assign x = 9 %}{{ x }}{% endfor %}{{ x }}|{% assign n = 5 %}{% increment n %}{{ n }}{% increment n %}{{ n }}",
+    "{% assign h = user %}{{ h.address.city }}{% assign h = 'str' %}{{ h.address.city }}|{{ user.orders }}{% capture user %}u{% endcapture %}{{ user }}{{ user.orders }}",
+    "{% for i in (1..3) %}{% assign acc = acc | append: i %}{% capture c2 %}{{ acc }}-{{ c2 }}{% endcapture %}{% endfor %}{{ acc }}|{{ c2 }}",
+    # paths below a loop item remembered for one iteration: repeated, nested, same names
+    "{% for p in products %}{{ p.title }}{{ p.title }}{{ p.price }}{% for p in p.tags %}{{ p.size }}{{ p }}{% endfor %}{{ p.title }};{% endfor %}",
+    "{% for p in products %}{{ p.cat }}{% endfor %}|{% for p in (products | reverse) %}{{ p.cat }}{{ p.stock }}{% endfor %}|{% for p in products reversed %}{{ p.stock }}{% assign p = h %}{{ p.stock }}{% endfor %}",
+    "{% for q in products %}{% for p in products limit: 2 %}{{ q.stock }}{{ p.stock }},{% endfor %}{% endfor %}|{% for p in h %}{{ p.first }}{{ p.size }}{% endfor %}",
+    # forloop properties read from the loop's frame by position: shadowed, nested, in captures
+    "{% for forloop in arr %}{{ forloop.index }}|{% endfor %}{% for i in (1..2) %}{% for forloop in arr %}{{ forloop }}{% endfor %}{{ forloop.index }}{% endfor %}",
+    "{% assign forloop = h %}{{ forloop.a }}{% for i in (1..2) %}{{ forloop.index }}{{ forloop.a }}{% endfor %}{{ forloop.b }}",
+    "{% for i in (1..2) %}{% for j in arr %}{{ forloop.rindex0 }}{% endfor %}{{ forloop.length }}{{ forloop.rindex }}{% capture c %}{{ forloop.index0 }}{% endcapture %}{{ c }}{% endfor %}",
+    "{% for x in emptya %}{% else %}{{ forloop.index }}e{% endfor %}{% for i in (1..3) %}{% if forloop.last %}L{% endif %}{% if forloop.first == true %}F{% endif %}{{ forloop.index | plus: 1 }}{% endfor %}",
     "{% if (1..5) contains 3 %}r{% endif %}{% if (1..5) contains 9 %}x{% endif %}",
     "{% if 1.5 > 1 %}a{% endif %}{% if 2 == 2.0 %}b{% endif %}{% if -1 < 0.5 %}c{% endif %}",
     "{% if 'abc' < 'abd' %}a{% endif %}{% if 'B' < 'a' %}b{% endif %}{% if '10' < '9' %}c{% endif %}",

@@ -56,6 +56,7 @@ private slots:
     void jsonKeepsKeyOrderAndTypes();
     void jsonDuplicateKeysKeepFirstPositionLastValue();
     void jsonErrorsHavePosition();
+    void dataPathsResolvedOncePerRender();
     void fromQJson();
     void rubyFloatFormatting_data();
     void rubyFloatFormatting();
@@ -110,6 +111,19 @@ void TestLiquidApi::missingVariablesAreReported()
     // A present null is not missing; undefined keys and variables are (items[3] is an
     // out-of-range index, which Ruby treats as nil, not undefined).
     QCOMPARE(missing, (std::vector<std::string>{"subscriber.last_name", "nobody"}));
+    // Every use is reported, also of paths a render has resolved before (data paths, paths
+    // below a loop item, locals' keys); without the hook the same template prints nil.
+    missing.clear();
+    const std::string src = "{{ subscriber.nope }}{{ subscriber.nope }}{% for p in list %}"
+                            "{{ p.nope }}{{ p.nope }}{{ p.k }}{% endfor %}{% assign h = "
+                            "subscriber %}{{ h.nope }}{{ h.city }}{{ ghost.x }}|";
+    const Value listData =
+        json(R"({"subscriber": {"city": "Oslo"}, "list": [{"k": 1}, {"k": 2}]})");
+    QCOMPARE(render(src, listData, o), QByteArray("12Oslo|"));
+    QCOMPARE(missing,
+             (std::vector<std::string>{"subscriber.nope", "subscriber.nope", "p.nope", "p.nope",
+                                       "p.nope", "p.nope", "h.nope", "ghost.x"}));
+    QCOMPARE(render(src, listData), QByteArray("12Oslo|"));
 }
 
 void TestLiquidApi::strictVariablesFails()
@@ -122,6 +136,11 @@ void TestLiquidApi::strictVariablesFails()
     QCOMPARE(r.error().line, 2);
     QVERIFY(r.error().message.contains(QLatin1String("undefined variable nope")));
     QVERIFY(t->render(json(R"({"user": {"nope": 1}})"), o).ok());
+    // A range's bounds are evaluated left to right, as Ruby does: the first one is named.
+    auto range = parseOk("{% for i in (aa..bb) %}{{ i }}{% endfor %}")->render(json("{}"), o);
+    QVERIFY(!range.ok());
+    QVERIFY2(range.error().message.contains(QLatin1String("undefined variable aa")),
+             qPrintable(range.error().message));
 }
 
 void TestLiquidApi::strictFiltersFailsAtRender()
@@ -293,6 +312,40 @@ void TestLiquidApi::jsonDuplicateKeysKeepFirstPositionLastValue()
                    Value(std::move(h)));
         QCOMPARE(out, QByteArray::number(n + 1) + " again k0k1k2");
     }
+    // Keys alike in length and first and last byte, or empty, repeated or not.
+    const std::pair<const char *, const char *> cases[] = {
+        {R"({"ab":1,"ab":2})", "1 ab=2;"},
+        {R"({"axb":1,"ayb":2,"axb":3})", "2 axb=3;ayb=2;"},
+        {R"({"":1,"a":2,"":3})", "2 =3;a=2;"},
+        {R"({"name":1,"url":2,"rating":3,"reviews":4,"sale":5})",
+         "5 name=1;url=2;rating=3;reviews=4;sale=5;"},
+    };
+    for (const auto &[text, expected] : cases) {
+        Hash h;
+        h.set("h", json(text));
+        QCOMPARE(render("{{ h.size }} {% for p in h %}{{ p[0] }}={{ p[1] }};{% endfor %}",
+                        Value(std::move(h))),
+                 QByteArray(expected));
+    }
+}
+
+void TestLiquidApi::dataPathsResolvedOncePerRender()
+{
+    // A render remembers each data path it resolved (a.b.c); every path, spelling and
+    // render must still get its own answer -- also beyond the 64 remembered paths.
+    std::string src = "{{ a.b }}{{ a['b'] }}{{ a.c.d }}{{ a.b }}{{ a.x }}{{ a.x }}{{ a.c.d }}|";
+    std::string expected = "11313|";
+    std::string data = R"({"a":{"b":1,"c":{"d":3}},"m":{)";
+    for (int i = 0; i < 80; ++i) {
+        src += "{{ m.k" + std::to_string(i) + " }}{{ m.k" + std::to_string(i % 7) + " }},";
+        expected += std::to_string(i) + std::to_string(i % 7) + ",";
+        data += (i ? ",\"k" : "\"k") + std::to_string(i) + "\":" + std::to_string(i);
+    }
+    data += "}}";
+    auto tpl = parseOk(src);
+    QCOMPARE(tpl->render(json(data), {}).value(), expected);
+    QCOMPARE(tpl->render(json(R"({"a":{"b":"x","c":{"d":"y"},"x":"z"}})"), {}).value(),
+             std::string("xxyxzzy|") + std::string(80, ','));
 }
 
 void TestLiquidApi::jsonErrorsHavePosition()
@@ -303,6 +356,21 @@ void TestLiquidApi::jsonErrorsHavePosition()
     QCOMPARE(r.error().column, 14);
     QVERIFY(!Value::parseJson("{\"a\": 1} x").ok());
     QVERIFY(!Value::parseJson("\"unterminated").ok());
+    // At most 512 levels below the top: the innermost string or number counts as one.
+    for (int n : {511, 512, 513}) {
+        const std::string arrays =
+            std::string(std::size_t(n), '[') + "1" + std::string(std::size_t(n), ']');
+        std::string objects;
+        for (int i = 0; i < n; ++i)
+            objects += "{\"a\":";
+        objects += "\"x\"" + std::string(std::size_t(n), '}');
+        QCOMPARE(Value::parseJson(arrays).ok(), n <= 512);
+        QCOMPARE(Value::parseJson(objects).ok(), n <= 512);
+        QCOMPARE(
+            Value::parseJson(std::string(std::size_t(n), '[') + std::string(std::size_t(n), ']'))
+                .ok(),
+            n <= 513);
+    }
 }
 
 void TestLiquidApi::fromQJson()
