@@ -591,7 +591,52 @@ Array inputList(RenderState &st, const Value &v)
     return out;
 }
 
-/// item[property] as Ruby's [] does it for the filters that take a property.
+/// Ruby's to_s of a filter argument, for error messages (arrays and hashes as inspect).
+std::string rubyToS(const Value &v)
+{
+    std::string s;
+    if (v.isArray() || v.isHash())
+        v.appendInspect(s);
+    else
+        v.appendTo(s);
+    return s;
+}
+
+[[noreturn]] void propertyError(const Value &property)
+{
+    argError("cannot select the property '" + rubyToS(property) + "'");
+}
+
+/// A String#[] / Array#[] index that is not an Integer: Ruby converts a Float (NUM2LONG),
+/// and anything else is a TypeError, which the filters report as a property error.
+std::int64_t rubyIndex(const Value &property)
+{
+    if (!property.isFloat())
+        propertyError(property);
+    const double d = property.toFloat();
+    if (!(d > -9.3e18 && d < 9.3e18))
+        argError("internal"); // Shopify: Ruby's RangeError, not a TypeError
+    return static_cast<std::int64_t>(d);
+}
+
+/// rb_range_beg_len: a range index into a sequence of n items; false when out of range.
+bool rangeBegLen(const Value &r, std::int64_t n, std::int64_t &beg, std::int64_t &len)
+{
+    beg = r.rangeFirst();
+    std::int64_t end = r.rangeLast();
+    if (beg < 0 && (beg += n) < 0)
+        return false;
+    if (beg > n)
+        return false;
+    if (end < 0)
+        end += n;
+    end = end >= n ? n : end + 1;
+    len = std::max<std::int64_t>(end - beg, 0);
+    return true;
+}
+
+/// item[property] as Ruby's [] does it for the filters that take a property; a TypeError
+/// is reported as Liquid's property error (every such filter rescues it so).
 Value itemProperty(const Value &item, const Value &property, bool &respondsToIndex)
 {
     respondsToIndex = true;
@@ -604,31 +649,52 @@ Value itemProperty(const Value &item, const Value &property, bool &respondsToInd
     if (item.isString()) {
         if (property.isString())
             return item.str().find(property.str()) != std::string::npos ? property : Value();
-        if (property.isInt()) {
-            std::string out;
-            return charSlice(item.str(), property.toInt(), 1, out) && !out.empty() ? Value(out)
-                                                                                   : Value();
-        }
-        argError("no implicit conversion into Integer");
-    }
-    if (item.isArray()) {
-        if (property.isInt()) {
-            const ArrayView a = item.array();
-            std::int64_t i = property.toInt();
-            if (i < 0)
-                i += static_cast<std::int64_t>(a.size());
-            return i >= 0 && i < static_cast<std::int64_t>(a.size())
-                       ? a[static_cast<std::size_t>(i)]
+        std::string out;
+        if (property.isRange()) {
+            std::int64_t beg, len;
+            return rangeBegLen(property, static_cast<std::int64_t>(utf8Length(item.str())), beg,
+                               len) &&
+                           charSlice(item.str(), beg, len, out)
+                       ? Value(out)
                        : Value();
         }
-        argError("cannot select the property '" + property.toString() + "'");
+        const std::int64_t i = property.isInt() ? property.toInt() : rubyIndex(property);
+        return charSlice(item.str(), i, 1, out) && !out.empty() ? Value(out) : Value();
+    }
+    if (item.isArray()) {
+        const ArrayView a = item.array();
+        const auto n = static_cast<std::int64_t>(a.size());
+        if (property.isRange()) {
+            std::int64_t beg, len;
+            if (!rangeBegLen(property, n, beg, len))
+                return Value();
+            return Value(Array(a.begin() + beg, a.begin() + beg + len));
+        }
+        std::int64_t i = property.isInt() ? property.toInt() : rubyIndex(property);
+        if (i < 0)
+            i += n;
+        return i >= 0 && i < n ? a[static_cast<std::size_t>(i)] : Value();
     }
     if (item.isInt()) {
+        // Integer#[]: bit i (a Float index truncated, a range a bit field).
+        const std::int64_t num = item.toInt();
+        const auto bit = [num](std::int64_t i) -> std::int64_t {
+            return i < 0 ? 0 : i < 64 ? (num >> i) & 1 : num < 0;
+        };
         if (property.isInt())
-            return Value((property.toInt() >= 0 && property.toInt() < 64)
-                             ? (item.toInt() >> property.toInt()) & 1
-                             : (item.toInt() < 0 ? 1 : 0));
-        argError("cannot select the property '" + property.toString() + "'");
+            return Value(bit(property.toInt()));
+        if (property.isFloat()) {
+            const double d = property.toFloat();
+            return Value(d >= 64 ? std::int64_t(num < 0) : bit(static_cast<std::int64_t>(d)));
+        }
+        if (property.isRange() && property.rangeFirst() >= 0) {
+            const std::int64_t b = property.rangeFirst(), e = property.rangeLast();
+            const std::int64_t shifted = b < 64 ? num >> b : -std::int64_t(num < 0);
+            if (e < b || e - b >= 62)
+                return Value(shifted);
+            return Value(shifted & ((std::int64_t(1) << (e - b + 1)) - 1));
+        }
+        propertyError(property);
     }
     respondsToIndex = false;
     return Value();
@@ -930,6 +996,19 @@ bool b64decode(std::string s, bool urlsafe, std::string &out)
         if (!ok)
             return false;
         if (c == '=' && i == s.size() - 2 && s[i + 1] != '=')
+            return false;
+    }
+    // Shopify (Ruby's strict_decode64): the bits a padded final group does not use must be
+    // zero ("dq==" is refused, "dQ==" is "u").
+    if (!s.empty() && s.back() == '=') {
+        const bool two = s[s.size() - 2] == '=';
+        const char c = s[s.size() - (two ? 3 : 2)];
+        const int v = c >= 'A' && c <= 'Z'   ? c - 'A'
+                      : c >= 'a' && c <= 'z' ? c - 'a' + 26
+                      : c >= '0' && c <= '9' ? c - '0' + 52
+                      : c == '+'             ? 62
+                                             : 63;
+        if (v & (two ? 15 : 3))
             return false;
     }
     auto r = QByteArray::fromBase64Encoding(QByteArray::fromStdString(s),
@@ -1352,6 +1431,8 @@ Value sortImpl(RenderState &st, const Value &in, const Args &a, bool natural)
     for (const Value &e : list)
         if (!(e.isHash() || e.isArray() || e.isString() || e.isInt()))
             return Value(); // Shopify: not every item responds to [] -> nil
+    if (list.size() == 1)
+        return Value(std::move(list)); // Shopify: Ruby sorts one item without comparing it
     std::vector<std::pair<Value, Value>> keyed;
     bool r;
     for (const Value &e : list)
@@ -1394,8 +1475,8 @@ FILTER(uniq)
 {
     Array list = inputList(st, in);
     const Value prop = arg(a, 0);
-    if (!prop.isNil() && list.empty())
-        return Value(Array{});
+    if (!prop.isNil() && list.size() <= 1)
+        return Value(std::move(list)); // Shopify: Array#uniq skips its block for one item
     Array out;
     std::vector<Value> seen;
     for (const Value &e : list) {

@@ -618,6 +618,12 @@ bool Condition::evaluate(RenderState &st) const
     if (opKind == Op::Contains) {
         if (!l.truthy() || !r.truthy())
             return false;
+        // Shopify: a method literal has no include?; on the right it is only ever found in
+        // a string (as its to_s, "").
+        if (left->kind == Expr::Kind::EmptyLiteral || left->kind == Expr::Kind::BlankLiteral)
+            return false;
+        if (right->kind == Expr::Kind::EmptyLiteral || right->kind == Expr::Kind::BlankLiteral)
+            return l.isString();
         if (l.isString()) {
             const std::string needle = r.toString();
             return l.str().find(needle) != std::string::npos;
@@ -637,6 +643,10 @@ bool Condition::evaluate(RenderState &st) const
         }
         return false;
     }
+    // Shopify: `empty` / `blank` are method literals, which have no < or >: false.
+    if (left->kind == Expr::Kind::EmptyLiteral || left->kind == Expr::Kind::BlankLiteral ||
+        right->kind == Expr::Kind::EmptyLiteral || right->kind == Expr::Kind::BlankLiteral)
+        return false;
     bool comparable;
     const int c = compareOrThrow(l, r, comparable);
     if (!comparable)
@@ -934,12 +944,18 @@ void CounterNode::render(RenderState &st, std::string &out) const
     if (!slot) {
         // Shopify: counters live in the data hash, so they start from a data value.
         const Value *d = st.data.hash().find(name);
-        st.counters.emplace_back(name, d && !d->isNil() ? *d : Value(0));
+        // (`data[name] ||= 0`: false starts from 0 too.)
+        st.counters.emplace_back(name, d && d->truthy() ? *d : Value(0));
         slot = &st.counters.back().second;
     }
+    // Shopify: `"a" + 1` raises a Ruby TypeError, which Liquid prints as "internal".
     if (!slot->isNumber())
-        throw RenderError{std::string(rubyClass(*slot)) + " can't be coerced into Integer"};
-    Value next = slot->isInt() ? Value(slot->toInt() + step) : Value(slot->toFloat() + step);
+        throw RenderError{"internal"};
+    std::int64_t sum = 0;
+    Value next = !slot->isInt() ? Value(slot->toFloat() + step)
+                 : __builtin_add_overflow(slot->toInt(), step, &sum)
+                     ? Value(static_cast<double>(slot->toInt()) + step) // Ruby: a Bignum
+                     : Value(sum);
     if (step > 0) {
         slot->appendTo(out);
         *slot = next;

@@ -1263,13 +1263,43 @@ private:
             if (ql == 0)
                 throw ParseError{
                     "invalid 'cycle': expected {% cycle [group:] value1, value2, ... %}", at};
-            std::size_t j = ql;
-            while (j < markup.size() && isSpace(markup[j]))
-                ++j;
+            // The group name is the longest QuotedFragment followed by ':' -- the regex
+            // backtracks, so in "n: 1, 2" (a fragment "n:") the group is "n".
+            const auto colonAfter = [&](std::size_t e) {
+                while (e < markup.size() && isSpace(markup[e]))
+                    ++e;
+                return e < markup.size() && markup[e] == ':' ? e : std::string_view::npos;
+            };
+            std::size_t groupEnd = 0, colon = std::string_view::npos;
+            if (markup[0] == '"' || markup[0] == '\'') {
+                colon = colonAfter(ql);
+                groupEnd = ql;
+            }
+            if (colon == std::string_view::npos) {
+                std::vector<std::size_t> ends;
+                for (std::size_t j = 0; j < markup.size();) {
+                    const char c = markup[j];
+                    if (c == '"' || c == '\'') {
+                        const std::size_t close = markup.find(c, j + 1);
+                        if (close == std::string_view::npos)
+                            break;
+                        j = close + 1;
+                    } else if (isSpace(c) || c == ',' || c == '|') {
+                        break;
+                    } else {
+                        ++j;
+                    }
+                    ends.push_back(j);
+                }
+                for (auto e = ends.rbegin(); e != ends.rend() && colon == std::string_view::npos;
+                     ++e)
+                    if ((colon = colonAfter(*e)) != std::string_view::npos)
+                        groupEnd = *e;
+            }
             std::string_view values = markup;
-            if (j < markup.size() && markup[j] == ':') {
-                n->group = parseExpressionText(markup.substr(0, ql), false);
-                values = markup.substr(j + 1);
+            if (colon != std::string_view::npos) {
+                n->group = parseExpressionText(markup.substr(0, groupEnd), false);
+                values = markup.substr(colon + 1);
             }
             // markup.split(',').map { first QF }.compact
             std::size_t i = 0;

@@ -367,6 +367,33 @@ for i, t in enumerate([
 ]):
     add(f"edge_{i:03d}", t)
 
+# --- found by the random differential run (fuzz_differential.py), each minimised by hand
+for i, (t, d) in enumerate([
+    # cycle's group name is the longest fragment followed by ':' (the regex backtracks)
+    ("{% cycle n: 1, 2 %}{% cycle n: 1, 2 %}{% cycle n: 1, 2 %}", {"n": -1}),
+    ("{% cycle a:b:c, 'x' %}{% cycle a:b:c, 'y' %}|{% cycle 'g' : 'p', 'q' %}{% cycle 'g': 'p', 'q' %}", {"a": {"b": 5}}),
+    # increment/decrement of a data value that is not a number: Ruby's TypeError -> "internal";
+    # false starts from 0 (data[name] ||= 0)
+    ("{% decrement s %}|{% increment s %}|{{ s }}|{% increment f %}{% increment f %}{{ f }}", {"s": "a", "f": False}),
+    ("{% increment h %}|{% increment x %}{% increment x %}|{% decrement y %}", {"h": {"a": 1}, "x": 1.5, "y": True}),
+    # sort / uniq with a property never look at a single item
+    ("{{ true | uniq: 'x' }}|{{ 0.1 | uniq: 1 }}|{{ 1 | sort: 'a' }}|{{ 1 | sort_natural: 'a' }}|{{ p | floor | sort: 'nope' }}|{{ 1 | map: 'a' }}|{{ 1 | where: 'a' }}", {"p": {"a": 1}}),
+    # item[property] is Ruby's []: floats truncate, ranges slice, other types are property errors
+    ("{{ s2 | map: 1.5 }}|{{ s2 | map: (1..2) }}|{{ a2 | map: 1.5 | join: ',' }}|{{ a2 | map: (1..2) | join: ',' }}|{{ i2 | map: (1..2) | join: ',' }}|{{ i2 | map: 2.9 | join: ',' }}",
+     {"s2": ["abc", "xyz"], "a2": [[1, 2, 3], [4, 5, 6]], "i2": [5, 6]}),
+    ("{{ s2 | map: nil }}|{{ s2 | where: nil, 'x' }}|{{ s2 | sort: arr }}|{{ s2 | uniq: h }}|{{ s2 | compact: true }}|{{ a2 | map: arr }}|{{ i2 | sort_natural: arr }}",
+     {"s2": ["abc", "xyz"], "a2": [[1, 2, 3]], "i2": [5, 6], "arr": [1], "h": {"a": 1}}),
+    # strict Base64: the unused bits of a padded group must be zero
+    ("{{ 'dq' | base64_url_safe_decode }}|{{ 'dq==' | base64_decode }}|{{ 'YQ' | base64_url_safe_decode }}|{{ 'YWI' | base64_url_safe_decode }}|{{ 'YWJ' | base64_url_safe_decode }}", None),
+    # String#inspect of control characters, C1 controls, separators, unassigned code points
+    ("{{ h }}", {"h": {"a": "a\u0000\u0001\u007f\u0080\u009f\u00a0\u00ad\u200b\u2028\ufeff\ufffd\ue000\U0010ffff\u0301x\U0001F600\u0378\t\u001b"}}),
+    # empty / blank are method literals: no <, >, <=, >=; contains finds them only in strings
+    ("{% if 1 <= blank %}a{% endif %}{% if blank <= 1 %}b{% endif %}{% if '' >= blank %}c{% endif %}{% if '' <= empty %}d{% endif %}{% if empty > 0 %}e{% endif %}|"
+     "{% if empty contains '' %}f{% endif %}{% if blank contains '' %}g{% endif %}{% if 'ab' contains empty %}h{% endif %}{% if arr contains blank %}i{% endif %}{% if hh contains empty %}j{% endif %}",
+     {"arr": [""], "hh": {"": 1}}),
+]):
+    add(f"fuzz_{i:03d}", t, d)
+
 # --- realistic email templates live in corpus/emails/*.liquid (+ .json)
 os.makedirs(OUT, exist_ok=True)
 with open(os.path.join(OUT, "generated.jsonl"), "w", encoding="utf-8") as fh:
