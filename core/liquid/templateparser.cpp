@@ -1242,9 +1242,13 @@ private:
                 if (end.name == "endfor")
                     break;
                 if (end.name == "else") {
-                    // A second else starts a fresh else body, as in Ruby.
                     n->elseBody = Body();
                     n->hasElse = true;
+                    // Shopify: a second else empties the else body and ends the loop there
+                    // (For#parse reads one else body); what follows, up to and including
+                    // the `endfor`, belongs to the enclosing block.
+                    if (inElse)
+                        break;
                     inElse = true;
                     continue;
                 }

@@ -391,6 +391,10 @@ for i, (t, d) in enumerate([
     ("{% if 1 <= blank %}a{% endif %}{% if blank <= 1 %}b{% endif %}{% if '' >= blank %}c{% endif %}{% if '' <= empty %}d{% endif %}{% if empty > 0 %}e{% endif %}|"
      "{% if empty contains '' %}f{% endif %}{% if blank contains '' %}g{% endif %}{% if 'ab' contains empty %}h{% endif %}{% if arr contains blank %}i{% endif %}{% if hh contains empty %}j{% endif %}",
      {"arr": [""], "hh": {"": 1}}),
+    # a second {% else %} in a for loop empties its else body and ends the loop there
+    ("{% if true %}{% for i in s %}{% else %}a{% else %}b{% endif %}", {"s": []}),
+    ("{% for i in s %}{% else %}a{% else %}b{% endfor %}", {"s": []}),
+    ("{% case 1 %}{% for x in s %}{% for y in x %}{% else %}{% else %}{% endfor %}{% endfor %}{% endcase %}", {"s": []}),
 ]):
     add(f"fuzz_{i:03d}", t, d)
 
