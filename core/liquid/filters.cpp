@@ -60,7 +60,13 @@ Value arg(const Args &a, std::size_t i, Value def = Value())
 struct Decimal {
     i128 m = 0;
     int exp = 0;
+    bool negZero = false; // Shopify: BigDecimal has a -0 (m == 0 only), as floats do
 };
+
+bool negative(const Decimal &d)
+{
+    return d.m < 0 || (d.m == 0 && d.negZero);
+}
 
 /// Liquid's to_number result: Integer or BigDecimal.
 struct Num {
@@ -107,6 +113,7 @@ bool decimalFromText(std::string_view t, Decimal &d)
     }
     d.m = neg ? -m : m;
     d.exp = exp;
+    d.negZero = neg && m == 0;
     return true;
 }
 
@@ -247,7 +254,7 @@ bool align(Decimal &a, Decimal &b)
 
 Value fromDecimal(const Decimal &d)
 {
-    return Value(decimalToDouble(d));
+    return Value(d.m == 0 ? (d.negZero ? -0.0 : 0.0) : decimalToDouble(d));
 }
 
 bool fits(const Decimal &d)
@@ -324,6 +331,8 @@ Value arith(const Value &a, const Value &b, char op)
             Decimal r;
             r.exp = p.exp;
             r.m = op == '+' ? p.m + q.m : p.m - q.m;
+            // IEEE rules for an exact zero: -0 only from -0 + -0 and -0 - +0.
+            r.negZero = negative(p) && (op == '+' ? negative(q) : !negative(q));
             return fromDecimal(r);
         }
         const double fx = numToDouble(x), fy = numToDouble(y);
@@ -333,6 +342,7 @@ Value arith(const Value &a, const Value &b, char op)
         Decimal r;
         if (!__builtin_mul_overflow(p.m, q.m, &r.m) && fits(r)) {
             r.exp = p.exp + q.exp;
+            r.negZero = negative(p) != negative(q);
             return fromDecimal(r);
         }
         return Value(numToDouble(x) * numToDouble(y));
@@ -342,10 +352,10 @@ Value arith(const Value &a, const Value &b, char op)
             // BigDecimal: x / 0 is +-Infinity (NaN for 0 / 0), not an error.
             if (p.m == 0)
                 return Value(std::nan(""));
-            return Value(p.m < 0 ? -HUGE_VAL : HUGE_VAL);
+            return Value(negative(p) != negative(q) ? -HUGE_VAL : HUGE_VAL);
         }
         // Long division to 40 significant digits, then the nearest double.
-        const bool neg = (p.m < 0) != (q.m < 0);
+        const bool neg = negative(p) != negative(q);
         i128 a = p.m < 0 ? -p.m : p.m;
         const i128 b = q.m < 0 ? -q.m : q.m;
         i128 quot = a / b;
@@ -361,6 +371,7 @@ Value arith(const Value &a, const Value &b, char op)
         Decimal r;
         r.m = neg ? -quot : quot;
         r.exp = exp;
+        r.negZero = neg;
         return fromDecimal(r);
     }
     default: {
@@ -1669,9 +1680,10 @@ FILTER(abs)
     Num n = toNumber(in);
     if (n.inexact)
         n.f = std::fabs(n.f);
-    else if (n.isDec)
+    else if (n.isDec) {
         n.d.m = n.d.m < 0 ? -n.d.m : n.d.m;
-    else if (n.i == INT64_MIN) { // 2^63 is a Bignum in Ruby: a float here, like other overflows
+        n.d.negZero = false;
+    } else if (n.i == INT64_MIN) { // 2^63 is a Bignum in Ruby: a float here, like other overflows
         n.inexact = true;
         n.f = 9223372036854775808.0;
     } else if (n.i < 0)

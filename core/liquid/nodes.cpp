@@ -776,20 +776,31 @@ void IfNode::render(RenderState &st, std::string &out) const
 
 void CaseNode::render(RenderState &st, std::string &out) const
 {
-    const Value l = left->evaluate(st);
+    // Shopify: each `when` is a condition `subject == value`, so the subject is evaluated
+    // per when -- never without a when (its errors do not show), and again after a body
+    // ran (the body may have assigned it). Between bodies it cannot change: evaluated once.
+    Value l;
+    bool haveSubject = false;
     bool runElse = true;
     // Shopify: every matching `when` renders (even twice for `when a, a`), and an else
     // renders when no earlier when matched.
     for (const When &w : whens) {
         if (w.isElse) {
-            if (runElse)
+            if (runElse) {
                 bodies[static_cast<std::size_t>(w.body)].render(st, out);
+                haveSubject = false;
+            }
             continue;
+        }
+        if (!haveSubject) {
+            l = left->evaluate(st);
+            haveSubject = true;
         }
         const Value r = w.value->evaluate(st);
         if (equalVariables(*left, l, *w.value, r)) {
             runElse = false;
             bodies[static_cast<std::size_t>(w.body)].render(st, out);
+            haveSubject = false;
         }
     }
 }

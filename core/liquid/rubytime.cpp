@@ -409,6 +409,11 @@ std::string rubyStrftime(const RubyTime &t, std::string_view f)
             out += s;
         };
         const int hour12 = p.hour % 12 == 0 ? 12 : p.hour % 12;
+        // Shopify (Ruby's strftime): '#' on a day or month name means upper case.
+        if (swapCase && (c == 'a' || c == 'A' || c == 'b' || c == 'h' || c == 'B')) {
+            swapCase = false;
+            upper = true;
+        }
         switch (c) {
         case 'Y':
             num(p.year, p.year >= 0 ? 4 : 5, '0');

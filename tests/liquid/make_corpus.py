@@ -395,6 +395,12 @@ for i, (t, d) in enumerate([
     ("{% if true %}{% for i in s %}{% else %}a{% else %}b{% endif %}", {"s": []}),
     ("{% for i in s %}{% else %}a{% else %}b{% endfor %}", {"s": []}),
     ("{% case 1 %}{% for x in s %}{% for y in x %}{% else %}{% else %}{% endfor %}{% endfor %}{% endcase %}", {"s": []}),
+    # case evaluates its subject per when: never without one, again after a body assigned it
+    ("{% case x %}{% when 1 %}one{% assign x = 2 %}{% when 2 %}two{% endcase %}|{% case (1..2.7) %}{% else %}e{% endcase %}|{% case y %}{% else %}{% assign y = 3 %}{% when 3 %}3{% endcase %}", {"x": 1}),
+    # strftime: '#' on day and month names is upper case
+    ("{{ 0 | date: '%#B %#b %#p %#Z %#A %^p %#a %#h %#P %^#B' }}", None),
+    # BigDecimal keeps the sign of zero
+    ("{% assign z = -0.0 %}{{ z | minus: 0 }} {{ z | plus: 0 }} {{ z | plus: z }} {{ z | minus: z }} {{ 0 | minus: z }} {{ z | times: 2 }} {{ z | times: -2 }} {{ z | divided_by: 2 }} {{ z | divided_by: -2 }} {{ 1 | divided_by: z }} {{ -1 | divided_by: z }} {{ z | modulo: 2 }} {{ 1.5 | minus: 1.5 }} {{ -1.5 | times: 0 }} {{ z | abs }} {{ z | round: 1 }} {{ z | ceil }} {{ z | round }} {{ false | join | times: -0.0 }} {{ '-0.0' | plus: 0 }} {{ '-0.0' | times: 1 }} {{ f | times: 1 }} {{ 0 | divided_by: -0.5 }}", {"f": -0.0}),
 ]):
     add(f"fuzz_{i:03d}", t, d)
 
