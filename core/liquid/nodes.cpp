@@ -625,7 +625,12 @@ bool Condition::evaluate(RenderState &st) const
         if (right->kind == Expr::Kind::EmptyLiteral || right->kind == Expr::Kind::BlankLiteral)
             return l.isString();
         if (l.isString()) {
-            const std::string needle = r.toString();
+            // Ruby's to_s: an array or hash is its inspect text, not Liquid's output form.
+            std::string needle;
+            if (r.isArray() || r.isHash())
+                r.appendInspect(needle);
+            else
+                r.appendTo(needle);
             return l.str().find(needle) != std::string::npos;
         }
         if (l.isArray()) {

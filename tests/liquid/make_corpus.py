@@ -401,6 +401,9 @@ for i, (t, d) in enumerate([
     ("{{ 0 | date: '%#B %#b %#p %#Z %#A %^p %#a %#h %#P %^#B' }}", None),
     # BigDecimal keeps the sign of zero
     ("{% assign z = -0.0 %}{{ z | minus: 0 }} {{ z | plus: 0 }} {{ z | plus: z }} {{ z | minus: z }} {{ 0 | minus: z }} {{ z | times: 2 }} {{ z | times: -2 }} {{ z | divided_by: 2 }} {{ z | divided_by: -2 }} {{ 1 | divided_by: z }} {{ -1 | divided_by: z }} {{ z | modulo: 2 }} {{ 1.5 | minus: 1.5 }} {{ -1.5 | times: 0 }} {{ z | abs }} {{ z | round: 1 }} {{ z | ceil }} {{ z | round }} {{ false | join | times: -0.0 }} {{ '-0.0' | plus: 0 }} {{ '-0.0' | times: 1 }} {{ f | times: 1 }} {{ 0 | divided_by: -0.5 }}", {"f": -0.0}),
+    # a string contains an array or hash as Ruby's to_s (inspect) text
+    ("{% if ',' contains e %}a{% endif %}{% if 'x[1, 2]' contains a %}b{% endif %}{% if s contains h %}c{% endif %}{% if '12' contains a %}d{% endif %}",
+     {"e": [], "a": [1, 2], "h": {"a": 1}, "s": "{\"a\"=>1}"}),
 ]):
     add(f"fuzz_{i:03d}", t, d)
 
