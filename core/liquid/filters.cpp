@@ -556,6 +556,8 @@ std::int64_t toInteger(const Value &v)
 {
     if (v.isInt())
         return v.toInt();
+    if (v.isArray() || v.isHash())
+        argError("invalid integer"); // Integer(x.to_s): their to_s is the inspect text
     std::string s = v.toString();
     std::string_view t(s);
     while (!t.empty() && isSpace(t.front()))
@@ -1650,7 +1652,7 @@ FILTER(first)
     if (in.isArray())
         return in.array().empty() ? Value() : in.array().front();
     if (in.isRange())
-        return in.rangeLast() >= in.rangeFirst() ? Value(in.rangeFirst()) : Value();
+        return Value(in.rangeFirst()); // Shopify: Range#first is the start, even if empty
     if (in.isHash())
         return in.hash().empty()
                    ? Value()
@@ -1664,7 +1666,7 @@ FILTER(last)
     if (in.isArray())
         return in.array().empty() ? Value() : in.array().back();
     if (in.isRange())
-        return in.rangeLast() >= in.rangeFirst() ? Value(in.rangeLast()) : Value();
+        return Value(in.rangeLast()); // Shopify: Range#last is the end, even if empty
     return Value();
 }
 Value numResult(const Num &n)

@@ -54,7 +54,10 @@ std::int64_t toInteger(const Value &v)
 {
     if (v.isInt())
         return v.toInt();
-    // Integer(v.to_s): only a plain integer string is accepted.
+    // Integer(v.to_s): only a plain integer string is accepted (an array's or hash's to_s
+    // is its inspect text, never one).
+    if (v.isArray() || v.isHash())
+        throw RenderError{"invalid integer"};
     const std::string s = v.toString();
     std::string_view t(s);
     while (!t.empty() && (t.front() == ' ' || t.front() == '\t' || t.front() == '\n'))
@@ -939,9 +942,10 @@ void CycleNode::render(RenderState &st, std::string &out) const
     std::int64_t iteration = *slot;
     if (values.empty())
         return;
-    if (iteration < 0 || iteration >= static_cast<std::int64_t>(values.size()))
-        iteration = 0;
-    appendOutput(st, values[static_cast<std::size_t>(iteration)]->evaluate(st), out);
+    // Shopify: a group shared by cycles of different lengths can point past this one's
+    // values; Ruby then prints nil (nothing) and starts over.
+    if (iteration >= 0 && iteration < static_cast<std::int64_t>(values.size()))
+        appendOutput(st, values[static_cast<std::size_t>(iteration)]->evaluate(st), out);
     ++iteration;
     if (iteration >= static_cast<std::int64_t>(values.size()))
         iteration = 0;

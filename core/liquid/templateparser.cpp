@@ -8,6 +8,7 @@
 
 #include <QString>
 
+#include <algorithm>
 #include <charconv>
 #include <cstdlib>
 
@@ -741,6 +742,7 @@ private:
     bool m_trimNext = false;
     int m_depth = 0;
     int m_line = 1; // parse_context.line_number for the node being created
+    int m_lineAfterLiquid = 0;
 
     EndTag parseDocumentBody(Body &body)
     {
@@ -750,6 +752,13 @@ private:
             if (t.empty())
                 continue;
             m_line = tok.line;
+            // Shopify: after a {% liquid %} tag Ruby's line counter is the liquid
+            // tokenizer's (start + its lines, markup.split("\n")), which is one too many
+            // when the markup does not end in a newline; the next tag or output gets that
+            // line in its error messages.
+            if (m_lineAfterLiquid != 0 && (t.substr(0, 2) == "{%" || t.substr(0, 2) == "{{"))
+                m_line = m_lineAfterLiquid;
+            m_lineAfterLiquid = 0;
             if (t.substr(0, 2) == "{%") {
                 whitespaceHandler(t, body);
                 // FullToken = /\A{%-?(\s*)(#|\w+)(\s*)(.*?)-?%}\z/m
@@ -786,6 +795,13 @@ private:
                     markup.remove_suffix(1);
                 if (name == "liquid") {
                     parseLiquidTag(markup, body);
+                    std::size_t fields = 0, end = markup.size();
+                    while (end > 0 && markup[end - 1] == '\n')
+                        --end; // String#split drops trailing empty fields
+                    if (end > 0)
+                        fields = 1 + static_cast<std::size_t>(
+                                         std::count(markup.begin(), markup.begin() + end, '\n'));
+                    m_lineAfterLiquid = m_line + static_cast<int>(fields);
                     continue;
                 }
                 NodePtr node = parseTag(name, markup, nameAt);
