@@ -1755,9 +1755,9 @@ FILTER(round)
         return Value(out);
     }
     const Decimal d = roundDecimal(n.d, digits);
-    // Ruby: round(0) is to_i'd by Liquid, and Float/BigDecimal#round with negative digits
-    // returns an Integer (15.5 | round: -1 is 20, not 20.0).
-    if (toI || digits < 0)
+    // Ruby: round(0) is to_i'd by Liquid, and BigDecimal#round with zero or negative
+    // digits returns an Integer (15.5 | round: -1 is 20, 2.5 | round: nil is 3, not 3.0).
+    if (toI || digits <= 0)
         return Value(decimalFloor(d, false));
     return fromDecimal(d);
 }
