@@ -559,7 +559,8 @@ bool equalVariables(const Expr &le, const Value &l, const Expr &re, const Value 
     // Shopify: `empty` / `blank` are method literals: x == empty is x.empty?; blank? does
     // not exist on plain Ruby objects, so comparing with blank is always false.
     if (le.kind == Expr::Kind::EmptyLiteral)
-        return rubyRespondsToEmpty(r) && rubyEmpty(r);
+        return re.kind != Expr::Kind::EmptyLiteral && re.kind != Expr::Kind::BlankLiteral &&
+               rubyRespondsToEmpty(r) && rubyEmpty(r); // a method literal has no empty?
     if (le.kind == Expr::Kind::BlankLiteral)
         return false;
     if (re.kind == Expr::Kind::EmptyLiteral)

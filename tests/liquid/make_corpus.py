@@ -408,6 +408,8 @@ for i, (t, d) in enumerate([
     # cycle group shared by cycles of different lengths prints nothing past the end
     ("{{ 2.5 | truncatewords: w }}|{{ 'abc' | slice: w }}|{% for x in (w..4) %}{{ x }}{% endfor %}|{% for x in (1..3) limit: w %}{{ x }}{% endfor %}|{{ (1.5..0) | first }}|{{ (1..0) | last }}|{% assign r = (3..1) %}{{ r.first }}{{ r.last }}{{ r | first }}|{% cycle n: 'a', 'b', 'c' %}{% cycle n: 'x' %}{% cycle n: 'x' %}{% cycle n: 'a', 'b', 'c' %}|{{ 'ab' | truncate: h }}",
      {"w": ["9"], "h": {"a": 1}}),
+    # method literals compared with each other are never equal
+    ("{% if empty == blank %}a{% endif %}{% if empty == empty %}b{% endif %}{% if blank == empty %}c{% endif %}{% if empty != empty %}d{% endif %}{% case empty %}{% when empty %}e{% when '' %}f{% endcase %}{% case '' %}{% when empty %}g{% endcase %}", None),
     # BigDecimal#round with zero digits (however they are given) is an Integer
     ("{{ 2.0 | round: nil }}|{{ 2.5 | round: nil }}|{{ 2.5 | round: 'x' }}|{{ 2.5 | round: '0' }}|{{ 2.5 | round: 0.0 }}|{{ 2.5 | round: 0.4 }}|{{ '2.5' | round: nil }}|{{ 3 | round: nil }}|{{ 2.567 | round: '1' }}", None),
     # after a {% liquid %} tag Ruby's line counter runs one ahead (the next node's errors)
