@@ -1,5 +1,6 @@
 #include "liquid/rubytime.h"
 #include "liquid/ast.h"
+#include "liquid/rubydateparse.h"
 
 #include <algorithm>
 #include <cctype>
@@ -107,7 +108,12 @@ bool toRubyTime(const Value &input, std::int64_t now, int localOffset, RubyTime 
         out.seconds = std::stoll(s);
         return true;
     }
-    return parseTimeString(s, now, localOffset, out);
+    // Date._parse refuses more than 128 characters; what the fast parser does not take
+    // goes through the (slow) port of Ruby's lenient parser.
+    if (s.size() > 128)
+        return false;
+    return parseTimeString(s, now, localOffset, out) ||
+           rubyLenientTimeParse(s, now, localOffset, out);
 }
 
 namespace {
@@ -274,10 +280,10 @@ bool parseTimeString(const std::string &s, std::int64_t now, int localOffset, Ru
     bool utcName = localOffset == 0;
     if (sc.i < s.size()) {
         if (s[sc.i] == 'z' || s.compare(sc.i, 3, "utc") == 0 || s.compare(sc.i, 3, "gmt") == 0) {
+            utcName = s[sc.i] != 'g'; // Time.parse's zone_utc?: UTC and Z, not GMT
             sc.i += s[sc.i] == 'z' ? 1 : 3;
             zoned = true;
             offset = 0;
-            utcName = true;
         } else if (s[sc.i] == '+' || s[sc.i] == '-') {
             const int sign = s[sc.i] == '-' ? -1 : 1;
             ++sc.i;
@@ -288,7 +294,7 @@ bool parseTimeString(const std::string &s, std::int64_t now, int localOffset, Ru
             sc.num(2, 2, om);
             zoned = true;
             offset = sign * static_cast<int>(oh * 3600 + om * 60);
-            utcName = false;
+            utcName = sign < 0 && offset == 0; // "-00:00" / "-0000" mean UTC
         }
     }
     sc.ws();
@@ -298,7 +304,8 @@ bool parseTimeString(const std::string &s, std::int64_t now, int localOffset, Ru
     out.seconds = days * 86400 + hh * 3600 + mm * 60 + ss - offset;
     out.nanos = nanos;
     out.offset = offset;
-    out.utcZone = zoned ? utcName : localOffset == 0;
+    // %Z: Ruby shows the local zone (UTC here) when the offset is the local one.
+    out.utcZone = zoned ? utcName || (offset == 0 && localOffset == 0) : localOffset == 0;
     return true;
 }
 

@@ -410,6 +410,20 @@ for i, (t, d) in enumerate([
      {"w": ["9"], "h": {"a": 1}}),
     # method literals compared with each other are never equal
     ("{% if empty == blank %}a{% endif %}{% if empty == empty %}b{% endif %}{% if blank == empty %}c{% endif %}{% if empty != empty %}d{% endif %}{% case empty %}{% when empty %}e{% when '' %}f{% endcase %}{% case '' %}{% when empty %}g{% endcase %}", None),
+    # Time.parse is Date._parse: it finds a date or time anywhere (fields it lacks come from
+    # now, so these print only what the string gives); %Z is UTC for a +0000 zone
+    ("{% for s in ds %}{{ s | date: '%Y-%m-%d %H:%M:%S.%L %z %Z' }}|{% endfor %}",
+     {"ds": ["1/2/2024", "2024/3/5", "05.03.2024", "2024.03.05", "1.5.2024", "x 2024-03-05 y", "2024-02-30",
+             "2024-13-45", "2024-03-05T25:00:00", "Tuesday", "20240305T101010", "2024-03-05T14:07:09 EST",
+             "2024-03-05 14:07 PST", "Mar 5 2024 10:00", "March 5th, 2024", "5th March 2024", "2024-W10-2",
+             "2024-065", "2024-366", "2023-366", "mar 2020", "Jan 2000", "24-03-05", "05/03/24", "'24",
+             "2024-03-05 14:07:09 +9", "5-mar-2024", "2024-02-29T10:00:00-05:00", "12.5.99", "2/30/2024",
+             "Sat, 05 Mar 2024 14:07:09 +0000", "2024-03-05 14:07:09 -0000", "2024-03-05 14:07:09 GMT",
+             "noon", "a b c", "10:61", "1e3", "-3.7", "1.5", "<p>Fish &amp; Chips</p>", "x" * 130]}),
+    ("{% for s in ts %}{{ s | date: '%H:%M:%S.%L' }}|{% endfor %}{% for s in ms %}{{ s | date: '%m-%d' }}|{% endfor %}{% for s in ds %}{{ s | date: '%d' }}|{% endfor %}",
+     {"ts": ["12:30", "3pm", "10h", "12:30:45", "1:05 PM", "23:59:59.123", "12:30 +0900", "Tue 12:00", "12am", "12pm", "5 pm", "12:30 foo"],
+      "ms": ["Jan", "March", "Mar 5", "5 Mar", "3/5", "1 Jan", "--03-05"],
+      "ds": ["12abc", "0x10", "T10", "1.0e+20", "hello 5th", "abc 12"]}),
     # BigDecimal#round with zero digits (however they are given) is an Integer
     ("{{ 2.0 | round: nil }}|{{ 2.5 | round: nil }}|{{ 2.5 | round: 'x' }}|{{ 2.5 | round: '0' }}|{{ 2.5 | round: 0.0 }}|{{ 2.5 | round: 0.4 }}|{{ '2.5' | round: nil }}|{{ 3 | round: nil }}|{{ 2.567 | round: '1' }}", None),
     # after a {% liquid %} tag Ruby's line counter runs one ahead (the next node's errors)
