@@ -383,14 +383,25 @@ std::string rubyStrftime(const RubyTime &t, std::string_view f)
                 width = 1024;
             ++i;
         }
-        bool colon = false;
-        if (i < f.size() && f[i] == ':') {
-            colon = true;
+        int colons = 0;
+        while (i < f.size() && f[i] == ':' && colons < 3) {
+            ++colons;
             ++i;
         }
+        const bool colon = colons > 0;
         if (i >= f.size())
             throw RenderError{"invalid format: " + std::string(f)};
+        // Shopify (Ruby's strftime): the E and O modifiers are accepted (and ignored) before
+        // the conversions they apply to; anything else with them, colons before anything
+        // but z, and unknown conversions (%+ too) are printed as written.
+        if ((f[i] == 'E' || f[i] == 'O') && i + 1 < f.size() &&
+            std::strchr(f[i] == 'E' ? "cCxXyY" : "deHkIlmMSuUVwWy", f[i + 1]) != nullptr)
+            ++i;
         const char c = f[i];
+        if ((colon && c != 'z') || c == '+' || c == 'E' || c == 'O') {
+            out.append(f.substr(start, i - start + 1));
+            continue;
+        }
         auto num = [&](std::int64_t v, int defWidth, char defPad) {
             const int w = width >= 0 ? width : defWidth;
             char pc = defPad;
@@ -545,8 +556,13 @@ std::string rubyStrftime(const RubyTime &t, std::string_view f)
             const int a = off < 0 ? -off : off;
             std::string z = off < 0 ? "-" : "+";
             char buf[16];
-            if (colon)
-                std::snprintf(buf, sizeof buf, "%02d:%02d", a / 3600, a % 3600 / 60);
+            const int hh = a / 3600, mm = a % 3600 / 60, ss = a % 60;
+            if (colons == 2 || (colons == 3 && ss != 0))
+                std::snprintf(buf, sizeof buf, "%02d:%02d:%02d", hh, mm, ss);
+            else if (colons == 3 && mm == 0)
+                std::snprintf(buf, sizeof buf, "%02d", hh);
+            else if (colon)
+                std::snprintf(buf, sizeof buf, "%02d:%02d", hh, mm);
             else
                 std::snprintf(buf, sizeof buf, "%02d%02d", a / 3600, a % 3600 / 60);
             z += buf;
@@ -575,9 +591,6 @@ std::string rubyStrftime(const RubyTime &t, std::string_view f)
             break;
         case 'v':
             text(rubyStrftime(t, "%e-%^b-%Y"));
-            break;
-        case '+':
-            text(rubyStrftime(t, "%a %b %e %H:%M:%S %Z %Y"));
             break;
         case 'n':
             out += '\n';

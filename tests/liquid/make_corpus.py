@@ -424,6 +424,8 @@ for i, (t, d) in enumerate([
      {"ts": ["12:30", "3pm", "10h", "12:30:45", "1:05 PM", "23:59:59.123", "12:30 +0900", "Tue 12:00", "12am", "12pm", "5 pm", "12:30 foo"],
       "ms": ["Jan", "March", "Mar 5", "5 Mar", "3/5", "1 Jan", "--03-05"],
       "ds": ["12abc", "0x10", "T10", "1.0e+20", "hello 5th", "abc 12"]}),
+    # strftime: %+ is not Ruby's, E/O modifiers, %::z and %:::z
+    ("{{ 0 | date: '%+|%E|%O|%Ec|%Oy|%Ez|%Od|%OY|%:a|%::::z|%-:z|%EY|%Ex|%::z|%:::z' }}|{{ '2024-03-05 10:00:00 +05:30' | date: '%z|%:z|%::z|%:::z' }}|{{ '2024-03-05 10:00:00 -03:00' | date: '%:::z' }}", None),
     # BigDecimal#round with zero digits (however they are given) is an Integer
     ("{{ 2.0 | round: nil }}|{{ 2.5 | round: nil }}|{{ 2.5 | round: 'x' }}|{{ 2.5 | round: '0' }}|{{ 2.5 | round: 0.0 }}|{{ 2.5 | round: 0.4 }}|{{ '2.5' | round: nil }}|{{ 3 | round: nil }}|{{ 2.567 | round: '1' }}", None),
     # after a {% liquid %} tag Ruby's line counter runs one ahead (the next node's errors)
