@@ -918,6 +918,165 @@ void ForNode::render(RenderState &st, std::string &out) const
     --st.depth;
 }
 
+namespace {
+
+/// Ruby's to_i of a tag attribute (tablerow's cols, limit, offset): nil is 0, a float is
+/// truncated, a string is read as far as it is an integer; true, arrays and hashes have
+/// no to_i (Ruby's NoMethodError, printed as "internal").
+std::int64_t rubyToI(const Value &v)
+{
+    if (v.isNil())
+        return 0;
+    if (v.isInt())
+        return v.toInt();
+    if (v.isFloat()) {
+        const double d = v.toFloat();
+        if (d != d || d > 9.2e18 || d < -9.2e18)
+            throw RenderError{"internal"};
+        return static_cast<std::int64_t>(d);
+    }
+    if (!v.isString())
+        throw RenderError{"internal"};
+    const std::string_view s = v.str();
+    std::size_t i = 0;
+    while (i < s.size() && (s[i] == ' ' || (s[i] >= '\t' && s[i] <= '\r')))
+        ++i;
+    bool neg = false;
+    if (i < s.size() && (s[i] == '-' || s[i] == '+'))
+        neg = s[i++] == '-';
+    std::int64_t r = 0;
+    for (; i < s.size(); ++i) {
+        if (s[i] == '_' && i + 1 < s.size() && s[i + 1] >= '0' && s[i + 1] <= '9' && i > 0 &&
+            s[i - 1] >= '0' && s[i - 1] <= '9')
+            continue;
+        if (s[i] < '0' || s[i] > '9')
+            break;
+        if (r < (INT64_MAX - 9) / 10)
+            r = r * 10 + (s[i] - '0');
+    }
+    return neg ? -r : r;
+}
+
+const std::string kTablerowloop = "tablerowloop";
+
+} // namespace
+
+void TablerowNode::render(RenderState &st, std::string &out) const
+{
+    const Value coll = collection->evaluate(st);
+    if (!coll.truthy())
+        return; // Shopify: nothing at all, not even the <tr>
+    const std::int64_t from = offset ? rubyToI(offset->evaluate(st)) : 0;
+    std::optional<std::int64_t> to;
+    if (limit)
+        to = satAdd(from, rubyToI(limit->evaluate(st)));
+    const std::int64_t colCount = cols ? rubyToI(cols->evaluate(st)) : 0;
+    // Utils.slice_collection_using_each: a (non-empty) string is one item whatever the
+    // offset; arrays are not flattened; a hash gives [key, value] pairs; a number none.
+    Array pairs;
+    ArrayView items;
+    std::int64_t total = 0;
+    if (coll.isArray()) {
+        items = coll.array();
+        total = static_cast<std::int64_t>(items.size());
+    } else if (coll.isHash()) {
+        for (const auto &[k, v] : coll.hash())
+            pairs.emplace_back(Array{Value(k), v});
+        items = ArrayView(pairs);
+        total = static_cast<std::int64_t>(pairs.size());
+    } else if (coll.isRange()) {
+        total = rangeCount(coll);
+    } else if (coll.isString()) {
+        total = coll.str().empty() ? 0 : 1;
+    }
+    std::int64_t begin = std::max<std::int64_t>(0, from), end = total;
+    if (coll.isString())
+        begin = 0;
+    else if (to)
+        end = std::min(end, std::max<std::int64_t>(*to, 0));
+    const std::int64_t length = std::max<std::int64_t>(0, end - begin);
+
+    out += "<tr class=\"row1\">\n";
+    if (++st.depth > st.opt.maxRenderDepth)
+        st.fatal("nesting too deep");
+    const std::size_t scopeBase = st.loopVars.size();
+    st.loopVars.push_back({&kTablerowloop, Value(), nullptr});
+    st.loopVars.push_back({&var, Value(), nullptr});
+    std::int64_t row = 1, col = 1;
+    try {
+        for (std::int64_t n = 0; n < length; ++n) {
+            st.countIteration();
+            // TablerowloopDrop's fields (a hash here: the drop's own printing is not kept)
+            Hash loop;
+            loop.append("length", Value(length));
+            loop.append("col", Value(col));
+            loop.append("row", Value(row));
+            loop.append("index", Value(n + 1));
+            loop.append("index0", Value(n));
+            loop.append("col0", Value(col - 1));
+            loop.append("rindex", Value(length - n));
+            loop.append("rindex0", Value(length - n - 1));
+            loop.append("first", Value(n == 0));
+            loop.append("last", Value(n == length - 1));
+            loop.append("col_first", Value(col == 1));
+            loop.append("col_last", Value(col == colCount));
+            st.loopVars[scopeBase].value = Value(std::move(loop));
+            RenderState::Scope &slot = st.loopVars[scopeBase + 1];
+            const std::int64_t k = begin + n;
+            if (coll.isArray() || coll.isHash())
+                slot.ref = &items[static_cast<std::size_t>(k)];
+            else if (coll.isRange())
+                slot.value = Value(coll.rangeFirst() + k);
+            else
+                slot.ref = &coll;
+            out += "<td class=\"col";
+            out += std::to_string(col);
+            out += "\">";
+            body.render(st, out);
+            out += "</td>";
+            if (col == colCount && n != length - 1) {
+                out += "</tr>\n<tr class=\"row";
+                out += std::to_string(row + 1);
+                out += "\">";
+            }
+            st.checkOutput(out);
+            // Shopify: the loop does not look at break/continue (the interrupt stays set).
+            if (col == colCount) {
+                col = 1;
+                ++row;
+            } else {
+                ++col;
+            }
+        }
+    } catch (...) {
+        st.loopVars.resize(scopeBase);
+        --st.depth;
+        throw;
+    }
+    st.loopVars.resize(scopeBase);
+    --st.depth;
+    out += "</tr>\n";
+}
+
+void IfchangedNode::render(RenderState &st, std::string &out) const
+{
+    std::string block;
+    body.render(st, block);
+    // The last output lives with the assigns under a name no template can write.
+    static const std::string key = std::string("\x01ifchanged");
+    for (auto &l : st.locals) {
+        if (l.first == key) {
+            if (l.second.isString() && l.second.str() == block)
+                return;
+            l.second = Value(block);
+            out += block;
+            return;
+        }
+    }
+    st.locals.emplace_back(key, Value(block));
+    out += block;
+}
+
 void CycleNode::render(RenderState &st, std::string &out) const
 {
     std::string k;

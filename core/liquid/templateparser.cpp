@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <charconv>
 #include <cstdlib>
+#include <regex>
 
 namespace mw::liquid::detail {
 
@@ -1275,6 +1276,45 @@ private:
                 removeBlankStrings(n->body);
                 removeBlankStrings(n->elseBody);
             }
+            node = std::move(n);
+        } else if (name == "tablerow") {
+            // TableRow parses with regular expressions in every error mode:
+            // Syntax = /(\w+)\s+in\s+(QF+)/, attributes scanned as /(\w[\w-]*)\s*:\s*(QF)/.
+            static const std::string qf =
+                "(?:\"[^\"]*\"|'[^']*'|(?:[^\\s,|'\"]|\"[^\"]*\"|'[^']*')+)";
+            static const std::regex syntax("(\\w+)\\s+in\\s+((?:" + qf + ")+)");
+            static const std::regex attribute("(\\w[\\w-]*)\\s*:\\s*(" + qf + ")");
+            const std::string m(markup);
+            std::smatch mt;
+            if (!std::regex_search(m, mt, syntax))
+                throw ParseError{"invalid 'tablerow': expected {% tablerow item in collection "
+                                 "[cols: n] [limit: n] [offset: n] %}",
+                                 at};
+            auto n = std::make_unique<TablerowNode>();
+            n->var = mt[1].str();
+            n->collection = parseExpressionText(mt[2].str(), false);
+            for (auto it = std::sregex_iterator(m.begin(), m.end(), attribute);
+                 it != std::sregex_iterator(); ++it) {
+                const std::string key = (*it)[1].str();
+                ExprPtr value = parseExpressionText((*it)[2].str(), false);
+                if (key == "cols")
+                    n->cols = std::move(value);
+                else if (key == "limit")
+                    n->limit = std::move(value);
+                else if (key == "offset")
+                    n->offset = std::move(value);
+            }
+            EndTag end;
+            while (!(end = parseBlockBody(n->body, name, at)).eof && end.name != "endtablerow")
+                unknownInBlock(end, name);
+            n->blank = n->body.blank; // (Block#parse keeps whitespace text even then)
+            node = std::move(n);
+        } else if (name == "ifchanged") {
+            auto n = std::make_unique<IfchangedNode>();
+            EndTag end;
+            while (!(end = parseBlockBody(n->body, name, at)).eof && end.name != "endifchanged")
+                unknownInBlock(end, name);
+            n->blank = n->body.blank;
             node = std::move(n);
         } else if (name == "cycle") {
             auto n = std::make_unique<CycleNode>();

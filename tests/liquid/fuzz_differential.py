@@ -283,6 +283,14 @@ class Gen:
                 parts.append(self.tag("echo " + self.expr()))
             elif x < 0.95:
                 parts.append(self.liquid_tag(d, in_loop))
+            elif x < 0.955:
+                self.locals.append("t")
+                parts.append(self.tag(f"tablerow t in {self.choice(['arr', 'words', 'h', 's', 'nil', '(1..5)', 'products'])}"
+                                      + "".join(f" {k}: {self.atom()}" for k in r.sample(['cols', 'limit', 'offset'], r.randrange(0, 3))))
+                             + self.block(d + 1, in_loop) + self.tag("endtablerow"))
+                self.locals.remove("t")
+            elif x < 0.96:
+                parts.append(self.tag("ifchanged") + self.block(d + 1, in_loop) + self.tag("endifchanged"))
             elif x < 0.97 and in_loop:
                 parts.append(self.tag(self.choice(["break", "continue"])))
             elif x < 0.98:

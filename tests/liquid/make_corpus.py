@@ -426,6 +426,16 @@ for i, (t, d) in enumerate([
       "ds": ["12abc", "0x10", "T10", "1.0e+20", "hello 5th", "abc 12"]}),
     # strftime: %+ is not Ruby's, E/O modifiers, %::z and %:::z
     ("{{ 0 | date: '%+|%E|%O|%Ec|%Oy|%Ez|%Od|%OY|%:a|%::::z|%-:z|%EY|%Ex|%::z|%:::z' }}|{{ '2024-03-05 10:00:00 +05:30' | date: '%z|%:z|%::z|%:::z' }}|{{ '2024-03-05 10:00:00 -03:00' | date: '%:::z' }}", None),
+    # tablerow and ifchanged (standard Liquid 5.4 tags)
+    ("{% tablerow x in arr cols: 2 %}{{ x }}{{ tablerowloop.col }}{% endtablerow %}|{% for x in arr %}{% ifchanged %}{{ x }}{% endifchanged %}{% endfor %}", {"arr": [1, 1, 2, 3]}),
+    ("{% tablerow x in arr %}{{ x }}{% endtablerow %}|{% tablerow x in arr cols:3 limit:4 offset:1 %}{{ tablerowloop.index }}{{ tablerowloop.index0 }}{{ tablerowloop.rindex }}{{ tablerowloop.rindex0 }}{{ tablerowloop.first }}{{ tablerowloop.last }}{{ tablerowloop.col0 }}{{ tablerowloop.col_first }}{{ tablerowloop.col_last }}{{ tablerowloop.length }}{{ tablerowloop.row }}{% endtablerow %}", {"arr": [1, 1, 2, 3, 4]}),
+    ("{% tablerow x in nil %}a{% endtablerow %}|{% tablerow x in '' %}a{% endtablerow %}|{% tablerow x in 'ab' cols: 1 %}{{ x }}{% endtablerow %}|{% tablerow x in h %}{{ x }}{% endtablerow %}|{% tablerow x in (1..5) cols: '2' limit: 2.7 %}{{ x }}{% endtablerow %}|{% tablerow x in 5 %}a{% endtablerow %}|{% tablerow x in arr cols: t %}a{% endtablerow %}",
+     {"arr": [1, 2], "h": {"a": 1, "b": [2]}, "t": True}),
+    ("{% for i in (1..2) %}{% tablerow x in arr cols: 2 %} {% assign q = x %} {% endtablerow %}{% endfor %}{{ q }}| {% ifchanged %} {% assign z = 1 %} {% endifchanged %} |{% if true %} {% tablerow x in e %} {% endtablerow %} {% endif %}|{% tablerow x in arr %}{% if x == 2 %}{% break %}{% endif %}{{ x }}y{% endtablerow %}|{% ifchanged %}a{% endifchanged %}{% ifchanged %}a{% endifchanged %}{% ifchanged %}b{% endifchanged %}{% ifchanged %}a{% endifchanged %}",
+     {"arr": [1, 1, 2, 3], "e": []}),
+    ("{% liquid\ntablerow x in arr cols:2\necho x\nendtablerow\nifchanged\necho 'i'\nendifchanged\n%}", {"arr": [1, 2, 3]}),
+    ("{% tablerow x in arr %}{% else %}{% endtablerow %}", {"arr": [1]}),
+    ("{%tablerow%}{%endtablerow%}", None),
     # BigDecimal#round with zero digits (however they are given) is an Integer
     ("{{ 2.0 | round: nil }}|{{ 2.5 | round: nil }}|{{ 2.5 | round: 'x' }}|{{ 2.5 | round: '0' }}|{{ 2.5 | round: 0.0 }}|{{ 2.5 | round: 0.4 }}|{{ '2.5' | round: nil }}|{{ 3 | round: nil }}|{{ 2.567 | round: '1' }}", None),
     # after a {% liquid %} tag Ruby's line counter runs one ahead (the next node's errors)
