@@ -1429,6 +1429,41 @@ FILTER(join)
     }
     return Value(out);
 }
+/// The merge sort of glibc's qsort_r, which Debian's Ruby sorts with: the same split and
+/// the same "take the left item when cmp <= 0" merge. A consistent comparison gives what
+/// any stable sort gives; sort_natural's nil against nil is 1 both ways, and then only
+/// the same sequence of comparisons puts the items where Ruby does.
+template <typename T, typename Cmp> void rubyMergeSort(T *b, std::size_t n, T *tmp, const Cmp &cmp)
+{
+    if (n <= 1)
+        return;
+    std::size_t n1 = n / 2, n2 = n - n1;
+    T *b1 = b, *b2 = b + n1;
+    rubyMergeSort(b1, n1, tmp, cmp);
+    rubyMergeSort(b2, n2, tmp, cmp);
+    T *t = tmp;
+    while (n1 > 0 && n2 > 0) {
+        if (cmp(*b1, *b2) <= 0) {
+            *t++ = std::move(*b1++);
+            --n1;
+        } else {
+            *t++ = std::move(*b2++);
+            --n2;
+        }
+    }
+    while (n1 > 0) {
+        *t++ = std::move(*b1++);
+        --n1;
+    }
+    std::move(tmp, t, b); // what is left of b2 is already in place
+}
+
+template <typename T, typename Cmp> void rubySort(std::vector<T> &v, const Cmp &cmp)
+{
+    std::vector<T> tmp(v.size());
+    rubyMergeSort(v.data(), v.size(), tmp.data(), cmp);
+}
+
 Value sortImpl(RenderState &st, const Value &in, const Args &a, bool natural)
 {
     Array list = inputList(st, in);
@@ -1436,8 +1471,8 @@ Value sortImpl(RenderState &st, const Value &in, const Args &a, bool natural)
         return Value(Array{});
     const Value prop = arg(a, 0);
     if (prop.isNil()) {
-        std::stable_sort(list.begin(), list.end(), [&](const Value &x, const Value &y) {
-            return (natural ? nilSafeCasecmp(x, y) : nilSafeCompare(x, y)) < 0;
+        rubySort(list, [&](const Value &x, const Value &y) {
+            return natural ? nilSafeCasecmp(x, y) : nilSafeCompare(x, y);
         });
         return Value(std::move(list));
     }
@@ -1450,8 +1485,8 @@ Value sortImpl(RenderState &st, const Value &in, const Args &a, bool natural)
     bool r;
     for (const Value &e : list)
         keyed.emplace_back(itemProperty(e, prop, r), e);
-    std::stable_sort(keyed.begin(), keyed.end(), [&](const auto &x, const auto &y) {
-        return (natural ? nilSafeCasecmp(x.first, y.first) : nilSafeCompare(x.first, y.first)) < 0;
+    rubySort(keyed, [&](const auto &x, const auto &y) {
+        return natural ? nilSafeCasecmp(x.first, y.first) : nilSafeCompare(x.first, y.first);
     });
     Array out;
     for (auto &k : keyed)

@@ -436,6 +436,10 @@ for i, (t, d) in enumerate([
     ("{% liquid\ntablerow x in arr cols:2\necho x\nendtablerow\nifchanged\necho 'i'\nendifchanged\n%}", {"arr": [1, 2, 3]}),
     ("{% tablerow x in arr %}{% else %}{% endtablerow %}", {"arr": [1]}),
     ("{%tablerow%}{%endtablerow%}", None),
+    # sort as glibc's merge sort does it (sort_natural's nil vs nil is 1 both ways)
+    ("{{ p | sort: 'k' | map: 'n' | join: ',' }}|{{ p | sort_natural: 'k' | map: 'n' | join: ',' }}|{{ arr | sort_natural: 1 }}|{{ q | sort_natural | join: ',' }}|{{ w2 | sort_natural | join: ',' }}",
+     {"w2": ["x", "X", "y", "Y", "x", "X", "a", "A", "b", "B", "a"], "p": [{"k": 1, "n": "a"}, {"k": 0, "n": "b"}, {"k": 1, "n": "c"}, {"k": 0, "n": "d"}, {"k": 1, "n": "e"}, {"k": None, "n": "f"}, {"k": 1, "n": "g"}, {"n": "h"}, {"n": "i"}, {"k": None, "n": "j"}],
+      "arr": ["ABC def", "1", "0", "now", "1.5"], "q": [None, "b", None, "a", None, "B", None]}),
     # BigDecimal#round with zero digits (however they are given) is an Integer
     ("{{ 2.0 | round: nil }}|{{ 2.5 | round: nil }}|{{ 2.5 | round: 'x' }}|{{ 2.5 | round: '0' }}|{{ 2.5 | round: 0.0 }}|{{ 2.5 | round: 0.4 }}|{{ '2.5' | round: nil }}|{{ 3 | round: nil }}|{{ 2.567 | round: '1' }}", None),
     # after a {% liquid %} tag Ruby's line counter runs one ahead (the next node's errors)
