@@ -1704,6 +1704,14 @@ FILTER(last)
         return Value(in.rangeLast()); // Shopify: Range#last is the end, even if empty
     return Value();
 }
+/// BigDecimal's FloatDomainError message for Infinity/NaN made an integer.
+std::string nonFiniteError(double f)
+{
+    return std::isnan(f) ? "Computation results in 'NaN' (Not a Number)"
+                         : (f < 0 ? "Computation results in '-Infinity'"
+                                  : "Computation results in 'Infinity'");
+}
+
 Value numResult(const Num &n)
 {
     if (n.inexact)
@@ -1766,8 +1774,9 @@ FILTER(round)
         argError("internal");
     const bool toI = nArg.isInt() && nArg.toInt() == 0;
     if (n.inexact) {
-        if (std::isnan(n.f) || std::isinf(n.f))
-            argError(std::isnan(n.f) ? "NaN" : (n.f < 0 ? "-Infinity" : "Infinity"));
+        // Shopify: BigDecimal#round(n > 0) keeps Infinity/NaN; to an integer it raises.
+        if ((std::isnan(n.f) || std::isinf(n.f)) && (toI || digits <= 0))
+            argError(nonFiniteError(n.f));
         return Value(n.f);
     }
     if (!n.isDec) {
@@ -1803,7 +1812,7 @@ FILTER(ceil)
     const Num n = toNumber(in);
     if (n.inexact) {
         if (!std::isfinite(n.f))
-            argError(std::isnan(n.f) ? "NaN" : (n.f < 0 ? "-Infinity" : "Infinity"));
+            argError(nonFiniteError(n.f));
         return Value(clampToInt64(std::ceil(n.f)));
     }
     return n.isDec ? Value(decimalFloor(n.d, true)) : Value(n.i);
@@ -1815,7 +1824,7 @@ FILTER(floor)
     const Num n = toNumber(in);
     if (n.inexact) {
         if (!std::isfinite(n.f))
-            argError(std::isnan(n.f) ? "NaN" : (n.f < 0 ? "-Infinity" : "Infinity"));
+            argError(nonFiniteError(n.f));
         return Value(clampToInt64(std::floor(n.f)));
     }
     return n.isDec ? Value(decimalFloor(n.d, false)) : Value(n.i);

@@ -440,6 +440,8 @@ for i, (t, d) in enumerate([
     ("{{ p | sort: 'k' | map: 'n' | join: ',' }}|{{ p | sort_natural: 'k' | map: 'n' | join: ',' }}|{{ arr | sort_natural: 1 }}|{{ q | sort_natural | join: ',' }}|{{ w2 | sort_natural | join: ',' }}",
      {"w2": ["x", "X", "y", "Y", "x", "X", "a", "A", "b", "B", "a"], "p": [{"k": 1, "n": "a"}, {"k": 0, "n": "b"}, {"k": 1, "n": "c"}, {"k": 0, "n": "d"}, {"k": 1, "n": "e"}, {"k": None, "n": "f"}, {"k": 1, "n": "g"}, {"n": "h"}, {"n": "i"}, {"k": None, "n": "j"}],
       "arr": ["ABC def", "1", "0", "now", "1.5"], "q": [None, "b", None, "a", None, "B", None]}),
+    # Infinity/NaN: round with digits keeps them, to an integer it is BigDecimal's error
+    ("{% assign i = 1.5 | divided_by: 0 %}{% assign m = -1.5 | divided_by: 0 %}{% assign n = 0.0 | divided_by: 0 %}{{ i | round }}|{{ i | round: 1 }}|{{ i | round: 0.5 }}|{{ m | round }}|{{ m | round: 2 }}|{{ n | round }}|{{ n | round: 1 }}|{{ i | ceil }}|{{ i | floor }}|{{ n | floor }}|{{ i | round: -1 }}", None),
     # BigDecimal#round with zero digits (however they are given) is an Integer
     ("{{ 2.0 | round: nil }}|{{ 2.5 | round: nil }}|{{ 2.5 | round: 'x' }}|{{ 2.5 | round: '0' }}|{{ 2.5 | round: 0.0 }}|{{ 2.5 | round: 0.4 }}|{{ '2.5' | round: nil }}|{{ 3 | round: nil }}|{{ 2.567 | round: '1' }}", None),
     # after a {% liquid %} tag Ruby's line counter runs one ahead (the next node's errors)
