@@ -408,9 +408,16 @@ FILTER_ARGS = {
 }
 
 
-def make_case(r, i, prefix):
+def make_case(r, i, prefix, mode="mixed"):
     g = Gen(r)
-    tpl = g.block(n=r.randrange(1, 5))
+    if mode == "filters":
+        # many short filter chains on literals and data: each output is its own probe
+        tpl = "|".join("{{ " + g.expr(4) + " }}" for _ in range(r.randrange(4, 12)))
+    elif mode == "conditions":
+        tpl = "|".join("{% if " + g.cond() + " %}T{% else %}F{% endif %}"
+                       for _ in range(r.randrange(4, 12)))
+    else:
+        tpl = g.block(n=r.randrange(1, 5))
     return {"name": f"{prefix}{i}", "template": tpl, "data": rand_data(r)}
 
 
@@ -477,6 +484,8 @@ def main():
     ap.add_argument("--count", type=int, default=1000)
     ap.add_argument("--out", default=None)
     ap.add_argument("--cases", default=None, help="run this cases file instead of generating")
+    ap.add_argument("--mode", default="mixed", choices=["mixed", "filters", "conditions"],
+                    help="mixed templates, or only filter chains, or only conditions")
     args = ap.parse_args()
     out = args.out or tempfile.mkdtemp(prefix="liquidfuzz.")
     os.makedirs(out, exist_ok=True)
@@ -485,7 +494,8 @@ def main():
         cases = [json.loads(l) for l in open(args.cases, encoding="utf-8") if l.strip()]
     else:
         r = random.Random(args.seed)
-        cases = [make_case(r, i, f"s{args.seed}_") for i in range(args.count)]
+        cases = [make_case(r, i, f"s{args.seed}{args.mode[0]}_", args.mode)
+                 for i in range(args.count)]
     with open(cases_path, "w", encoding="utf-8") as fh:
         for c in cases:
             fh.write(json.dumps(c, ensure_ascii=False) + "\n")
