@@ -1058,6 +1058,13 @@ void TablerowNode::render(RenderState &st, std::string &out) const
     out += "</tr>\n";
 }
 
+void IncludeNode::render(RenderState &st, std::string &) const
+{
+    if (!templateName->evaluate(st).truthy())
+        throw RenderError{"Argument error in tag 'include' - Illegal template name"};
+    throw RenderError{"This liquid context does not allow includes."};
+}
+
 void IfchangedNode::render(RenderState &st, std::string &out) const
 {
     std::string block;

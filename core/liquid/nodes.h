@@ -81,6 +81,13 @@ struct IfchangedNode : Node {
     void render(RenderState &st, std::string &out) const override;
 };
 
+/// {% include %}: there is no template file system, so it renders Shopify's error -- after
+/// evaluating the template name as Ruby does (a nil name is another error).
+struct IncludeNode : Node {
+    ExprPtr templateName;
+    void render(RenderState &st, std::string &out) const override;
+};
+
 struct CycleNode : Node {
     ExprPtr group; // null: unnamed (key below)
     std::string key;

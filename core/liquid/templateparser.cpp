@@ -1476,8 +1476,29 @@ private:
             auto n = std::make_unique<CommentNode>();
             n->blank = true;
             node = std::move(n);
-        } else if (name == "include" || name == "render") {
-            // Mailwright has no template file system; Shopify renders this error inline.
+        } else if (name == "include") {
+            // Include::SYNTAX = /(QF+)(\s+(?:with|for)\s+(QF+))?.../ (unanchored): the first
+            // run of fragments is the template name, evaluated at render time.
+            std::size_t start = 0, len = 0;
+            if (!findQuotedFragment(markup, 0, start, len))
+                throw ParseError{"Error in tag 'include' - Valid syntax: include '[template]' "
+                                 "(with|for) [object|collection]",
+                                 at};
+            std::size_t end = start + len;
+            while (std::size_t more = quotedFragmentAt(markup, end))
+                end += more;
+            auto n = std::make_unique<IncludeNode>();
+            n->templateName = parseExpressionText(markup.substr(start, end - start), false);
+            node = std::move(n);
+        } else if (name == "render") {
+            // Render::SYNTAX needs a quoted template name somewhere in the markup. Mailwright
+            // has no template file system; Shopify renders this error inline.
+            const std::size_t q = markup.find_first_of("'\"");
+            if (q == std::string_view::npos ||
+                markup.find(markup[q], q + 1) == std::string_view::npos)
+                throw ParseError{"Syntax error in tag 'render' - Template name must be a quoted "
+                                 "string",
+                                 at};
             auto n = std::make_unique<ErrorNode>();
             n->message = "This liquid context does not allow includes.";
             node = std::move(n);

@@ -416,6 +416,28 @@ def make_case(r, i, prefix, mode="mixed"):
     elif mode == "conditions":
         tpl = "|".join("{% if " + g.cond() + " %}T{% else %}F{% endif %}"
                        for _ in range(r.randrange(4, 12)))
+    elif mode == "syntax":
+        # token soup inside tags and outputs: what the parsers accept and refuse
+        vocab = ["x", "s", "arr", "h", "n", ".", "..", "[", "]", "(", ")", "|", ":", ",", "'a'",
+                 '"b"', "'", '"', "1", "-1", "1.5", "-", "==", "<>", "!=", "<", ">=", "contains",
+                 "and", "or", "in", "reversed", "limit", "offset", "cols", "upcase", "append",
+                 "nil", "empty", "blank", "true", "?", "!", "=", "%", "{", "}", "#", "\n", " ",
+                 "\t", "é", "size", "first", "-}", "{-", "%}", "}}", "1..2", "a-b", "_x"]
+        tags = ["", "if", "unless", "elsif", "for", "case", "when", "assign", "capture", "cycle",
+                "echo", "increment", "liquid", "raw", "comment", "tablerow", "render", "include",
+                "#", "else", "break", "end", "endif"]
+        parts = []
+        for _ in range(r.randrange(1, 4)):
+            soup = " ".join(r.choice(vocab) for _ in range(r.randrange(0, 7))) \
+                .replace("\\n", "\n").replace("\\t", "\t")
+            if r.random() < 0.5:
+                parts.append("{{" + r.choice(["", "-"]) + " " + soup + " " + r.choice(["", "-"]) + "}}")
+            else:
+                t = r.choice(tags)
+                parts.append("{%" + r.choice(["", "-"]) + " " + t + " " + soup + " " + r.choice(["", "-"]) + "%}")
+                if t in ("if", "unless", "for", "case", "capture", "raw", "comment", "tablerow") and r.random() < 0.7:
+                    parts.append("x{% end" + t + " %}")
+        tpl = r.choice(["", "a", " "]).join(parts)
     else:
         tpl = g.block(n=r.randrange(1, 5))
     return {"name": f"{prefix}{i}", "template": tpl, "data": rand_data(r)}
@@ -484,7 +506,7 @@ def main():
     ap.add_argument("--count", type=int, default=1000)
     ap.add_argument("--out", default=None)
     ap.add_argument("--cases", default=None, help="run this cases file instead of generating")
-    ap.add_argument("--mode", default="mixed", choices=["mixed", "filters", "conditions"],
+    ap.add_argument("--mode", default="mixed", choices=["mixed", "filters", "conditions", "syntax"],
                     help="mixed templates, or only filter chains, or only conditions")
     args = ap.parse_args()
     out = args.out or tempfile.mkdtemp(prefix="liquidfuzz.")

@@ -442,6 +442,11 @@ for i, (t, d) in enumerate([
       "arr": ["ABC def", "1", "0", "now", "1.5"], "q": [None, "b", None, "a", None, "B", None]}),
     # Infinity/NaN: round with digits keeps them, to an integer it is BigDecimal's error
     ("{% assign i = 1.5 | divided_by: 0 %}{% assign m = -1.5 | divided_by: 0 %}{% assign n = 0.0 | divided_by: 0 %}{{ i | round }}|{{ i | round: 1 }}|{{ i | round: 0.5 }}|{{ m | round }}|{{ m | round: 2 }}|{{ n | round }}|{{ n | round: 1 }}|{{ i | ceil }}|{{ i | floor }}|{{ n | floor }}|{{ i | round: -1 }}", None),
+    # include evaluates its template name first (nil: "Illegal template name"); include
+    # without a name and render without a quoted name are syntax errors
+    ("{% include < h %}|{% include 'a' %}|{% include x %}|{% include nil %}|{% include é %}|{% include 1 %}|{% include 'a'b %}|{% include [s] %}|{% render x 'a' %}|{% render 'a' for x as y %}", {"x": 1, "s": "str"}),
+    ("{% include %}", None), ("{% include ' %}", None), ("{% include , %}", None), ("{% render %}", None),
+    ("{% render x %}", None), ("{% render \"a' %}", None),
     # BigDecimal#round with zero digits (however they are given) is an Integer
     ("{{ 2.0 | round: nil }}|{{ 2.5 | round: nil }}|{{ 2.5 | round: 'x' }}|{{ 2.5 | round: '0' }}|{{ 2.5 | round: 0.0 }}|{{ 2.5 | round: 0.4 }}|{{ '2.5' | round: nil }}|{{ 3 | round: nil }}|{{ 2.567 | round: '1' }}", None),
     # after a {% liquid %} tag Ruby's line counter runs one ahead (the next node's errors)
