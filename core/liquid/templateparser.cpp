@@ -1493,9 +1493,11 @@ private:
         } else if (name == "render") {
             // Render::SYNTAX needs a quoted template name somewhere in the markup. Mailwright
             // has no template file system; Shopify renders this error inline.
-            const std::size_t q = markup.find_first_of("'\"");
-            if (q == std::string_view::npos ||
-                markup.find(markup[q], q + 1) == std::string_view::npos)
+            bool quoted = false;
+            for (std::size_t q = markup.find_first_of("'\"");
+                 q != std::string_view::npos && !quoted; q = markup.find_first_of("'\"", q + 1))
+                quoted = markup.find(markup[q], q + 1) != std::string_view::npos;
+            if (!quoted)
                 throw ParseError{"Syntax error in tag 'render' - Template name must be a quoted "
                                  "string",
                                  at};

@@ -447,6 +447,7 @@ for i, (t, d) in enumerate([
     ("{% include < h %}|{% include 'a' %}|{% include x %}|{% include nil %}|{% include é %}|{% include 1 %}|{% include 'a'b %}|{% include [s] %}|{% render x 'a' %}|{% render 'a' for x as y %}", {"x": 1, "s": "str"}),
     ("{% include %}", None), ("{% include ' %}", None), ("{% include , %}", None), ("{% render %}", None),
     ("{% render x %}", None), ("{% render \"a' %}", None),
+    ("{%- render ' >= \"b\" -%}", None),
     # BigDecimal#round with zero digits (however they are given) is an Integer
     ("{{ 2.0 | round: nil }}|{{ 2.5 | round: nil }}|{{ 2.5 | round: 'x' }}|{{ 2.5 | round: '0' }}|{{ 2.5 | round: 0.0 }}|{{ 2.5 | round: 0.4 }}|{{ '2.5' | round: nil }}|{{ 3 | round: nil }}|{{ 2.567 | round: '1' }}", None),
     # after a {% liquid %} tag Ruby's line counter runs one ahead (the next node's errors)
