@@ -509,8 +509,44 @@ bool leap(std::int64_t y)
 
 } // namespace
 
+namespace {
+bool lenientParse(const std::string &lowered, std::int64_t now, int localOffset, RubyTime &out);
+} // namespace
+
 bool rubyLenientTimeParse(const std::string &lowered, std::int64_t now, int localOffset,
                           RubyTime &out)
+{
+    // The port runs a few dozen regular expressions (some microseconds); a template that
+    // formats the same odd string in a loop asks the same question again and again.
+    struct Entry {
+        std::string input;
+        std::int64_t now = 0;
+        int localOffset = 0;
+        bool ok = false;
+        RubyTime result;
+    };
+    thread_local std::array<Entry, 8> cache;
+    thread_local std::size_t next = 0;
+    for (const Entry &e : cache) {
+        if (e.now == now && e.localOffset == localOffset && e.input == lowered &&
+            !e.input.empty()) {
+            out = e.result;
+            return e.ok;
+        }
+    }
+    Entry &e = cache[next];
+    next = (next + 1) % cache.size();
+    e.input = lowered;
+    e.now = now;
+    e.localOffset = localOffset;
+    e.ok = lenientParse(lowered, now, localOffset, e.result);
+    out = e.result;
+    return e.ok;
+}
+
+namespace {
+
+bool lenientParse(const std::string &lowered, std::int64_t now, int localOffset, RubyTime &out)
 {
     if (lowered.size() > 128)
         return false; // Date._parse: "string length exceeds the limit 128"
@@ -639,5 +675,7 @@ bool rubyLenientTimeParse(const std::string &lowered, std::int64_t now, int loca
     out.utcZone = (h.zone && std::regex_match(*h.zone, utc)) || (offset == 0 && localOffset == 0);
     return true;
 }
+
+} // namespace
 
 } // namespace mw::liquid::detail
