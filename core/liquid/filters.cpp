@@ -76,7 +76,13 @@ Value arg(const Args &a, std::size_t i, Value def = Value())
 struct Decimal {
     i128 m = 0;
     int exp = 0;
+    bool negZero = false; // Shopify: BigDecimal has a -0 (m == 0 only), as floats do
 };
+
+bool negative(const Decimal &d)
+{
+    return d.m < 0 || (d.m == 0 && d.negZero);
+}
 
 /// Liquid's to_number result: Integer or BigDecimal.
 struct Num {
@@ -123,6 +129,7 @@ bool decimalFromText(std::string_view t, Decimal &d)
     }
     d.m = neg ? -m : m;
     d.exp = exp;
+    d.negZero = neg && m == 0;
     return true;
 }
 
@@ -263,7 +270,7 @@ bool align(Decimal &a, Decimal &b)
 
 Value fromDecimal(const Decimal &d)
 {
-    return Value(decimalToDouble(d));
+    return Value(d.m == 0 ? (d.negZero ? -0.0 : 0.0) : decimalToDouble(d));
 }
 
 bool fits(const Decimal &d)
@@ -347,6 +354,8 @@ Value arith(const Value &a, const Value &b, char op)
             Decimal r;
             r.exp = p.exp;
             r.m = op == '+' ? p.m + q.m : p.m - q.m;
+            // IEEE rules for an exact zero: -0 only from -0 + -0 and -0 - +0.
+            r.negZero = negative(p) && (op == '+' ? negative(q) : !negative(q));
             return fromDecimal(r);
         }
         const double fx = numToDouble(x), fy = numToDouble(y);
@@ -356,6 +365,7 @@ Value arith(const Value &a, const Value &b, char op)
         Decimal r;
         if (!__builtin_mul_overflow(p.m, q.m, &r.m) && fits(r)) {
             r.exp = p.exp + q.exp;
+            r.negZero = negative(p) != negative(q);
             return fromDecimal(r);
         }
         return Value(numToDouble(x) * numToDouble(y));
@@ -365,10 +375,10 @@ Value arith(const Value &a, const Value &b, char op)
             // BigDecimal: x / 0 is +-Infinity (NaN for 0 / 0), not an error.
             if (p.m == 0)
                 return Value(std::nan(""));
-            return Value(p.m < 0 ? -HUGE_VAL : HUGE_VAL);
+            return Value(negative(p) != negative(q) ? -HUGE_VAL : HUGE_VAL);
         }
         // Long division to 40 significant digits, then the nearest double.
-        const bool neg = (p.m < 0) != (q.m < 0);
+        const bool neg = negative(p) != negative(q);
         i128 a = p.m < 0 ? -p.m : p.m;
         const i128 b = q.m < 0 ? -q.m : q.m;
         i128 quot = a / b;
@@ -384,6 +394,7 @@ Value arith(const Value &a, const Value &b, char op)
         Decimal r;
         r.m = neg ? -quot : quot;
         r.exp = exp;
+        r.negZero = neg;
         return fromDecimal(r);
     }
     default: {
@@ -643,6 +654,8 @@ std::int64_t toInteger(const Value &v)
 {
     if (v.isInt())
         return v.toInt();
+    if (v.isArray() || v.isHash())
+        argError("invalid integer"); // Integer(x.to_s): their to_s is the inspect text
     std::string s = v.toString();
     std::string_view t(s);
     while (!t.empty() && isSpace(t.front()))
@@ -689,7 +702,52 @@ Array inputList(RenderState &st, const Value &v)
     return out;
 }
 
-/// item[property] as Ruby's [] does it for the filters that take a property.
+/// Ruby's to_s of a filter argument, for error messages (arrays and hashes as inspect).
+std::string rubyToS(const Value &v)
+{
+    std::string s;
+    if (v.isArray() || v.isHash())
+        v.appendInspect(s);
+    else
+        v.appendTo(s);
+    return s;
+}
+
+[[noreturn]] void propertyError(const Value &property)
+{
+    argError("cannot select the property '" + rubyToS(property) + "'");
+}
+
+/// A String#[] / Array#[] index that is not an Integer: Ruby converts a Float (NUM2LONG),
+/// and anything else is a TypeError, which the filters report as a property error.
+std::int64_t rubyIndex(const Value &property)
+{
+    if (!property.isFloat())
+        propertyError(property);
+    const double d = property.toFloat();
+    if (!(d > -9.3e18 && d < 9.3e18))
+        argError("internal"); // Shopify: Ruby's RangeError, not a TypeError
+    return static_cast<std::int64_t>(d);
+}
+
+/// rb_range_beg_len: a range index into a sequence of n items; false when out of range.
+bool rangeBegLen(const Value &r, std::int64_t n, std::int64_t &beg, std::int64_t &len)
+{
+    beg = r.rangeFirst();
+    std::int64_t end = r.rangeLast();
+    if (beg < 0 && (beg += n) < 0)
+        return false;
+    if (beg > n)
+        return false;
+    if (end < 0)
+        end += n;
+    end = end >= n ? n : end + 1;
+    len = std::max<std::int64_t>(end - beg, 0);
+    return true;
+}
+
+/// item[property] as Ruby's [] does it for the filters that take a property; a TypeError
+/// is reported as Liquid's property error (every such filter rescues it so).
 Value itemProperty(const Value &item, const Value &property, bool &respondsToIndex)
 {
     respondsToIndex = true;
@@ -702,31 +760,52 @@ Value itemProperty(const Value &item, const Value &property, bool &respondsToInd
     if (item.isString()) {
         if (property.isString())
             return item.str().find(property.str()) != std::string::npos ? property : Value();
-        if (property.isInt()) {
-            std::string out;
-            return charSlice(item.str(), property.toInt(), 1, out) && !out.empty() ? Value(out)
-                                                                                   : Value();
-        }
-        argError("no implicit conversion into Integer");
-    }
-    if (item.isArray()) {
-        if (property.isInt()) {
-            const ArrayView a = item.array();
-            std::int64_t i = property.toInt();
-            if (i < 0)
-                i += static_cast<std::int64_t>(a.size());
-            return i >= 0 && i < static_cast<std::int64_t>(a.size())
-                       ? a[static_cast<std::size_t>(i)]
+        std::string out;
+        if (property.isRange()) {
+            std::int64_t beg, len;
+            return rangeBegLen(property, static_cast<std::int64_t>(utf8Length(item.str())), beg,
+                               len) &&
+                           charSlice(item.str(), beg, len, out)
+                       ? Value(out)
                        : Value();
         }
-        argError("cannot select the property '" + property.toString() + "'");
+        const std::int64_t i = property.isInt() ? property.toInt() : rubyIndex(property);
+        return charSlice(item.str(), i, 1, out) && !out.empty() ? Value(out) : Value();
+    }
+    if (item.isArray()) {
+        const ArrayView a = item.array();
+        const auto n = static_cast<std::int64_t>(a.size());
+        if (property.isRange()) {
+            std::int64_t beg, len;
+            if (!rangeBegLen(property, n, beg, len))
+                return Value();
+            return Value(Array(a.begin() + beg, a.begin() + beg + len));
+        }
+        std::int64_t i = property.isInt() ? property.toInt() : rubyIndex(property);
+        if (i < 0)
+            i += n;
+        return i >= 0 && i < n ? a[static_cast<std::size_t>(i)] : Value();
     }
     if (item.isInt()) {
+        // Integer#[]: bit i (a Float index truncated, a range a bit field).
+        const std::int64_t num = item.toInt();
+        const auto bit = [num](std::int64_t i) -> std::int64_t {
+            return i < 0 ? 0 : i < 64 ? (num >> i) & 1 : num < 0;
+        };
         if (property.isInt())
-            return Value((property.toInt() >= 0 && property.toInt() < 64)
-                             ? (item.toInt() >> property.toInt()) & 1
-                             : (item.toInt() < 0 ? 1 : 0));
-        argError("cannot select the property '" + property.toString() + "'");
+            return Value(bit(property.toInt()));
+        if (property.isFloat()) {
+            const double d = property.toFloat();
+            return Value(d >= 64 ? std::int64_t(num < 0) : bit(static_cast<std::int64_t>(d)));
+        }
+        if (property.isRange() && property.rangeFirst() >= 0) {
+            const std::int64_t b = property.rangeFirst(), e = property.rangeLast();
+            const std::int64_t shifted = b < 64 ? num >> b : -std::int64_t(num < 0);
+            if (e < b || e - b >= 62)
+                return Value(shifted);
+            return Value(shifted & ((std::int64_t(1) << (e - b + 1)) - 1));
+        }
+        propertyError(property);
     }
     respondsToIndex = false;
     return Value();
@@ -1040,6 +1119,19 @@ bool b64decode(std::string s, bool urlsafe, std::string &out)
         if (!ok)
             return false;
         if (c == '=' && i == s.size() - 2 && s[i + 1] != '=')
+            return false;
+    }
+    // Shopify (Ruby's strict_decode64): the bits a padded final group does not use must be
+    // zero ("dq==" is refused, "dQ==" is "u").
+    if (!s.empty() && s.back() == '=') {
+        const bool two = s[s.size() - 2] == '=';
+        const char c = s[s.size() - (two ? 3 : 2)];
+        const int v = c >= 'A' && c <= 'Z'   ? c - 'A'
+                      : c >= 'a' && c <= 'z' ? c - 'a' + 26
+                      : c >= '0' && c <= '9' ? c - '0' + 52
+                      : c == '+'             ? 62
+                                             : 63;
+        if (v & (two ? 15 : 3))
             return false;
     }
     auto r = QByteArray::fromBase64Encoding(QByteArray::fromStdString(s),
@@ -1462,6 +1554,41 @@ FILTER(join)
     }
     return Value(out);
 }
+/// The merge sort of glibc's qsort_r, which Debian's Ruby sorts with: the same split and
+/// the same "take the left item when cmp <= 0" merge. A consistent comparison gives what
+/// any stable sort gives; sort_natural's nil against nil is 1 both ways, and then only
+/// the same sequence of comparisons puts the items where Ruby does.
+template <typename T, typename Cmp> void rubyMergeSort(T *b, std::size_t n, T *tmp, const Cmp &cmp)
+{
+    if (n <= 1)
+        return;
+    std::size_t n1 = n / 2, n2 = n - n1;
+    T *b1 = b, *b2 = b + n1;
+    rubyMergeSort(b1, n1, tmp, cmp);
+    rubyMergeSort(b2, n2, tmp, cmp);
+    T *t = tmp;
+    while (n1 > 0 && n2 > 0) {
+        if (cmp(*b1, *b2) <= 0) {
+            *t++ = std::move(*b1++);
+            --n1;
+        } else {
+            *t++ = std::move(*b2++);
+            --n2;
+        }
+    }
+    while (n1 > 0) {
+        *t++ = std::move(*b1++);
+        --n1;
+    }
+    std::move(tmp, t, b); // what is left of b2 is already in place
+}
+
+template <typename T, typename Cmp> void rubySort(std::vector<T> &v, const Cmp &cmp)
+{
+    std::vector<T> tmp(v.size());
+    rubyMergeSort(v.data(), v.size(), tmp.data(), cmp);
+}
+
 Value sortImpl(RenderState &st, const Value &in, const Args &a, bool natural)
 {
     Array list = inputList(st, in);
@@ -1469,20 +1596,22 @@ Value sortImpl(RenderState &st, const Value &in, const Args &a, bool natural)
         return Value(Array{});
     const Value prop = arg(a, 0);
     if (prop.isNil()) {
-        std::stable_sort(list.begin(), list.end(), [&](const Value &x, const Value &y) {
-            return (natural ? nilSafeCasecmp(x, y) : nilSafeCompare(x, y)) < 0;
+        rubySort(list, [&](const Value &x, const Value &y) {
+            return natural ? nilSafeCasecmp(x, y) : nilSafeCompare(x, y);
         });
         return Value(std::move(list));
     }
     for (const Value &e : list)
         if (!(e.isHash() || e.isArray() || e.isString() || e.isInt()))
             return Value(); // Shopify: not every item responds to [] -> nil
+    if (list.size() == 1)
+        return Value(std::move(list)); // Shopify: Ruby sorts one item without comparing it
     std::vector<std::pair<Value, Value>> keyed;
     bool r;
     for (const Value &e : list)
         keyed.emplace_back(itemProperty(e, prop, r), e);
-    std::stable_sort(keyed.begin(), keyed.end(), [&](const auto &x, const auto &y) {
-        return (natural ? nilSafeCasecmp(x.first, y.first) : nilSafeCompare(x.first, y.first)) < 0;
+    rubySort(keyed, [&](const auto &x, const auto &y) {
+        return natural ? nilSafeCasecmp(x.first, y.first) : nilSafeCompare(x.first, y.first);
     });
     Array out;
     for (auto &k : keyed)
@@ -1519,8 +1648,8 @@ FILTER(uniq)
 {
     Array list = inputList(st, in);
     const Value prop = arg(a, 0);
-    if (!prop.isNil() && list.empty())
-        return Value(Array{});
+    if (!prop.isNil() && list.size() <= 1)
+        return Value(std::move(list)); // Shopify: Array#uniq skips its block for one item
     Array out;
     std::vector<Value> seen;
     for (const Value &e : list) {
@@ -1687,7 +1816,7 @@ FILTER(first)
     if (in.isArray())
         return in.array().empty() ? Value() : in.array().front();
     if (in.isRange())
-        return in.rangeLast() >= in.rangeFirst() ? Value(in.rangeFirst()) : Value();
+        return Value(in.rangeFirst()); // Shopify: Range#first is the start, even if empty
     if (in.isHash())
         return in.hash().empty()
                    ? Value()
@@ -1701,9 +1830,17 @@ FILTER(last)
     if (in.isArray())
         return in.array().empty() ? Value() : in.array().back();
     if (in.isRange())
-        return in.rangeLast() >= in.rangeFirst() ? Value(in.rangeLast()) : Value();
+        return Value(in.rangeLast()); // Shopify: Range#last is the end, even if empty
     return Value();
 }
+/// BigDecimal's FloatDomainError message for Infinity/NaN made an integer.
+std::string nonFiniteError(double f)
+{
+    return std::isnan(f) ? "Computation results in 'NaN' (Not a Number)"
+                         : (f < 0 ? "Computation results in '-Infinity'"
+                                  : "Computation results in 'Infinity'");
+}
+
 Value numResult(const Num &n)
 {
     if (n.inexact)
@@ -1717,9 +1854,10 @@ FILTER(abs)
     Num n = toNumber(in);
     if (n.inexact)
         n.f = std::fabs(n.f);
-    else if (n.isDec)
+    else if (n.isDec) {
         n.d.m = n.d.m < 0 ? -n.d.m : n.d.m;
-    else if (n.i == INT64_MIN) { // 2^63 is a Bignum in Ruby: a float here, like other overflows
+        n.d.negZero = false;
+    } else if (n.i == INT64_MIN) { // 2^63 is a Bignum in Ruby: a float here, like other overflows
         n.inexact = true;
         n.f = 9223372036854775808.0;
     } else if (n.i < 0)
@@ -1774,8 +1912,9 @@ FILTER(round)
         argError("internal");
     const bool toI = nArg.isInt() && nArg.toInt() == 0;
     if (n.inexact) {
-        if (std::isnan(n.f) || std::isinf(n.f))
-            argError(std::isnan(n.f) ? "NaN" : (n.f < 0 ? "-Infinity" : "Infinity"));
+        // Shopify: BigDecimal#round(n > 0) keeps Infinity/NaN; to an integer it raises.
+        if ((std::isnan(n.f) || std::isinf(n.f)) && (toI || digits <= 0))
+            argError(nonFiniteError(n.f));
         return Value(n.f);
     }
     if (!n.isDec) {
@@ -1798,9 +1937,9 @@ FILTER(round)
         return Value(out);
     }
     const Decimal d = roundDecimal(n.d, digits);
-    // Ruby: round(0) is to_i'd by Liquid, and Float/BigDecimal#round with negative digits
-    // returns an Integer (15.5 | round: -1 is 20, not 20.0).
-    if (toI || digits < 0)
+    // Ruby: round(0) is to_i'd by Liquid, and BigDecimal#round with zero or negative
+    // digits returns an Integer (15.5 | round: -1 is 20, 2.5 | round: nil is 3, not 3.0).
+    if (toI || digits <= 0)
         return Value(decimalFloor(d, false));
     return fromDecimal(d);
 }
@@ -1813,7 +1952,7 @@ FILTER(ceil)
     const Num n = toNumber(in);
     if (n.inexact) {
         if (!std::isfinite(n.f))
-            argError(std::isnan(n.f) ? "NaN" : (n.f < 0 ? "-Infinity" : "Infinity"));
+            argError(nonFiniteError(n.f));
         return Value(clampToInt64(std::ceil(n.f)));
     }
     return n.isDec ? Value(decimalFloor(n.d, true)) : Value(n.i);
@@ -1827,7 +1966,7 @@ FILTER(floor)
     const Num n = toNumber(in);
     if (n.inexact) {
         if (!std::isfinite(n.f))
-            argError(std::isnan(n.f) ? "NaN" : (n.f < 0 ? "-Infinity" : "Infinity"));
+            argError(nonFiniteError(n.f));
         return Value(clampToInt64(std::floor(n.f)));
     }
     return n.isDec ? Value(decimalFloor(n.d, false)) : Value(n.i);

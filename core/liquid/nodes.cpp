@@ -54,7 +54,10 @@ std::int64_t toInteger(const Value &v)
 {
     if (v.isInt())
         return v.toInt();
-    // Integer(v.to_s): only a plain integer string is accepted.
+    // Integer(v.to_s): only a plain integer string is accepted (an array's or hash's to_s
+    // is its inspect text, never one).
+    if (v.isArray() || v.isHash())
+        throw RenderError{"invalid integer"};
     const std::string s = v.toString();
     std::string_view t(s);
     while (!t.empty() && (t.front() == ' ' || t.front() == '\t' || t.front() == '\n'))
@@ -696,7 +699,8 @@ bool equalVariables(const Expr &le, const Value &l, const Expr &re, const Value 
     // Shopify: `empty` / `blank` are method literals: x == empty is x.empty?; blank? does
     // not exist on plain Ruby objects, so comparing with blank is always false.
     if (le.kind == Expr::Kind::EmptyLiteral)
-        return rubyRespondsToEmpty(r) && rubyEmpty(r);
+        return re.kind != Expr::Kind::EmptyLiteral && re.kind != Expr::Kind::BlankLiteral &&
+               rubyRespondsToEmpty(r) && rubyEmpty(r); // a method literal has no empty?
     if (le.kind == Expr::Kind::BlankLiteral)
         return false;
     if (re.kind == Expr::Kind::EmptyLiteral)
@@ -758,8 +762,19 @@ bool Condition::evaluate(RenderState &st) const
     if (opKind == Op::Contains) {
         if (!l.truthy() || !r.truthy())
             return false;
+        // Shopify: a method literal has no include?; on the right it is only ever found in
+        // a string (as its to_s, "").
+        if (left->kind == Expr::Kind::EmptyLiteral || left->kind == Expr::Kind::BlankLiteral)
+            return false;
+        if (right->kind == Expr::Kind::EmptyLiteral || right->kind == Expr::Kind::BlankLiteral)
+            return l.isString();
         if (l.isString()) {
-            const std::string needle = r.toString();
+            // Ruby's to_s: an array or hash is its inspect text, not Liquid's output form.
+            std::string needle;
+            if (r.isArray() || r.isHash())
+                r.appendInspect(needle);
+            else
+                r.appendTo(needle);
             return l.str().find(needle) != std::string::npos;
         }
         if (l.isArray()) {
@@ -777,6 +792,10 @@ bool Condition::evaluate(RenderState &st) const
         }
         return false;
     }
+    // Shopify: `empty` / `blank` are method literals, which have no < or >: false.
+    if (left->kind == Expr::Kind::EmptyLiteral || left->kind == Expr::Kind::BlankLiteral ||
+        right->kind == Expr::Kind::EmptyLiteral || right->kind == Expr::Kind::BlankLiteral)
+        return false;
     bool comparable;
     const int c = compareOrThrow(l, r, comparable);
     if (!comparable)
@@ -915,20 +934,31 @@ void IfNode::render(RenderState &st, std::string &out) const
 
 void CaseNode::render(RenderState &st, std::string &out) const
 {
-    const Value l = left->evaluate(st);
+    // Shopify: each `when` is a condition `subject == value`, so the subject is evaluated
+    // per when -- never without a when (its errors do not show), and again after a body
+    // ran (the body may have assigned it). Between bodies it cannot change: evaluated once.
+    Value l;
+    bool haveSubject = false;
     bool runElse = true;
     // Shopify: every matching `when` renders (even twice for `when a, a`), and an else
     // renders when no earlier when matched.
     for (const When &w : whens) {
         if (w.isElse) {
-            if (runElse)
+            if (runElse) {
                 bodies[static_cast<std::size_t>(w.body)].render(st, out);
+                haveSubject = false;
+            }
             continue;
+        }
+        if (!haveSubject) {
+            l = left->evaluate(st);
+            haveSubject = true;
         }
         Value rs; // read in place: compared before anything else runs
         if (equalVariables(*left, l, *w.value, *w.value->resolve(st, rs))) {
             runElse = false;
             bodies[static_cast<std::size_t>(w.body)].render(st, out);
+            haveSubject = false;
         }
     }
 }
@@ -1038,6 +1068,172 @@ void ForNode::render(RenderState &st, std::string &out) const
     --st.depth;
 }
 
+namespace {
+
+/// Ruby's to_i of a tag attribute (tablerow's cols, limit, offset): nil is 0, a float is
+/// truncated, a string is read as far as it is an integer; true, arrays and hashes have
+/// no to_i (Ruby's NoMethodError, printed as "internal").
+std::int64_t rubyToI(const Value &v)
+{
+    if (v.isNil())
+        return 0;
+    if (v.isInt())
+        return v.toInt();
+    if (v.isFloat()) {
+        const double d = v.toFloat();
+        if (d != d || d > 9.2e18 || d < -9.2e18)
+            throw RenderError{"internal"};
+        return static_cast<std::int64_t>(d);
+    }
+    if (!v.isString())
+        throw RenderError{"internal"};
+    const std::string_view s = v.str();
+    std::size_t i = 0;
+    while (i < s.size() && (s[i] == ' ' || (s[i] >= '\t' && s[i] <= '\r')))
+        ++i;
+    bool neg = false;
+    if (i < s.size() && (s[i] == '-' || s[i] == '+'))
+        neg = s[i++] == '-';
+    std::int64_t r = 0;
+    for (; i < s.size(); ++i) {
+        if (s[i] == '_' && i + 1 < s.size() && s[i + 1] >= '0' && s[i + 1] <= '9' && i > 0 &&
+            s[i - 1] >= '0' && s[i - 1] <= '9')
+            continue;
+        if (s[i] < '0' || s[i] > '9')
+            break;
+        if (r < (INT64_MAX - 9) / 10)
+            r = r * 10 + (s[i] - '0');
+    }
+    return neg ? -r : r;
+}
+
+const std::string kTablerowloop = "tablerowloop";
+
+} // namespace
+
+void TablerowNode::render(RenderState &st, std::string &out) const
+{
+    const Value coll = collection->evaluate(st);
+    if (!coll.truthy())
+        return; // Shopify: nothing at all, not even the <tr>
+    const std::int64_t from = offset ? rubyToI(offset->evaluate(st)) : 0;
+    std::optional<std::int64_t> to;
+    if (limit)
+        to = satAdd(from, rubyToI(limit->evaluate(st)));
+    const std::int64_t colCount = cols ? rubyToI(cols->evaluate(st)) : 0;
+    // Utils.slice_collection_using_each: a (non-empty) string is one item whatever the
+    // offset; arrays are not flattened; a hash gives [key, value] pairs; a number none.
+    Array pairs;
+    ArrayView items;
+    std::int64_t total = 0;
+    if (coll.isArray()) {
+        items = coll.array();
+        total = static_cast<std::int64_t>(items.size());
+    } else if (coll.isHash()) {
+        for (const auto &[k, v] : coll.hash())
+            pairs.emplace_back(Array{Value(k), v});
+        items = ArrayView(pairs);
+        total = static_cast<std::int64_t>(pairs.size());
+    } else if (coll.isRange()) {
+        total = rangeCount(coll);
+    } else if (coll.isString()) {
+        total = coll.str().empty() ? 0 : 1;
+    }
+    std::int64_t begin = std::max<std::int64_t>(0, from), end = total;
+    if (coll.isString())
+        begin = 0;
+    else if (to)
+        end = std::min(end, std::max<std::int64_t>(*to, 0));
+    const std::int64_t length = std::max<std::int64_t>(0, end - begin);
+
+    out += "<tr class=\"row1\">\n";
+    if (++st.depth > st.opt.maxRenderDepth)
+        st.fatal("nesting too deep");
+    const std::size_t scopeBase = st.loopVars.size();
+    st.loopVars.push_back({&kTablerowloop, Value(), nullptr});
+    st.loopVars.push_back({&var, Value(), nullptr});
+    std::int64_t row = 1, col = 1;
+    try {
+        for (std::int64_t n = 0; n < length; ++n) {
+            st.countIteration();
+            // TablerowloopDrop's fields (a hash here: the drop's own printing is not kept)
+            Hash loop;
+            loop.append("length", Value(length));
+            loop.append("col", Value(col));
+            loop.append("row", Value(row));
+            loop.append("index", Value(n + 1));
+            loop.append("index0", Value(n));
+            loop.append("col0", Value(col - 1));
+            loop.append("rindex", Value(length - n));
+            loop.append("rindex0", Value(length - n - 1));
+            loop.append("first", Value(n == 0));
+            loop.append("last", Value(n == length - 1));
+            loop.append("col_first", Value(col == 1));
+            loop.append("col_last", Value(col == colCount));
+            st.loopVars[scopeBase].value = Value(std::move(loop));
+            RenderState::Scope &slot = st.loopVars[scopeBase + 1];
+            const std::int64_t k = begin + n;
+            if (coll.isArray() || coll.isHash())
+                slot.ref = &items[static_cast<std::size_t>(k)];
+            else if (coll.isRange())
+                slot.value = Value(coll.rangeFirst() + k);
+            else
+                slot.ref = &coll;
+            out += "<td class=\"col";
+            out += std::to_string(col);
+            out += "\">";
+            body.render(st, out);
+            out += "</td>";
+            if (col == colCount && n != length - 1) {
+                out += "</tr>\n<tr class=\"row";
+                out += std::to_string(row + 1);
+                out += "\">";
+            }
+            st.checkOutput(out);
+            // Shopify: the loop does not look at break/continue (the interrupt stays set).
+            if (col == colCount) {
+                col = 1;
+                ++row;
+            } else {
+                ++col;
+            }
+        }
+    } catch (...) {
+        st.loopVars.resize(scopeBase);
+        --st.depth;
+        throw;
+    }
+    st.loopVars.resize(scopeBase);
+    --st.depth;
+    out += "</tr>\n";
+}
+
+void IncludeNode::render(RenderState &st, std::string &) const
+{
+    if (!templateName->evaluate(st).truthy())
+        throw RenderError{"Argument error in tag 'include' - Illegal template name"};
+    throw RenderError{"This liquid context does not allow includes."};
+}
+
+void IfchangedNode::render(RenderState &st, std::string &out) const
+{
+    std::string block;
+    body.render(st, block);
+    // The last output lives with the assigns under a name no template can write.
+    static const std::string key = std::string("\x01ifchanged");
+    for (auto &l : st.locals) {
+        if (l.first == key) {
+            if (l.second.isString() && l.second.str() == block)
+                return;
+            l.second = Value(block);
+            out += block;
+            return;
+        }
+    }
+    st.locals.emplace_back(key, Value(block));
+    out += block;
+}
+
 void CycleNode::render(RenderState &st, std::string &out) const
 {
     std::string k;
@@ -1063,9 +1259,10 @@ void CycleNode::render(RenderState &st, std::string &out) const
     std::int64_t iteration = *slot;
     if (values.empty())
         return;
-    if (iteration < 0 || iteration >= static_cast<std::int64_t>(values.size()))
-        iteration = 0;
-    appendOutput(st, values[static_cast<std::size_t>(iteration)]->evaluate(st), out);
+    // Shopify: a group shared by cycles of different lengths can point past this one's
+    // values; Ruby then prints nil (nothing) and starts over.
+    if (iteration >= 0 && iteration < static_cast<std::int64_t>(values.size()))
+        appendOutput(st, values[static_cast<std::size_t>(iteration)]->evaluate(st), out);
     ++iteration;
     if (iteration >= static_cast<std::int64_t>(values.size()))
         iteration = 0;
@@ -1084,12 +1281,18 @@ void CounterNode::render(RenderState &st, std::string &out) const
     if (!slot) {
         // Shopify: counters live in the data hash, so they start from a data value.
         const Value *d = st.data.hash().find(name);
-        st.counters.emplace_back(name, d && !d->isNil() ? *d : Value(0));
+        // (`data[name] ||= 0`: false starts from 0 too.)
+        st.counters.emplace_back(name, d && d->truthy() ? *d : Value(0));
         slot = &st.counters.back().second;
     }
+    // Shopify: `"a" + 1` raises a Ruby TypeError, which Liquid prints as "internal".
     if (!slot->isNumber())
-        throw RenderError{std::string(rubyClass(*slot)) + " can't be coerced into Integer"};
-    Value next = slot->isInt() ? Value(slot->toInt() + step) : Value(slot->toFloat() + step);
+        throw RenderError{"internal"};
+    std::int64_t sum = 0;
+    Value next = !slot->isInt() ? Value(slot->toFloat() + step)
+                 : __builtin_add_overflow(slot->toInt(), step, &sum)
+                     ? Value(static_cast<double>(slot->toInt()) + step) // Ruby: a Bignum
+                     : Value(sum);
     if (step > 0) {
         slot->appendTo(out);
         *slot = next;

@@ -69,6 +69,27 @@ struct ForNode : Node {
     void render(RenderState &st, std::string &out) const override;
 };
 
+/// {% tablerow %}: a for loop writing an HTML table. It is a ForNode for the parse-time
+/// scope analysis (template.cpp): it pushes the same two loopVars entries (tablerowloop,
+/// then the item), and its var, collection, limit and offset mean the same.
+struct TablerowNode : ForNode {
+    ExprPtr cols;
+    void render(RenderState &st, std::string &out) const override;
+};
+
+/// {% ifchanged %}: prints its body when it differs from the last ifchanged's output.
+struct IfchangedNode : Node {
+    Body body;
+    void render(RenderState &st, std::string &out) const override;
+};
+
+/// {% include %}: there is no template file system, so it renders Shopify's error -- after
+/// evaluating the template name as Ruby does (a nil name is another error).
+struct IncludeNode : Node {
+    ExprPtr templateName;
+    void render(RenderState &st, std::string &out) const override;
+};
+
 struct CycleNode : Node {
     ExprPtr group; // null: unnamed (key below)
     std::string key;

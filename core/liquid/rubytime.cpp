@@ -1,5 +1,6 @@
 #include "liquid/rubytime.h"
 #include "liquid/ast.h"
+#include "liquid/rubydateparse.h"
 
 #include <algorithm>
 #include <cctype>
@@ -149,7 +150,12 @@ bool toRubyTime(const Value &input, std::int64_t now, int localOffset, RubyTime 
         out.seconds = std::stoll(s);
         return true;
     }
-    return parseTimeString(s, now, localOffset, out);
+    // Date._parse refuses more than 128 characters; what the fast parser does not take
+    // goes through the (slow) port of Ruby's lenient parser.
+    if (s.size() > 128)
+        return false;
+    return parseTimeString(s, now, localOffset, out) ||
+           rubyLenientTimeParse(s, now, localOffset, out);
 }
 
 namespace {
@@ -316,10 +322,10 @@ bool parseTimeString(const std::string &s, std::int64_t now, int localOffset, Ru
     bool utcName = localOffset == 0;
     if (sc.i < s.size()) {
         if (s[sc.i] == 'z' || s.compare(sc.i, 3, "utc") == 0 || s.compare(sc.i, 3, "gmt") == 0) {
+            utcName = s[sc.i] != 'g'; // Time.parse's zone_utc?: UTC and Z, not GMT
             sc.i += s[sc.i] == 'z' ? 1 : 3;
             zoned = true;
             offset = 0;
-            utcName = true;
         } else if (s[sc.i] == '+' || s[sc.i] == '-') {
             const int sign = s[sc.i] == '-' ? -1 : 1;
             ++sc.i;
@@ -330,7 +336,7 @@ bool parseTimeString(const std::string &s, std::int64_t now, int localOffset, Ru
             sc.num(2, 2, om);
             zoned = true;
             offset = sign * static_cast<int>(oh * 3600 + om * 60);
-            utcName = false;
+            utcName = sign < 0 && offset == 0; // "-00:00" / "-0000" mean UTC
         }
     }
     sc.ws();
@@ -340,7 +346,8 @@ bool parseTimeString(const std::string &s, std::int64_t now, int localOffset, Ru
     out.seconds = days * 86400 + hh * 3600 + mm * 60 + ss - offset;
     out.nanos = nanos;
     out.offset = offset;
-    out.utcZone = zoned ? utcName : localOffset == 0;
+    // %Z: Ruby shows the local zone (UTC here) when the offset is the local one.
+    out.utcZone = zoned ? utcName || (offset == 0 && localOffset == 0) : localOffset == 0;
     return true;
 }
 
@@ -514,14 +521,25 @@ void appendRubyStrftime(std::string &out, const RubyTime &t, std::string_view f)
                 width = 1024;
             ++i;
         }
-        bool colon = false;
-        if (i < f.size() && f[i] == ':') {
-            colon = true;
+        int colons = 0;
+        while (i < f.size() && f[i] == ':' && colons < 3) {
+            ++colons;
             ++i;
         }
+        const bool colon = colons > 0;
         if (i >= f.size())
             throw RenderError{"invalid format: " + std::string(f)};
+        // Shopify (Ruby's strftime): the E and O modifiers are accepted (and ignored) before
+        // the conversions they apply to; anything else with them, colons before anything
+        // but z, and unknown conversions (%+ too) are printed as written.
+        if ((f[i] == 'E' || f[i] == 'O') && i + 1 < f.size() &&
+            std::strchr(f[i] == 'E' ? "cCxXyY" : "deHkIlmMSuUVwWy", f[i + 1]) != nullptr)
+            ++i;
         const char c = f[i];
+        if ((colon && c != 'z') || c == '+' || c == 'E' || c == 'O') {
+            out.append(f.substr(start, i - start + 1));
+            continue;
+        }
         auto num = [&](std::int64_t v, int defWidth, char defPad) {
             const int w = width >= 0 ? width : defWidth;
             char pc = defPad;
@@ -552,6 +570,11 @@ void appendRubyStrftime(std::string &out, const RubyTime &t, std::string_view f)
             out += s;
         };
         const int hour12 = p.hour % 12 == 0 ? 12 : p.hour % 12;
+        // Shopify (Ruby's strftime): '#' on a day or month name means upper case.
+        if (swapCase && (c == 'a' || c == 'A' || c == 'b' || c == 'h' || c == 'B')) {
+            swapCase = false;
+            upper = true;
+        }
         switch (c) {
         case 'Y':
             num(p.year, p.year >= 0 ? 4 : 5, '0');
@@ -676,8 +699,13 @@ void appendRubyStrftime(std::string &out, const RubyTime &t, std::string_view f)
             const int a = off < 0 ? -off : off;
             std::string z = off < 0 ? "-" : "+";
             char buf[16];
-            if (colon)
-                std::snprintf(buf, sizeof buf, "%02d:%02d", a / 3600, a % 3600 / 60);
+            const int hh = a / 3600, mm = a % 3600 / 60, ss = a % 60;
+            if (colons == 2 || (colons == 3 && ss != 0))
+                std::snprintf(buf, sizeof buf, "%02d:%02d:%02d", hh, mm, ss);
+            else if (colons == 3 && mm == 0)
+                std::snprintf(buf, sizeof buf, "%02d", hh);
+            else if (colon)
+                std::snprintf(buf, sizeof buf, "%02d:%02d", hh, mm);
             else
                 std::snprintf(buf, sizeof buf, "%02d%02d", a / 3600, a % 3600 / 60);
             z += buf;
@@ -706,9 +734,6 @@ void appendRubyStrftime(std::string &out, const RubyTime &t, std::string_view f)
             break;
         case 'v':
             text(rubyStrftime(t, "%e-%^b-%Y"));
-            break;
-        case '+':
-            text(rubyStrftime(t, "%a %b %e %H:%M:%S %Z %Y"));
             break;
         case 'n':
             out += '\n';

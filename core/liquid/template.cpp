@@ -71,8 +71,14 @@ template <typename F, typename B> void walk(Body &b, const F &f, const B &bind)
             forEachExpr(fo->offset.get(), f);
             bind(fo->var);
             bind("forloop");
+            if (auto *tr = dynamic_cast<TablerowNode *>(fo)) {
+                bind("tablerowloop");
+                forEachExpr(tr->cols.get(), f);
+            }
             walk(fo->body, f, bind);
             walk(fo->elseBody, f, bind);
+        } else if (auto *ic = dynamic_cast<IfchangedNode *>(n.get())) {
+            walk(ic->body, f, bind);
         } else if (auto *cy = dynamic_cast<CycleNode *>(n.get())) {
             forEachExpr(cy->group.get(), f);
             for (auto &v : cy->values)
@@ -162,10 +168,14 @@ void assignLoopSlots(Body &body, std::vector<const std::string *> &fors,
             exprs(fo->collection.get()); // evaluated before the loop's entries are pushed
             exprs(fo->limit.get());
             exprs(fo->offset.get());
+            if (auto *tr = dynamic_cast<TablerowNode *>(fo))
+                exprs(tr->cols.get());
             fors.push_back(&fo->var);
             assignLoopSlots(fo->body, fors, itemPaths);
             fors.pop_back();
             assignLoopSlots(fo->elseBody, fors, itemPaths); // runs when nothing was pushed
+        } else if (auto *ic = dynamic_cast<IfchangedNode *>(n.get())) {
+            assignLoopSlots(ic->body, fors, itemPaths);
         } else if (auto *cy = dynamic_cast<CycleNode *>(n.get())) {
             exprs(cy->group.get());
             for (auto &v : cy->values)
@@ -394,8 +404,14 @@ void collectBody(const detail::Body &b, std::set<std::string> &out, std::set<std
             collectExpr(f->offset.get(), out);
             locals.insert(f->var);
             locals.insert("forloop");
+            if (auto *tr = dynamic_cast<const TablerowNode *>(f)) {
+                locals.insert("tablerowloop");
+                collectExpr(tr->cols.get(), out);
+            }
             collectBody(f->body, out, locals);
             collectBody(f->elseBody, out, locals);
+        } else if (auto *ic = dynamic_cast<const IfchangedNode *>(n.get())) {
+            collectBody(ic->body, out, locals);
         } else if (auto *cy = dynamic_cast<const CycleNode *>(n.get())) {
             for (const auto &v : cy->values)
                 collectExpr(v.get(), out);

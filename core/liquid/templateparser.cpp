@@ -8,8 +8,10 @@
 
 #include <QString>
 
+#include <algorithm>
 #include <charconv>
 #include <cstdlib>
+#include <regex>
 
 namespace mw::liquid::detail {
 
@@ -741,6 +743,7 @@ private:
     bool m_trimNext = false;
     int m_depth = 0;
     int m_line = 1; // parse_context.line_number for the node being created
+    int m_lineAfterLiquid = 0;
 
     EndTag parseDocumentBody(Body &body)
     {
@@ -750,6 +753,13 @@ private:
             if (t.empty())
                 continue;
             m_line = tok.line;
+            // Shopify: after a {% liquid %} tag Ruby's line counter is the liquid
+            // tokenizer's (start + its lines, markup.split("\n")), which is one too many
+            // when the markup does not end in a newline; the next tag or output gets that
+            // line in its error messages.
+            if (m_lineAfterLiquid != 0 && (t.substr(0, 2) == "{%" || t.substr(0, 2) == "{{"))
+                m_line = m_lineAfterLiquid;
+            m_lineAfterLiquid = 0;
             if (t.substr(0, 2) == "{%") {
                 whitespaceHandler(t, body);
                 // FullToken = /\A{%-?(\s*)(#|\w+)(\s*)(.*?)-?%}\z/m
@@ -786,6 +796,13 @@ private:
                     markup.remove_suffix(1);
                 if (name == "liquid") {
                     parseLiquidTag(markup, body);
+                    std::size_t fields = 0, end = markup.size();
+                    while (end > 0 && markup[end - 1] == '\n')
+                        --end; // String#split drops trailing empty fields
+                    if (end > 0)
+                        fields = 1 + static_cast<std::size_t>(
+                                         std::count(markup.begin(), markup.begin() + end, '\n'));
+                    m_lineAfterLiquid = m_line + static_cast<int>(fields);
                     continue;
                 }
                 NodePtr node = parseTag(name, markup, nameAt);
@@ -1242,9 +1259,13 @@ private:
                 if (end.name == "endfor")
                     break;
                 if (end.name == "else") {
-                    // A second else starts a fresh else body, as in Ruby.
                     n->elseBody = Body();
                     n->hasElse = true;
+                    // Shopify: a second else empties the else body and ends the loop there
+                    // (For#parse reads one else body); what follows, up to and including
+                    // the `endfor`, belongs to the enclosing block.
+                    if (inElse)
+                        break;
                     inElse = true;
                     continue;
                 }
@@ -1256,6 +1277,45 @@ private:
                 removeBlankStrings(n->elseBody);
             }
             node = std::move(n);
+        } else if (name == "tablerow") {
+            // TableRow parses with regular expressions in every error mode:
+            // Syntax = /(\w+)\s+in\s+(QF+)/, attributes scanned as /(\w[\w-]*)\s*:\s*(QF)/.
+            static const std::string qf =
+                "(?:\"[^\"]*\"|'[^']*'|(?:[^\\s,|'\"]|\"[^\"]*\"|'[^']*')+)";
+            static const std::regex syntax("(\\w+)\\s+in\\s+((?:" + qf + ")+)");
+            static const std::regex attribute("(\\w[\\w-]*)\\s*:\\s*(" + qf + ")");
+            const std::string m(markup);
+            std::smatch mt;
+            if (!std::regex_search(m, mt, syntax))
+                throw ParseError{"invalid 'tablerow': expected {% tablerow item in collection "
+                                 "[cols: n] [limit: n] [offset: n] %}",
+                                 at};
+            auto n = std::make_unique<TablerowNode>();
+            n->var = mt[1].str();
+            n->collection = parseExpressionText(mt[2].str(), false);
+            for (auto it = std::sregex_iterator(m.begin(), m.end(), attribute);
+                 it != std::sregex_iterator(); ++it) {
+                const std::string key = (*it)[1].str();
+                ExprPtr value = parseExpressionText((*it)[2].str(), false);
+                if (key == "cols")
+                    n->cols = std::move(value);
+                else if (key == "limit")
+                    n->limit = std::move(value);
+                else if (key == "offset")
+                    n->offset = std::move(value);
+            }
+            EndTag end;
+            while (!(end = parseBlockBody(n->body, name, at)).eof && end.name != "endtablerow")
+                unknownInBlock(end, name);
+            n->blank = n->body.blank; // (Block#parse keeps whitespace text even then)
+            node = std::move(n);
+        } else if (name == "ifchanged") {
+            auto n = std::make_unique<IfchangedNode>();
+            EndTag end;
+            while (!(end = parseBlockBody(n->body, name, at)).eof && end.name != "endifchanged")
+                unknownInBlock(end, name);
+            n->blank = n->body.blank;
+            node = std::move(n);
         } else if (name == "cycle") {
             auto n = std::make_unique<CycleNode>();
             // NamedSyntax = /\A(QF)\s*\:\s*(.*)/om ; SimpleSyntax = /\A(QF)+/o
@@ -1263,13 +1323,43 @@ private:
             if (ql == 0)
                 throw ParseError{
                     "invalid 'cycle': expected {% cycle [group:] value1, value2, ... %}", at};
-            std::size_t j = ql;
-            while (j < markup.size() && isSpace(markup[j]))
-                ++j;
+            // The group name is the longest QuotedFragment followed by ':' -- the regex
+            // backtracks, so in "n: 1, 2" (a fragment "n:") the group is "n".
+            const auto colonAfter = [&](std::size_t e) {
+                while (e < markup.size() && isSpace(markup[e]))
+                    ++e;
+                return e < markup.size() && markup[e] == ':' ? e : std::string_view::npos;
+            };
+            std::size_t groupEnd = 0, colon = std::string_view::npos;
+            if (markup[0] == '"' || markup[0] == '\'') {
+                colon = colonAfter(ql);
+                groupEnd = ql;
+            }
+            if (colon == std::string_view::npos) {
+                std::vector<std::size_t> ends;
+                for (std::size_t j = 0; j < markup.size();) {
+                    const char c = markup[j];
+                    if (c == '"' || c == '\'') {
+                        const std::size_t close = markup.find(c, j + 1);
+                        if (close == std::string_view::npos)
+                            break;
+                        j = close + 1;
+                    } else if (isSpace(c) || c == ',' || c == '|') {
+                        break;
+                    } else {
+                        ++j;
+                    }
+                    ends.push_back(j);
+                }
+                for (auto e = ends.rbegin(); e != ends.rend() && colon == std::string_view::npos;
+                     ++e)
+                    if ((colon = colonAfter(*e)) != std::string_view::npos)
+                        groupEnd = *e;
+            }
             std::string_view values = markup;
-            if (j < markup.size() && markup[j] == ':') {
-                n->group = parseExpressionText(markup.substr(0, ql), false);
-                values = markup.substr(j + 1);
+            if (colon != std::string_view::npos) {
+                n->group = parseExpressionText(markup.substr(0, groupEnd), false);
+                values = markup.substr(colon + 1);
             }
             // markup.split(',').map { first QF }.compact
             std::size_t i = 0;
@@ -1386,8 +1476,31 @@ private:
             auto n = std::make_unique<CommentNode>();
             n->blank = true;
             node = std::move(n);
-        } else if (name == "include" || name == "render") {
-            // Mailwright has no template file system; Shopify renders this error inline.
+        } else if (name == "include") {
+            // Include::SYNTAX = /(QF+)(\s+(?:with|for)\s+(QF+))?.../ (unanchored): the first
+            // run of fragments is the template name, evaluated at render time.
+            std::size_t start = 0, len = 0;
+            if (!findQuotedFragment(markup, 0, start, len))
+                throw ParseError{"Error in tag 'include' - Valid syntax: include '[template]' "
+                                 "(with|for) [object|collection]",
+                                 at};
+            std::size_t end = start + len;
+            while (std::size_t more = quotedFragmentAt(markup, end))
+                end += more;
+            auto n = std::make_unique<IncludeNode>();
+            n->templateName = parseExpressionText(markup.substr(start, end - start), false);
+            node = std::move(n);
+        } else if (name == "render") {
+            // Render::SYNTAX needs a quoted template name somewhere in the markup. Mailwright
+            // has no template file system; Shopify renders this error inline.
+            bool quoted = false;
+            for (std::size_t q = markup.find_first_of("'\"");
+                 q != std::string_view::npos && !quoted; q = markup.find_first_of("'\"", q + 1))
+                quoted = markup.find(markup[q], q + 1) != std::string_view::npos;
+            if (!quoted)
+                throw ParseError{"Syntax error in tag 'render' - Template name must be a quoted "
+                                 "string",
+                                 at};
             auto n = std::make_unique<ErrorNode>();
             n->message = "This liquid context does not allow includes.";
             node = std::move(n);

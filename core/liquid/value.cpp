@@ -1,5 +1,6 @@
 #include "liquid/value.h"
 
+#include <QChar>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QJsonValue>
@@ -209,6 +210,43 @@ void appendInt(std::string &out, std::int64_t i)
     out.append(p, static_cast<std::size_t>(e - p));
 }
 
+// One non-ASCII character of a string for Ruby's String#inspect; returns the bytes used.
+// Ruby escapes what Onigmo does not call printable -- C1 controls, unassigned code points,
+// line/paragraph separators -- as \u0085 / \u{10FFFF}, and each invalid byte as \xFF.
+std::size_t appendNonAsciiInspect(std::string &out, std::string_view s, std::size_t i)
+{
+    const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
+    const unsigned char c = byte(i);
+    const std::size_t n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 0;
+    char32_t cp = n == 4 ? c & 0x07u : n == 3 ? c & 0x0Fu : c & 0x1Fu;
+    bool valid = n != 0 && c <= 0xF4 && i + n <= s.size();
+    for (std::size_t k = 1; valid && k < n; ++k) {
+        valid = (byte(i + k) & 0xC0) == 0x80;
+        cp = (cp << 6) | (byte(i + k) & 0x3Fu);
+    }
+    if (valid)
+        valid = cp >= (n == 2   ? 0x80u
+                       : n == 3 ? 0x800u
+                                : 0x10000u) &&
+                cp <= 0x10FFFF && (cp < 0xD800 || cp > 0xDFFF);
+    char buf[16];
+    if (!valid) {
+        std::snprintf(buf, sizeof buf, "\\x%02X", c);
+        out += buf;
+        return 1;
+    }
+    const auto cat = QChar::category(cp);
+    if (cat == QChar::Other_Control || cat == QChar::Other_NotAssigned ||
+        cat == QChar::Separator_Line || cat == QChar::Separator_Paragraph) {
+        std::snprintf(buf, sizeof buf, cp > 0xFFFF ? "\\u{%X}" : "\\u%04X",
+                      static_cast<unsigned>(cp));
+        out += buf;
+    } else {
+        out.append(s.substr(i, n));
+    }
+    return n;
+}
+
 // Ruby String#inspect for UTF-8 strings.
 void appendStringInspect(std::string &out, std::string_view s)
 {
@@ -255,11 +293,14 @@ void appendStringInspect(std::string &out, std::string_view s)
             break;
         default:
             if (c < 0x20 || c == 0x7f) {
+                // Shopify (Ruby): a UTF-8 string shows control characters as \u0000.
                 char buf[8];
-                std::snprintf(buf, sizeof buf, "\\x%02X", c);
+                std::snprintf(buf, sizeof buf, "\\u%04X", c);
                 out += buf;
-            } else {
+            } else if (c < 0x80) {
                 out += static_cast<char>(c);
+            } else {
+                i += appendNonAsciiInspect(out, s, i) - 1;
             }
         }
     }

@@ -395,6 +395,94 @@ for i, t in enumerate([
 ]):
     add(f"edge_{i:03d}", t)
 
+# --- found by the random differential run (fuzz_differential.py), each minimised by hand
+for i, (t, d) in enumerate([
+    # cycle's group name is the longest fragment followed by ':' (the regex backtracks)
+    ("{% cycle n: 1, 2 %}{% cycle n: 1, 2 %}{% cycle n: 1, 2 %}", {"n": -1}),
+    ("{% cycle a:b:c, 'x' %}{% cycle a:b:c, 'y' %}|{% cycle 'g' : 'p', 'q' %}{% cycle 'g': 'p', 'q' %}", {"a": {"b": 5}}),
+    # increment/decrement of a data value that is not a number: Ruby's TypeError -> "internal";
+    # false starts from 0 (data[name] ||= 0)
+    ("{% decrement s %}|{% increment s %}|{{ s }}|{% increment f %}{% increment f %}{{ f }}", {"s": "a", "f": False}),
+    ("{% increment h %}|{% increment x %}{% increment x %}|{% decrement y %}", {"h": {"a": 1}, "x": 1.5, "y": True}),
+    # sort / uniq with a property never look at a single item
+    ("{{ true | uniq: 'x' }}|{{ 0.1 | uniq: 1 }}|{{ 1 | sort: 'a' }}|{{ 1 | sort_natural: 'a' }}|{{ p | floor | sort: 'nope' }}|{{ 1 | map: 'a' }}|{{ 1 | where: 'a' }}", {"p": {"a": 1}}),
+    # item[property] is Ruby's []: floats truncate, ranges slice, other types are property errors
+    ("{{ s2 | map: 1.5 }}|{{ s2 | map: (1..2) }}|{{ a2 | map: 1.5 | join: ',' }}|{{ a2 | map: (1..2) | join: ',' }}|{{ i2 | map: (1..2) | join: ',' }}|{{ i2 | map: 2.9 | join: ',' }}",
+     {"s2": ["abc", "xyz"], "a2": [[1, 2, 3], [4, 5, 6]], "i2": [5, 6]}),
+    ("{{ s2 | map: nil }}|{{ s2 | where: nil, 'x' }}|{{ s2 | sort: arr }}|{{ s2 | uniq: h }}|{{ s2 | compact: true }}|{{ a2 | map: arr }}|{{ i2 | sort_natural: arr }}",
+     {"s2": ["abc", "xyz"], "a2": [[1, 2, 3]], "i2": [5, 6], "arr": [1], "h": {"a": 1}}),
+    # strict Base64: the unused bits of a padded group must be zero
+    ("{{ 'dq' | base64_url_safe_decode }}|{{ 'dq==' | base64_decode }}|{{ 'YQ' | base64_url_safe_decode }}|{{ 'YWI' | base64_url_safe_decode }}|{{ 'YWJ' | base64_url_safe_decode }}", None),
+    # String#inspect of control characters, C1 controls, separators, unassigned code points
+    ("{{ h }}", {"h": {"a": "a\u0000\u0001\u007f\u0080\u009f\u00a0\u00ad\u200b\u2028\ufeff\ufffd\ue000\U0010ffff\u0301x\U0001F600\u0378\t\u001b"}}),
+    # empty / blank are method literals: no <, >, <=, >=; contains finds them only in strings
+    ("{% if 1 <= blank %}a{% endif %}{% if blank <= 1 %}b{% endif %}{% if '' >= blank %}c{% endif %}{% if '' <= empty %}d{% endif %}{% if empty > 0 %}e{% endif %}|"
+     "{% if empty contains '' %}f{% endif %}{% if blank contains '' %}g{% endif %}{% if 'ab' contains empty %}h{% endif %}{% if arr contains blank %}i{% endif %}{% if hh contains empty %}j{% endif %}",
+     {"arr": [""], "hh": {"": 1}}),
+    # a second {% else %} in a for loop empties its else body and ends the loop there
+    ("{% if true %}{% for i in s %}{% else %}a{% else %}b{% endif %}", {"s": []}),
+    ("{% for i in s %}{% else %}a{% else %}b{% endfor %}", {"s": []}),
+    ("{% case 1 %}{% for x in s %}{% for y in x %}{% else %}{% else %}{% endfor %}{% endfor %}{% endcase %}", {"s": []}),
+    # case evaluates its subject per when: never without one, again after a body assigned it
+    ("{% case x %}{% when 1 %}one{% assign x = 2 %}{% when 2 %}two{% endcase %}|{% case (1..2.7) %}{% else %}e{% endcase %}|{% case y %}{% else %}{% assign y = 3 %}{% when 3 %}3{% endcase %}", {"x": 1}),
+    # strftime: '#' on day and month names is upper case
+    ("{{ 0 | date: '%#B %#b %#p %#Z %#A %^p %#a %#h %#P %^#B' }}", None),
+    # BigDecimal keeps the sign of zero
+    ("{% assign z = -0.0 %}{{ z | minus: 0 }} {{ z | plus: 0 }} {{ z | plus: z }} {{ z | minus: z }} {{ 0 | minus: z }} {{ z | times: 2 }} {{ z | times: -2 }} {{ z | divided_by: 2 }} {{ z | divided_by: -2 }} {{ 1 | divided_by: z }} {{ -1 | divided_by: z }} {{ z | modulo: 2 }} {{ 1.5 | minus: 1.5 }} {{ -1.5 | times: 0 }} {{ z | abs }} {{ z | round: 1 }} {{ z | ceil }} {{ z | round }} {{ false | join | times: -0.0 }} {{ '-0.0' | plus: 0 }} {{ '-0.0' | times: 1 }} {{ f | times: 1 }} {{ 0 | divided_by: -0.5 }}", {"f": -0.0}),
+    # a string contains an array or hash as Ruby's to_s (inspect) text
+    ("{% if ',' contains e %}a{% endif %}{% if 'x[1, 2]' contains a %}b{% endif %}{% if s contains h %}c{% endif %}{% if '12' contains a %}d{% endif %}",
+     {"e": [], "a": [1, 2], "h": {"a": 1}, "s": "{\"a\"=>1}"}),
+    # Integer(x.to_s) refuses arrays and hashes; Range#first/#last ignore emptiness; a
+    # cycle group shared by cycles of different lengths prints nothing past the end
+    ("{{ 2.5 | truncatewords: w }}|{{ 'abc' | slice: w }}|{% for x in (w..4) %}{{ x }}{% endfor %}|{% for x in (1..3) limit: w %}{{ x }}{% endfor %}|{{ (1.5..0) | first }}|{{ (1..0) | last }}|{% assign r = (3..1) %}{{ r.first }}{{ r.last }}{{ r | first }}|{% cycle n: 'a', 'b', 'c' %}{% cycle n: 'x' %}{% cycle n: 'x' %}{% cycle n: 'a', 'b', 'c' %}|{{ 'ab' | truncate: h }}",
+     {"w": ["9"], "h": {"a": 1}}),
+    # method literals compared with each other are never equal
+    ("{% if empty == blank %}a{% endif %}{% if empty == empty %}b{% endif %}{% if blank == empty %}c{% endif %}{% if empty != empty %}d{% endif %}{% case empty %}{% when empty %}e{% when '' %}f{% endcase %}{% case '' %}{% when empty %}g{% endcase %}", None),
+    # Time.parse is Date._parse: it finds a date or time anywhere (fields it lacks come from
+    # now, so these print only what the string gives); %Z is UTC for a +0000 zone
+    ("{% for s in ds %}{{ s | date: '%Y-%m-%d %H:%M:%S.%L %z %Z' }}|{% endfor %}",
+     {"ds": ["1/2/2024", "2024/3/5", "05.03.2024", "2024.03.05", "1.5.2024", "x 2024-03-05 y", "2024-02-30",
+             "2024-13-45", "2024-03-05T25:00:00", "Tuesday", "20240305T101010", "2024-03-05T14:07:09 EST",
+             "2024-03-05 14:07 PST", "Mar 5 2024 10:00", "March 5th, 2024", "5th March 2024", "2024-W10-2",
+             "2024-065", "2024-366", "2023-366", "mar 2020", "Jan 2000", "24-03-05", "05/03/24", "'24",
+             "2024-03-05 14:07:09 +9", "5-mar-2024", "2024-02-29T10:00:00-05:00", "12.5.99", "2/30/2024",
+             "Sat, 05 Mar 2024 14:07:09 +0000", "2024-03-05 14:07:09 -0000", "2024-03-05 14:07:09 GMT",
+             "noon", "a b c", "10:61", "1e3", "-3.7", "1.5", "<p>Fish &amp; Chips</p>", "x" * 130]}),
+    ("{% for s in ts %}{{ s | date: '%H:%M:%S.%L' }}|{% endfor %}{% for s in ms %}{{ s | date: '%m-%d' }}|{% endfor %}{% for s in ds %}{{ s | date: '%d' }}|{% endfor %}",
+     {"ts": ["12:30", "3pm", "10h", "12:30:45", "1:05 PM", "23:59:59.123", "12:30 +0900", "Tue 12:00", "12am", "12pm", "5 pm", "12:30 foo"],
+      "ms": ["Jan", "March", "Mar 5", "5 Mar", "3/5", "1 Jan", "--03-05"],
+      "ds": ["12abc", "0x10", "T10", "1.0e+20", "hello 5th", "abc 12"]}),
+    # strftime: %+ is not Ruby's, E/O modifiers, %::z and %:::z
+    ("{{ 0 | date: '%+|%E|%O|%Ec|%Oy|%Ez|%Od|%OY|%:a|%::::z|%-:z|%EY|%Ex|%::z|%:::z' }}|{{ '2024-03-05 10:00:00 +05:30' | date: '%z|%:z|%::z|%:::z' }}|{{ '2024-03-05 10:00:00 -03:00' | date: '%:::z' }}", None),
+    # tablerow and ifchanged (standard Liquid 5.4 tags)
+    ("{% tablerow x in arr cols: 2 %}{{ x }}{{ tablerowloop.col }}{% endtablerow %}|{% for x in arr %}{% ifchanged %}{{ x }}{% endifchanged %}{% endfor %}", {"arr": [1, 1, 2, 3]}),
+    ("{% tablerow x in arr %}{{ x }}{% endtablerow %}|{% tablerow x in arr cols:3 limit:4 offset:1 %}{{ tablerowloop.index }}{{ tablerowloop.index0 }}{{ tablerowloop.rindex }}{{ tablerowloop.rindex0 }}{{ tablerowloop.first }}{{ tablerowloop.last }}{{ tablerowloop.col0 }}{{ tablerowloop.col_first }}{{ tablerowloop.col_last }}{{ tablerowloop.length }}{{ tablerowloop.row }}{% endtablerow %}", {"arr": [1, 1, 2, 3, 4]}),
+    ("{% tablerow x in nil %}a{% endtablerow %}|{% tablerow x in '' %}a{% endtablerow %}|{% tablerow x in 'ab' cols: 1 %}{{ x }}{% endtablerow %}|{% tablerow x in h %}{{ x }}{% endtablerow %}|{% tablerow x in (1..5) cols: '2' limit: 2.7 %}{{ x }}{% endtablerow %}|{% tablerow x in 5 %}a{% endtablerow %}|{% tablerow x in arr cols: t %}a{% endtablerow %}",
+     {"arr": [1, 2], "h": {"a": 1, "b": [2]}, "t": True}),
+    ("{% for i in (1..2) %}{% tablerow x in arr cols: 2 %} {% assign q = x %} {% endtablerow %}{% endfor %}{{ q }}| {% ifchanged %} {% assign z = 1 %} {% endifchanged %} |{% if true %} {% tablerow x in e %} {% endtablerow %} {% endif %}|{% tablerow x in arr %}{% if x == 2 %}{% break %}{% endif %}{{ x }}y{% endtablerow %}|{% ifchanged %}a{% endifchanged %}{% ifchanged %}a{% endifchanged %}{% ifchanged %}b{% endifchanged %}{% ifchanged %}a{% endifchanged %}",
+     {"arr": [1, 1, 2, 3], "e": []}),
+    ("{% liquid\ntablerow x in arr cols:2\necho x\nendtablerow\nifchanged\necho 'i'\nendifchanged\n%}", {"arr": [1, 2, 3]}),
+    ("{% tablerow x in arr %}{% else %}{% endtablerow %}", {"arr": [1]}),
+    ("{%tablerow%}{%endtablerow%}", None),
+    # sort as glibc's merge sort does it (sort_natural's nil vs nil is 1 both ways)
+    ("{{ p | sort: 'k' | map: 'n' | join: ',' }}|{{ p | sort_natural: 'k' | map: 'n' | join: ',' }}|{{ arr | sort_natural: 1 }}|{{ q | sort_natural | join: ',' }}|{{ w2 | sort_natural | join: ',' }}",
+     {"w2": ["x", "X", "y", "Y", "x", "X", "a", "A", "b", "B", "a"], "p": [{"k": 1, "n": "a"}, {"k": 0, "n": "b"}, {"k": 1, "n": "c"}, {"k": 0, "n": "d"}, {"k": 1, "n": "e"}, {"k": None, "n": "f"}, {"k": 1, "n": "g"}, {"n": "h"}, {"n": "i"}, {"k": None, "n": "j"}],
+      "arr": ["ABC def", "1", "0", "now", "1.5"], "q": [None, "b", None, "a", None, "B", None]}),
+    # Infinity/NaN: round with digits keeps them, to an integer it is BigDecimal's error
+    ("{% assign i = 1.5 | divided_by: 0 %}{% assign m = -1.5 | divided_by: 0 %}{% assign n = 0.0 | divided_by: 0 %}{{ i | round }}|{{ i | round: 1 }}|{{ i | round: 0.5 }}|{{ m | round }}|{{ m | round: 2 }}|{{ n | round }}|{{ n | round: 1 }}|{{ i | ceil }}|{{ i | floor }}|{{ n | floor }}|{{ i | round: -1 }}", None),
+    # include evaluates its template name first (nil: "Illegal template name"); include
+    # without a name and render without a quoted name are syntax errors
+    ("{% include < h %}|{% include 'a' %}|{% include x %}|{% include nil %}|{% include é %}|{% include 1 %}|{% include 'a'b %}|{% include [s] %}|{% render x 'a' %}|{% render 'a' for x as y %}", {"x": 1, "s": "str"}),
+    ("{% include %}", None), ("{% include ' %}", None), ("{% include , %}", None), ("{% render %}", None),
+    ("{% render x %}", None), ("{% render \"a' %}", None),
+    ("{%- render ' >= \"b\" -%}", None),
+    # BigDecimal#round with zero digits (however they are given) is an Integer
+    ("{{ 2.0 | round: nil }}|{{ 2.5 | round: nil }}|{{ 2.5 | round: 'x' }}|{{ 2.5 | round: '0' }}|{{ 2.5 | round: 0.0 }}|{{ 2.5 | round: 0.4 }}|{{ '2.5' | round: nil }}|{{ 3 | round: nil }}|{{ 2.567 | round: '1' }}", None),
+    # after a {% liquid %} tag Ruby's line counter runs one ahead (the next node's errors)
+    ("{% liquid echo 'a' %}{{ 1 | divided_by: 0 }}\n{{ 1 | divided_by: 0 }}{% liquid\necho 'b'\necho 'c' %}{{ 1 | divided_by: 0 }}|{% liquid\necho 'b'\n%}{{ 1 | divided_by: 0 }}|{%- liquid -%}{{ 1 | divided_by: 0 }}|{% liquid\n\n%}{{ 1 | divided_by: 0 }}|{% liquid echo 1\n  %}x{{ 1 | divided_by: 0 }}{% liquid echo 1\n  %}{% echo 1 | divided_by: 0 %}{% if true %}{% liquid echo 3 %}{{ 1 | divided_by: 0 }}{% endif %}", None),
+]):
+    add(f"fuzz_{i:03d}", t, d)
+
 # --- realistic email templates live in corpus/emails/*.liquid (+ .json)
 os.makedirs(OUT, exist_ok=True)
 with open(os.path.join(OUT, "generated.jsonl"), "w", encoding="utf-8") as fh:
