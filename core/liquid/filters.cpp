@@ -14,6 +14,7 @@
 #include <cmath>
 #include <cstring>
 #include <ctime>
+#include <limits>
 #include <optional>
 
 #ifdef __SSE2__
@@ -87,7 +88,7 @@ bool negative(const Decimal &d)
 /// Liquid's to_number result: Integer or BigDecimal.
 struct Num {
     bool isDec = false;
-    std::int64_t i = 0;
+    i128 i = 0; // an Integer: 64 bits, or a Bignum up to 128 bits
     Decimal d;
     bool inexact = false; // overflowed: use f
     double f = 0;
@@ -170,6 +171,8 @@ Num toNumber(const Value &v)
     Num n;
     if (v.isInt()) {
         n.i = v.toInt();
+    } else if (v.isBigInt()) {
+        n.i = v.toInt128();
     } else if (v.isFloat()) {
         n.isDec = true;
         if (!std::isfinite(v.toFloat())) {
@@ -219,13 +222,17 @@ Num toNumber(const Value &v)
                 if (t[k] != '_') {
                     all.push_back(t[k]);
                     if (r > (INT64_MAX - 9) / 10)
-                        overflow = true; // Ruby makes a Bignum; we a float (docs/liquid.md)
+                        overflow = true; // Ruby makes a Bignum
                     else
                         r = r * 10 + (t[k] - '0');
                 }
                 ++k;
             }
-            if (overflow) {
+            i128 big = 0;
+            if (overflow && parseInt128(all, neg, big)) {
+                n.i = big; // Ruby: a Bignum, exact up to 128 bits here
+            } else if (overflow) {
+                // Beyond 128 bits: the nearest float (docs/liquid.md).
                 n.isDec = true;
                 n.inexact = true;
                 n.f = std::strtod(all.c_str(), nullptr) * (neg ? -1 : 1);
@@ -279,6 +286,53 @@ bool fits(const Decimal &d)
     return d.m < lim && d.m > -lim;
 }
 
+/// Integer op Integer as Ruby computes it, for Bignums (up to 128 bits) and the results
+/// of 64-bit operations that overflow.
+Value bigArith(i128 x, i128 y, char op)
+{
+    i128 r = 0;
+    switch (op) {
+    case '+':
+        if (!__builtin_add_overflow(x, y, &r))
+            return Value::integer(r);
+        break;
+    case '-':
+        if (!__builtin_sub_overflow(x, y, &r))
+            return Value::integer(r);
+        break;
+    case '*':
+        if (!__builtin_mul_overflow(x, y, &r))
+            return Value::integer(r);
+        break;
+    case '/': {
+        if (y == 0)
+            argError("divided by 0");
+        if (y == -1) {
+            if (__builtin_sub_overflow(i128(0), x, &r))
+                break;
+            return Value::integer(r);
+        }
+        i128 q = x / y;
+        if ((x % y != 0) && ((x < 0) != (y < 0)))
+            --q; // Ruby floors
+        return Value::integer(q);
+    }
+    case '%': {
+        if (y == 0)
+            argError("divided by 0");
+        if (y == -1)
+            return Value(0);
+        i128 m = x % y;
+        if (m != 0 && ((m < 0) != (y < 0)))
+            m += y; // Ruby: the sign follows the divisor
+        return Value::integer(m);
+    }
+    }
+    // Beyond 128 bits Ruby keeps a Bignum; a Float is the nearest we have.
+    const double fx = static_cast<double>(x), fy = static_cast<double>(y);
+    return Value(op == '+' ? fx + fy : op == '-' ? fx - fy : op == '*' ? fx * fy : fx / fy);
+}
+
 /// Integer op Integer as Ruby computes it.
 Value intArith(std::int64_t x, std::int64_t y, char op)
 {
@@ -317,9 +371,8 @@ Value intArith(std::int64_t x, std::int64_t y, char op)
         return Value(m);
     }
     }
-    // Ruby would switch to a Bignum here; a Float is the nearest we have.
-    const double fx = static_cast<double>(x), fy = static_cast<double>(y);
-    return Value(op == '+' ? fx + fy : op == '-' ? fx - fy : op == '*' ? fx * fy : fx / fy);
+    // Ruby switches to a Bignum here (any 64-bit result fits 128 bits).
+    return bigArith(x, y, op);
 }
 
 Value arith(const Value &a, const Value &b, char op)
@@ -328,7 +381,7 @@ Value arith(const Value &a, const Value &b, char op)
         return intArith(a.toInt(), b.toInt(), op);
     const Num x = toNumber(a), y = toNumber(b);
     if (!x.isDec && !y.isDec)
-        return intArith(x.i, y.i, op);
+        return bigArith(x.i, y.i, op);
     if (x.inexact || y.inexact) {
         const double fx = numToDouble(x), fy = numToDouble(y);
         if (op == '%' && fy == 0)
@@ -350,10 +403,10 @@ Value arith(const Value &a, const Value &b, char op)
     switch (op) {
     case '+':
     case '-': {
-        if (align(p, q)) {
-            Decimal r;
+        Decimal r;
+        if (align(p, q) && !(op == '+' ? __builtin_add_overflow(p.m, q.m, &r.m)
+                                       : __builtin_sub_overflow(p.m, q.m, &r.m))) {
             r.exp = p.exp;
-            r.m = op == '+' ? p.m + q.m : p.m - q.m;
             // IEEE rules for an exact zero: -0 only from -0 + -0 and -0 - +0.
             r.negZero = negative(p) && (op == '+' ? negative(q) : !negative(q));
             return fromDecimal(r);
@@ -819,6 +872,15 @@ bool spaceship(const Value &a, const Value &b, int &res)
             res = a.toInt() < b.toInt() ? -1 : a.toInt() > b.toInt();
             return true;
         }
+        if (a.isBigInt() || b.isBigInt()) { // Ruby compares a Bignum exactly
+            if (a.isInteger() && b.isInteger()) {
+                res = a.toInt128() < b.toInt128() ? -1 : a.toInt128() > b.toInt128();
+                return true;
+            }
+            res = a.isInteger() ? compareIntFloat(a.toInt128(), b.toFloat())
+                                : -compareIntFloat(b.toInt128(), a.toFloat());
+            return res != 2 && res != -2;
+        }
         const double x = a.isInt() ? static_cast<double>(a.toInt()) : a.toFloat();
         const double y = b.isInt() ? static_cast<double>(b.toInt()) : b.toFloat();
         if (x != x || y != y)
@@ -927,6 +989,8 @@ FILTER(size)
         return Value(rangeCount(in));
     case Value::Type::Int:
         return Value(8); // Shopify: Integer#size is the machine word size in bytes
+    case Value::Type::BigInt:
+        return Value(bigIntSize(in));
     default:
         return Value(0);
     }
@@ -1845,7 +1909,7 @@ Value numResult(const Num &n)
 {
     if (n.inexact)
         return Value(n.f);
-    return n.isDec ? fromDecimal(n.d) : Value(n.i);
+    return n.isDec ? fromDecimal(n.d) : Value::integer(n.i);
 }
 FILTER(abs)
 {
@@ -1857,9 +1921,9 @@ FILTER(abs)
     else if (n.isDec) {
         n.d.m = n.d.m < 0 ? -n.d.m : n.d.m;
         n.d.negZero = false;
-    } else if (n.i == INT64_MIN) { // 2^63 is a Bignum in Ruby: a float here, like other overflows
+    } else if (n.i == std::numeric_limits<i128>::min()) { // 2^127: beyond 128 bits, a float
         n.inexact = true;
-        n.f = 9223372036854775808.0;
+        n.f = -static_cast<double>(n.i);
     } else if (n.i < 0)
         n.i = -n.i;
     return numResult(n);
@@ -1905,7 +1969,9 @@ FILTER(round)
     const Num n = toNumber(in);
     const Num digitsNum = toNumber(nArg);
     const std::int64_t digits =
-        digitsNum.isDec ? clampToInt64(numToDouble(digitsNum)) : digitsNum.i;
+        digitsNum.isDec
+            ? clampToInt64(numToDouble(digitsNum))
+            : static_cast<std::int64_t>(std::clamp<i128>(digitsNum.i, INT64_MIN, INT64_MAX));
     // Ruby's round takes its digits as a C int; past that it raises a RangeError, which
     // Liquid prints as an internal error.
     if (digits < INT32_MIN || digits > INT32_MAX)
@@ -1919,22 +1985,24 @@ FILTER(round)
     }
     if (!n.isDec) {
         if (digits >= 0)
-            return Value(n.i);
-        // Integer#round with negative digits: half away from zero.
-        if (digits < -18)
+            return Value::integer(n.i);
+        // Integer#round with negative digits: half away from zero (|n| < 2^127 < 10^39).
+        if (digits < -39)
             return Value(0);
-        std::int64_t p = 1;
-        for (std::int64_t k = 0; k < -digits; ++k)
+        i128 p = 1;
+        for (std::int64_t k = 0; k < -digits && k < 38; ++k)
             p *= 10;
-        std::int64_t q = n.i / p, r = n.i % p;
-        if (r * 2 >= p)
+        if (digits == -39) // 10^39 does not fit: |n| < 10^39 / 2 rounds to 0
+            return Value(0);
+        i128 q = n.i / p, r = n.i % p;
+        if (r >= p - r) // r * 2 >= p without overflow
             ++q;
-        else if (r * 2 <= -p)
+        else if (-r >= p + r) // r * 2 <= -p
             --q;
-        std::int64_t out;
+        i128 out;
         if (__builtin_mul_overflow(q, p, &out))
-            return Value(static_cast<double>(q) * static_cast<double>(p));
-        return Value(out);
+            return Value(static_cast<double>(q) * static_cast<double>(p)); // beyond 128 bits
+        return Value::integer(out);
     }
     const Decimal d = roundDecimal(n.d, digits);
     // Ruby: round(0) is to_i'd by Liquid, and BigDecimal#round with zero or negative
@@ -1947,7 +2015,7 @@ FILTER(ceil)
 {
     UNUSED_ST;
     UNUSED_A;
-    if (in.isInt())
+    if (in.isInteger())
         return in;
     const Num n = toNumber(in);
     if (n.inexact) {
@@ -1955,13 +2023,13 @@ FILTER(ceil)
             argError(nonFiniteError(n.f));
         return Value(clampToInt64(std::ceil(n.f)));
     }
-    return n.isDec ? Value(decimalFloor(n.d, true)) : Value(n.i);
+    return n.isDec ? Value(decimalFloor(n.d, true)) : Value::integer(n.i);
 }
 FILTER(floor)
 {
     UNUSED_ST;
     UNUSED_A;
-    if (in.isInt())
+    if (in.isInteger())
         return in;
     const Num n = toNumber(in);
     if (n.inexact) {
@@ -1969,7 +2037,7 @@ FILTER(floor)
             argError(nonFiniteError(n.f));
         return Value(clampToInt64(std::floor(n.f)));
     }
-    return n.isDec ? Value(decimalFloor(n.d, false)) : Value(n.i);
+    return n.isDec ? Value(decimalFloor(n.d, false)) : Value::integer(n.i);
 }
 int numCompare(const Num &x, const Num &y)
 {

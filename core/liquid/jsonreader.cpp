@@ -567,8 +567,15 @@ private:
                 out.u.i = i;
                 return true;
             }
-            // Beyond 64 bits (Ruby would keep a Bignum): the nearest double is the best
-            // we can do.
+            // Beyond 64 bits Ruby keeps a Bignum: exact up to 128 bits here, the nearest
+            // double beyond that.
+            Int128 big = 0;
+            if (parseInt128(std::string_view(digits, ndigits), negative, big)) {
+                const Value v = Value::integer(big);
+                out.type = v.m_type;
+                out.u = v.m_u;
+                return true;
+            }
         }
         double d = 0;
         auto r = std::from_chars(start, m_p, d);

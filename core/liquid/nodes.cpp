@@ -135,6 +135,7 @@ const char *rubyClass(const Value &v)
     case Value::Type::Bool:
         return v.toBool() ? "true" : "false";
     case Value::Type::Int:
+    case Value::Type::BigInt:
         return "Integer";
     case Value::Type::Float:
         return "Float";
@@ -485,6 +486,8 @@ const Value *Expr::resolveSlow(RenderState &st, Value &scratch) const
                     next = Value(rangeCount(object));
                 else if (object.isInt())
                     next = Value(8); // Shopify: Integer#size is its byte width
+                else if (object.isBigInt())
+                    next = Value(bigIntSize(object));
                 else
                     done = false;
             } else if (k == "first" || k == "last") {
@@ -716,6 +719,19 @@ int compareOrThrow(const Value &l, const Value &r, bool &comparable)
     if (l.isNumber() && r.isNumber()) {
         if (l.isInt() && r.isInt())
             return l.toInt() < r.toInt() ? -1 : (l.toInt() > r.toInt() ? 1 : 0);
+        if (l.isBigInt() || r.isBigInt()) {
+            // Ruby compares a Bignum with an Integer or Float exactly.
+            int c;
+            if (l.isInteger() && r.isInteger()) {
+                const Int128 x = l.toInt128(), y = r.toInt128();
+                c = x < y ? -1 : (x > y ? 1 : 0);
+            } else {
+                c = l.isInteger() ? compareIntFloat(l.toInt128(), r.toFloat())
+                                  : -compareIntFloat(r.toInt128(), l.toFloat());
+            }
+            comparable = c != 2 && c != -2; // NaN
+            return comparable ? c : 0;
+        }
         const double x = l.isInt() ? static_cast<double>(l.toInt()) : l.toFloat();
         const double y = r.isInt() ? static_cast<double>(r.toInt()) : r.toFloat();
         if (x != x || y != y) {
@@ -786,7 +802,7 @@ bool Condition::evaluate(RenderState &st) const
         if (l.isHash())
             return r.isString() && l.hash().contains(r.str());
         if (l.isRange() && r.isNumber()) {
-            const double x = r.isInt() ? static_cast<double>(r.toInt()) : r.toFloat();
+            const double x = r.toDouble();
             return x >= static_cast<double>(l.rangeFirst()) &&
                    x <= static_cast<double>(l.rangeLast());
         }
@@ -1289,10 +1305,13 @@ void CounterNode::render(RenderState &st, std::string &out) const
     if (!slot->isNumber())
         throw RenderError{"internal"};
     std::int64_t sum = 0;
-    Value next = !slot->isInt() ? Value(slot->toFloat() + step)
-                 : __builtin_add_overflow(slot->toInt(), step, &sum)
-                     ? Value(static_cast<double>(slot->toInt()) + step) // Ruby: a Bignum
-                     : Value(sum);
+    Int128 big = 0;
+    Value next = slot->isFloat() ? Value(slot->toFloat() + step)
+                 : slot->isInt() && !__builtin_add_overflow(slot->toInt(), step, &sum) ? Value(sum)
+                 // Ruby: a Bignum (exact to 128 bits, a float beyond)
+                 : !__builtin_add_overflow(slot->toInt128(), Int128(step), &big)
+                     ? Value::integer(big)
+                     : Value(slot->toDouble() + step);
     if (step > 0) {
         slot->appendTo(out);
         *slot = next;

@@ -307,7 +307,11 @@ ExprPtr parseExpressionText(std::string_view markup, bool conditionLiterals)
             auto r = std::from_chars(m.data(), m.data() + m.size(), v);
             if (r.ec == std::errc())
                 return literalExpr(Value(v));
-            return literalExpr(Value(rubyToF(m))); // beyond 64 bits (Ruby: Bignum)
+            // Beyond 64 bits (Ruby: Bignum): exact up to 128 bits, a float beyond.
+            Int128 big = 0;
+            if (parseInt128(m.substr(i), i == 1, big))
+                return literalExpr(Value::integer(big));
+            return literalExpr(Value(rubyToF(m)));
         }
     }
     std::string_view ra, rb;

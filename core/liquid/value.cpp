@@ -116,6 +116,53 @@ Value Value::range(std::int64_t first, std::int64_t last)
     return v;
 }
 
+void appendInt128(std::string &out, Int128 i)
+{
+    char buf[48];
+    char *e = buf + sizeof buf;
+    char *p = e;
+    UInt128 u = i < 0 ? UInt128(0) - static_cast<UInt128>(i) : static_cast<UInt128>(i);
+    do {
+        *--p = static_cast<char>('0' + static_cast<int>(u % 10));
+        u /= 10;
+    } while (u != 0);
+    if (i < 0)
+        *--p = '-';
+    out.append(p, static_cast<std::size_t>(e - p));
+}
+
+bool parseInt128(std::string_view digits, bool negative, Int128 &out)
+{
+    // Accumulate the magnitude unsigned: -2^127 fits, +2^127 does not.
+    const UInt128 limit = negative ? UInt128(1) << 127 : (UInt128(1) << 127) - 1;
+    UInt128 u = 0;
+    for (const char c : digits) {
+        const auto d = static_cast<unsigned>(c - '0');
+        if (d > 9 || u > (limit - d) / 10)
+            return false;
+        u = u * 10 + d;
+    }
+    out = negative ? static_cast<Int128>(UInt128(0) - u) : static_cast<Int128>(u);
+    return true;
+}
+
+int compareIntFloat(Int128 i, double d)
+{
+    if (std::isnan(d))
+        return 2;
+    // Every Int128 lies in [-2^127, 2^127): a double outside is beyond it.
+    constexpr double two127 = 170141183460469231731687303715884105728.0;
+    if (d >= two127)
+        return -1;
+    if (d < -two127)
+        return 1;
+    const double fl = std::floor(d);
+    const auto f = static_cast<Int128>(fl); // exact: fl is integral and in range
+    if (i != f)
+        return i < f ? -1 : 1;
+    return fl == d ? 0 : -1; // i == floor(d) < d when d has a fraction
+}
+
 void appendRubyFloat(std::string &out, double d)
 {
     if (std::isnan(d)) {
@@ -322,6 +369,9 @@ void Value::appendTo(std::string &out) const
     case Type::Float:
         appendRubyFloat(out, m_u.d);
         break;
+    case Type::BigInt:
+        appendInt128(out, toInt128());
+        break;
     case Type::String:
         out += str();
         break;
@@ -394,6 +444,13 @@ bool operator==(const Value &a, const Value &b)
     using T = Value::Type;
     if (a.m_type != b.m_type) {
         if (a.isNumber() && b.isNumber()) {
+            if (a.isBigInt() || b.isBigInt()) {
+                // Ruby compares Integers exactly, and an Integer with a Float exactly too.
+                if (a.isInteger() && b.isInteger())
+                    return a.toInt128() == b.toInt128();
+                return a.isFloat() ? compareIntFloat(b.toInt128(), a.m_u.d) == 0
+                                   : compareIntFloat(a.toInt128(), b.m_u.d) == 0;
+            }
             const double x = a.isInt() ? static_cast<double>(a.m_u.i) : a.m_u.d;
             const double y = b.isInt() ? static_cast<double>(b.m_u.i) : b.m_u.d;
             return x == y;
@@ -409,6 +466,8 @@ bool operator==(const Value &a, const Value &b)
         return a.m_u.i == b.m_u.i;
     case T::Float:
         return a.m_u.d == b.m_u.d;
+    case T::BigInt:
+        return a.m_u.big.lo == b.m_u.big.lo && a.m_u.big.hi == b.m_u.big.hi;
     case T::String:
         return a.str() == b.str();
     case T::Array: {

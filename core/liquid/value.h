@@ -22,11 +22,17 @@ using Array = std::vector<Value>;
 /// A read-only view of an array's elements (owned arrays and parsed JSON alike).
 using ArrayView = std::span<const Value>;
 class JsonDocument;
+/// Ruby Integers beyond 64 bits (Bignums) are kept exactly up to 128 bits.
+__extension__ typedef __int128 Int128;
+__extension__ typedef unsigned __int128 UInt128;
+
 namespace detail {
 class JsonReader;
 }
 
 /// A Liquid value: nil, bool, integer, float, string, array, hash or integer range.
+/// Integers are Int (64 bits) and, only for values that do not fit, BigInt (128 bits,
+/// Ruby's Bignum within that range); beyond 128 bits they become Float.
 /// Strings, arrays and hashes live in shared immutable storage, so copying a Value is
 /// cheap (a reference count) and one catalogue can be shared by many per-subscriber
 /// contexts and by several rendering threads at once.
@@ -38,7 +44,7 @@ class JsonReader;
 /// JsonDocument::parse. Everything the engine itself creates owns its storage.
 class Value {
 public:
-    enum class Type : std::uint8_t { Nil, Bool, Int, Float, String, Array, Hash, Range };
+    enum class Type : std::uint8_t { Nil, Bool, Int, Float, BigInt, String, Array, Hash, Range };
 
     Value() = default;
     Value(std::nullptr_t) {}
@@ -57,6 +63,17 @@ public:
     /// string, except that RenderOptions::escapeUntrusted HTML-escapes it in {{ }}.
     static Value untrusted(std::string s);
     static Value range(std::int64_t first, std::int64_t last);
+    /// An exact integer: Int when it fits 64 bits, BigInt otherwise.
+    static Value integer(Int128 i)
+    {
+        if (i >= INT64_MIN && i <= INT64_MAX)
+            return Value(static_cast<long long>(i));
+        Value v;
+        v.m_type = Type::BigInt;
+        v.m_u.big.lo = static_cast<std::uint64_t>(i);
+        v.m_u.big.hi = static_cast<std::int64_t>(i >> 64);
+        return v;
+    }
     /// A string whose bytes the caller keeps alive for as long as this Value and its
     /// copies are used (no allocation, no reference count).
     static Value borrowed(std::string_view s, bool untrusted = false)
@@ -91,7 +108,13 @@ public:
     bool isBool() const { return m_type == Type::Bool; }
     bool isInt() const { return m_type == Type::Int; }
     bool isFloat() const { return m_type == Type::Float; }
-    bool isNumber() const { return m_type == Type::Int || m_type == Type::Float; }
+    bool isBigInt() const { return m_type == Type::BigInt; }
+    /// Int or BigInt (a Ruby Integer).
+    bool isInteger() const { return m_type == Type::Int || m_type == Type::BigInt; }
+    bool isNumber() const
+    {
+        return m_type == Type::Int || m_type == Type::Float || m_type == Type::BigInt;
+    }
     bool isString() const { return m_type == Type::String; }
     bool isArray() const { return m_type == Type::Array; }
     bool isHash() const { return m_type == Type::Hash; }
@@ -110,6 +133,20 @@ public:
     bool toBool() const { return m_type == Type::Bool && m_u.b; }
     std::int64_t toInt() const { return m_u.i; } // valid for Int
     double toFloat() const { return m_u.d; }     // valid for Float
+    /// Valid for Int and BigInt.
+    Int128 toInt128() const
+    {
+        return m_type == Type::Int
+                   ? Int128(m_u.i)
+                   : static_cast<Int128>((static_cast<UInt128>(m_u.big.hi) << 64) | m_u.big.lo);
+    }
+    /// Any number as a double (the nearest one for a BigInt).
+    double toDouble() const
+    {
+        return m_type == Type::Float ? m_u.d
+               : m_type == Type::Int ? static_cast<double>(m_u.i)
+                                     : static_cast<double>(toInt128());
+    }
     std::int64_t rangeFirst() const { return m_u.r.first; }
     std::int64_t rangeLast() const { return m_u.r.last; }
     /// The string's bytes (empty for non-strings). Always inlined: GCC kept it out of line
@@ -150,6 +187,10 @@ private:
         struct {
             std::int64_t first, last;
         } r;
+        struct {
+            std::uint64_t lo;
+            std::int64_t hi;
+        } big; // BigInt: two halves, so the union keeps 8-byte alignment
         struct {
             const char *p;
             std::size_t n;
@@ -285,6 +326,22 @@ private:
     char *m_end = nullptr;
     std::unique_ptr<detail::JsonReader> m_reader; // scratch space reused across parses
 };
+
+/// Appends the decimal text of i (Ruby Integer#to_s).
+void appendInt128(std::string &out, Int128 i);
+/// Ruby Integer#size of a BigInt: the bytes of the 8-byte words its magnitude needs.
+inline int bigIntSize(const Value &v)
+{
+    const Int128 i = v.toInt128();
+    const UInt128 mag = i < 0 ? UInt128(0) - static_cast<UInt128>(i) : static_cast<UInt128>(i);
+    return mag >> 64 ? 16 : 8;
+}
+/// Parses decimal digits (no sign, no other characters) as a 128-bit integer, negated
+/// when negative; false when the value does not fit.
+bool parseInt128(std::string_view digits, bool negative, Int128 &out);
+/// Ruby's <=> of an Integer and a Float, exactly (not through a double): -1, 0, 1, or 2
+/// when d is NaN.
+int compareIntFloat(Int128 i, double d);
 
 /// Appends the Ruby Float#to_s text of d ("2.5", "1.0e+20", "Infinity").
 void appendRubyFloat(std::string &out, double d);

@@ -440,12 +440,13 @@ void TestLiquidApi::extremeIntegerArguments_data()
     QTest::newRow("round to INT64_MIN digits (looped for ever)")
         << QByteArray("{{ 1.5 | round: -9223372036854775808 }}|{{ -1.5 | round: -40 }}")
         << QByteArray("Liquid error (line 1): internal|0");
+    // Expected values from ruby-liquid 5.4 (Ruby keeps Bignums exact; so do we to 128 bits).
     QTest::newRow("a string of more than 19 digits (the digits after the 19th were dropped)")
         << QByteArray("{{ \"9999999999999999999999\" | plus: 1 }}|"
                       "{{ \"-9223372036854775809\" | minus: 1 }}")
-        << QByteArray("1.0e+22|-9.223372036854776e+18");
+        << QByteArray("10000000000000000000000|-9223372036854775810");
     QTest::newRow("abs of INT64_MIN (a Bignum in Ruby)")
-        << QByteArray("{{ -9223372036854775808 | abs }}") << QByteArray("9.223372036854776e+18");
+        << QByteArray("{{ -9223372036854775808 | abs }}") << QByteArray("9223372036854775808");
 }
 
 void TestLiquidApi::extremeIntegerArguments()
