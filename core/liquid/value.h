@@ -329,12 +329,16 @@ private:
 
 /// Appends the decimal text of i (Ruby Integer#to_s).
 void appendInt128(std::string &out, Int128 i);
-/// Ruby Integer#size of a BigInt: the bytes of the 8-byte words its magnitude needs.
+/// Ruby Integer#size of a BigInt: the bytes its magnitude needs (rb_absint_size; a
+/// BigInt's magnitude is at least 2^63, so never less than 8, as for an Int).
 inline int bigIntSize(const Value &v)
 {
     const Int128 i = v.toInt128();
-    const UInt128 mag = i < 0 ? UInt128(0) - static_cast<UInt128>(i) : static_cast<UInt128>(i);
-    return mag >> 64 ? 16 : 8;
+    UInt128 mag = i < 0 ? UInt128(0) - static_cast<UInt128>(i) : static_cast<UInt128>(i);
+    int bytes = 0;
+    for (; mag != 0; mag >>= 8)
+        ++bytes;
+    return bytes;
 }
 /// Parses decimal digits (no sign, no other characters) as a 128-bit integer, negated
 /// when negative; false when the value does not fit.

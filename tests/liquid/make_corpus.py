@@ -483,6 +483,31 @@ for i, (t, d) in enumerate([
 ]):
     add(f"fuzz_{i:03d}", t, d)
 
+# --- integers beyond 64 bits: Ruby keeps Bignums exact; we do up to 128 bits
+BIG = {"n": 12345678901234567890, "m": -99999999999999999999, "i64max": 9223372036854775807,
+       "i64min": -9223372036854775808, "arr": [1, 18446744073709551616, -18446744073709551617, 12345678901234567890],
+       "h": {"k": 99999999999999999999, "l": [-99999999999999999999], "z": 7},
+       "fe": 12345678901234567000.0, "f19": 1.0e19, "f20": 1.0e20, "s": "12345678901234567890",
+       "u128": 170141183460469231731687303715884105727, "l128": -170141183460469231731687303715884105728}
+for i, t in enumerate([
+    # printing: literals, JSON values, nested in arrays and hashes
+    "{{ 12345678901234567890 }}|{{ -12345678901234567890 }}|{{ n }}|{{ m }}|{{ u128 }}|{{ l128 }}|{{ 9223372036854775808 }}|{{ -9223372036854775809 }}|{{ 170141183460469231731687303715884105727 }}",
+    "{{ arr }}|{{ arr | join: ',' }}|{{ h }}|{{ h.l }}|{{ arr | first }}|{{ arr[1] }}|{{ arr | last }}|{{ arr | sort | join: ',' }}|{{ arr | sort | reverse | join: ',' }}",
+    # arithmetic with a Bignum operand
+    "{{ n | plus: 1 }}|{{ m | minus: 1 }}|{{ n | minus: n }}|{{ n | times: -3 }}|{{ m | divided_by: 7 }}|{{ m | modulo: 7 }}|{{ n | modulo: -7 }}|{{ n | divided_by: -7 }}|{{ m | abs }}|{{ n | plus: 0.5 }}|{{ n | divided_by: 2.0 }}|{{ n | times: 0 }}",
+    "{{ n | at_least: 5 }}|{{ n | at_most: 5 }}|{{ m | at_least: 5 }}|{{ m | at_most: 5 }}|{{ n | ceil }}|{{ m | floor }}|{{ n | round }}|{{ n | round: -5 }}|{{ m | round: -10 }}|{{ n | round: 2 }}|{{ arr | sum }}",
+    "{{ s | plus: 1 }}|{{ '-99999999999999999999' | minus: 1 }}|{{ '9999999999999999999999' | plus: 1 }}|{{ n | plus: '1' }}|{{ m | times: '2' }}",
+    # int64 results that overflow become Bignums
+    "{{ 9223372036854775807 | plus: 7 }}|{{ i64max | plus: 1 }}|{{ i64min | minus: 1 }}|{{ 4611686018427387904 | times: 4 }}|{{ i64max | times: i64max }}|{{ i64min | divided_by: -1 }}|{{ i64min | abs }}|{{ i64min | times: -1 }}|{{ i64max | plus: i64max | minus: i64max }}",
+    # comparisons with Integers, Floats and other Bignums
+    "{% if n > 5 %}gt{% endif %}|{% if m < 5 %}lt{% endif %}|{% if n == 12345678901234567890 %}eq{% endif %}|{% if n == fe %}feq{% endif %}|{% if n > f19 %}fgt{% endif %}|{% if n < f20 %}flt{% endif %}|{% if n %}truthy{% endif %}|{% if n != m %}ne{% endif %}|{% if m < n %}mlt{% endif %}|{% if m >= n %}bad{% endif %}|{% if n <= n %}le{% endif %}|{% if arr contains n %}has{% endif %}|{% if n == s %}str{% endif %}",
+    "{% case n %}{% when 12345678901234567890 %}case{% endcase %}|{% assign x = n | plus: 1 %}{{ x | minus: n }}|{% if x > n %}xgt{% endif %}|{{ arr | uniq | size }}|{% if 9223372036854775808 > i64max %}o{% endif %}|{% if l128 < i64min %}p{% endif %}",
+    # text filters, size, counters
+    "{{ n | size }}|{{ n.size }}|{{ arr[1].size }}|{{ arr[2] | size }}|{{ m.size }}|{{ u128.size }}|{{ l128 | size }}|{{ n | append: 'x' }}|{{ n | prepend: 'x' }}|{{ n | slice: 2, 3 }}|{{ m | remove: '9' }}|{{ n | split: '0' | join: '-' }}|{{ n | default: 1 }}|{{ m | escape }}|{{ n | truncate: 10 }}",
+    "{% increment i64max %}{% increment i64max %}|{% decrement i64min %}{% decrement i64min %}",
+]):
+    add(f"bigint_{i:03d}", t, BIG)
+
 # --- realistic email templates live in corpus/emails/*.liquid (+ .json)
 os.makedirs(OUT, exist_ok=True)
 with open(os.path.join(OUT, "generated.jsonl"), "w", encoding="utf-8") as fh:
