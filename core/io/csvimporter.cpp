@@ -275,9 +275,10 @@ Result<ImportReport> CsvImporter::run(Database &db, ImportKind kind, const QStri
     }
 
     // Keep the pages the import writes in memory until the commit writes each once (to the
-    // WAL or the file): with the connection's usual cache they would be spilled and written again
-    // as the indexes grow (a third more writes for 1M subscribers). Sized from the file (the
-    // database grows by about 2.3x the CSV), within 64 MiB and 1 GiB; restored afterwards.
+    // WAL or the file): with the connection's usual cache they would be spilled and written
+    // again as the indexes grow (a third more writes for 1M subscribers). Sized from the
+    // file (the database grows by about 2.3x the CSV), within 64 MiB and 1 GiB; restored
+    // afterwards.
     const ImportCache cache(
         db, std::clamp<int64_t>(reader.totalBytes() * 3 / 1024, 65536, 1024 * 1024));
     Transaction tx(db);

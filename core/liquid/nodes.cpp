@@ -979,6 +979,34 @@ void CaseNode::render(RenderState &st, std::string &out) const
     }
 }
 
+namespace {
+
+/// One level of nesting for the span of a tag's body: counted against the depth limit,
+/// and the loop entries the tag pushes are popped again however the body ends (a render
+/// error thrown from inside included).
+class NestingScope {
+public:
+    explicit NestingScope(RenderState &st) : m_st(st), m_loopBase(st.loopVars.size())
+    {
+        if (++st.depth > st.opt.maxRenderDepth)
+            st.fatal("nesting too deep");
+    }
+    ~NestingScope()
+    {
+        m_st.loopVars.resize(m_loopBase);
+        --m_st.depth;
+    }
+    NestingScope(const NestingScope &) = delete;
+    NestingScope &operator=(const NestingScope &) = delete;
+    std::size_t loopBase() const { return m_loopBase; }
+
+private:
+    RenderState &m_st;
+    std::size_t m_loopBase;
+};
+
+} // namespace
+
 void ForNode::render(RenderState &st, std::string &out) const
 {
     std::int64_t from = 0;
@@ -1037,8 +1065,7 @@ void ForNode::render(RenderState &st, std::string &out) const
             elseBody.render(st, out);
         return;
     }
-    if (++st.depth > st.opt.maxRenderDepth)
-        st.fatal("nesting too deep");
+    const NestingScope nesting(st);
     ForloopFrame frame;
     frame.name = &name;
     frame.length = count;
@@ -1047,41 +1074,33 @@ void ForNode::render(RenderState &st, std::string &out) const
             frame.parent = const_cast<ForloopFrame *>(it->frame);
             break;
         }
-    const std::size_t scopeBase = st.loopVars.size();
+    const std::size_t scopeBase = nesting.loopBase();
     st.loopVars.push_back({&kForloop, Value(), &frame});
     st.loopVars.push_back({&var, Value(), nullptr});
-    try {
-        for (std::int64_t n = 0; n < count; ++n) {
-            st.countIteration();
-            const std::int64_t k = reversed ? end - 1 - n : begin + n;
-            // Assigning to the loop variable inside the body goes to the outer scope, so
-            // the slot is refreshed every iteration. Array items are referenced in place
-            // (coll keeps them alive), not copied.
-            RenderState::Scope &slot = st.loopVars[scopeBase + 1];
-            slot.iteration = ++st.scratch.itemSerial;
-            if (hasItems)
-                slot.ref = &items[static_cast<std::size_t>(k)];
-            else if (coll.isRange())
-                slot.value = Value(coll.rangeFirst() + k);
-            else
-                slot.ref = &coll;
-            frame.index0 = n;
-            body.render(st, out);
-            st.checkOutput(out); // text-only bodies are not checked node by node
-            if (st.interrupt != RenderState::Interrupt::None) {
-                const bool brk = st.interrupt == RenderState::Interrupt::Break;
-                st.interrupt = RenderState::Interrupt::None;
-                if (brk)
-                    break;
-            }
+    for (std::int64_t n = 0; n < count; ++n) {
+        st.countIteration();
+        const std::int64_t k = reversed ? end - 1 - n : begin + n;
+        // Assigning to the loop variable inside the body goes to the outer scope, so
+        // the slot is refreshed every iteration. Array items are referenced in place
+        // (coll keeps them alive), not copied.
+        RenderState::Scope &slot = st.loopVars[scopeBase + 1];
+        slot.iteration = ++st.scratch.itemSerial;
+        if (hasItems)
+            slot.ref = &items[static_cast<std::size_t>(k)];
+        else if (coll.isRange())
+            slot.value = Value(coll.rangeFirst() + k);
+        else
+            slot.ref = &coll;
+        frame.index0 = n;
+        body.render(st, out);
+        st.checkOutput(out); // text-only bodies are not checked node by node
+        if (st.interrupt != RenderState::Interrupt::None) {
+            const bool brk = st.interrupt == RenderState::Interrupt::Break;
+            st.interrupt = RenderState::Interrupt::None;
+            if (brk)
+                break;
         }
-    } catch (...) {
-        st.loopVars.resize(scopeBase);
-        --st.depth;
-        throw;
     }
-    st.loopVars.resize(scopeBase);
-    --st.depth;
 }
 
 namespace {
@@ -1163,64 +1182,55 @@ void TablerowNode::render(RenderState &st, std::string &out) const
     const std::int64_t length = std::max<std::int64_t>(0, end - begin);
 
     out += "<tr class=\"row1\">\n";
-    if (++st.depth > st.opt.maxRenderDepth)
-        st.fatal("nesting too deep");
-    const std::size_t scopeBase = st.loopVars.size();
+    const NestingScope nesting(st);
+    const std::size_t scopeBase = nesting.loopBase();
     st.loopVars.push_back({&kTablerowloop, Value(), nullptr});
     st.loopVars.push_back({&var, Value(), nullptr});
     std::int64_t row = 1, col = 1;
-    try {
-        for (std::int64_t n = 0; n < length; ++n) {
-            st.countIteration();
-            // TablerowloopDrop's fields (a hash here: the drop's own printing is not kept)
-            Hash loop;
-            loop.append("length", Value(length));
-            loop.append("col", Value(col));
-            loop.append("row", Value(row));
-            loop.append("index", Value(n + 1));
-            loop.append("index0", Value(n));
-            loop.append("col0", Value(col - 1));
-            loop.append("rindex", Value(length - n));
-            loop.append("rindex0", Value(length - n - 1));
-            loop.append("first", Value(n == 0));
-            loop.append("last", Value(n == length - 1));
-            loop.append("col_first", Value(col == 1));
-            loop.append("col_last", Value(col == colCount));
-            st.loopVars[scopeBase].value = Value(std::move(loop));
-            RenderState::Scope &slot = st.loopVars[scopeBase + 1];
-            const std::int64_t k = begin + n;
-            if (coll.isArray() || coll.isHash())
-                slot.ref = &items[static_cast<std::size_t>(k)];
-            else if (coll.isRange())
-                slot.value = Value(coll.rangeFirst() + k);
-            else
-                slot.ref = &coll;
-            out += "<td class=\"col";
-            out += std::to_string(col);
+    for (std::int64_t n = 0; n < length; ++n) {
+        st.countIteration();
+        // TablerowloopDrop's fields (a hash here: the drop's own printing is not kept)
+        Hash loop;
+        loop.append("length", Value(length));
+        loop.append("col", Value(col));
+        loop.append("row", Value(row));
+        loop.append("index", Value(n + 1));
+        loop.append("index0", Value(n));
+        loop.append("col0", Value(col - 1));
+        loop.append("rindex", Value(length - n));
+        loop.append("rindex0", Value(length - n - 1));
+        loop.append("first", Value(n == 0));
+        loop.append("last", Value(n == length - 1));
+        loop.append("col_first", Value(col == 1));
+        loop.append("col_last", Value(col == colCount));
+        st.loopVars[scopeBase].value = Value(std::move(loop));
+        RenderState::Scope &slot = st.loopVars[scopeBase + 1];
+        const std::int64_t k = begin + n;
+        if (coll.isArray() || coll.isHash())
+            slot.ref = &items[static_cast<std::size_t>(k)];
+        else if (coll.isRange())
+            slot.value = Value(coll.rangeFirst() + k);
+        else
+            slot.ref = &coll;
+        out += "<td class=\"col";
+        out += std::to_string(col);
+        out += "\">";
+        body.render(st, out);
+        out += "</td>";
+        if (col == colCount && n != length - 1) {
+            out += "</tr>\n<tr class=\"row";
+            out += std::to_string(row + 1);
             out += "\">";
-            body.render(st, out);
-            out += "</td>";
-            if (col == colCount && n != length - 1) {
-                out += "</tr>\n<tr class=\"row";
-                out += std::to_string(row + 1);
-                out += "\">";
-            }
-            st.checkOutput(out);
-            // Shopify: the loop does not look at break/continue (the interrupt stays set).
-            if (col == colCount) {
-                col = 1;
-                ++row;
-            } else {
-                ++col;
-            }
         }
-    } catch (...) {
-        st.loopVars.resize(scopeBase);
-        --st.depth;
-        throw;
+        st.checkOutput(out);
+        // Shopify: the loop does not look at break/continue (the interrupt stays set).
+        if (col == colCount) {
+            col = 1;
+            ++row;
+        } else {
+            ++col;
+        }
     }
-    st.loopVars.resize(scopeBase);
-    --st.depth;
     out += "</tr>\n";
 }
 

@@ -89,6 +89,22 @@ template <typename F, typename B> void walk(Body &b, const F &f, const B &bind)
     }
 }
 
+/// The slot of a lookup path in `table` (numbered in order of first use, at most `limit`;
+/// -1 when full): `path` (what the keys hang from) followed by each key with its length in
+/// front, since keys may hold any byte.
+int pathSlot(std::map<std::string, int, std::less<>> &table, std::size_t limit, std::string path,
+             const std::vector<Lookup> &lookups)
+{
+    for (const Lookup &l : lookups) {
+        path += std::to_string(l.key.str().size()) + ':';
+        path += l.key.str();
+    }
+    auto it = table.find(path);
+    if (it == table.end() && table.size() < limit)
+        it = table.emplace(std::move(path), static_cast<int>(table.size())).first;
+    return it == table.end() ? -1 : it->second;
+}
+
 /// Points lookups of a for loop's variable inside its body at the loop's entry in
 /// RenderState::loopVars: ForNode is the only node that pushes entries there (two per
 /// loop: forloop, then the variable), so inside the body of the k-th enclosing loop the
@@ -125,19 +141,9 @@ void assignLoopSlots(Body &body, std::vector<const std::string *> &fors,
             if (*fors[k] == e.name.str()) {
                 e.loopSlot = static_cast<int>(2 * k + 1);
                 e.loopName = fors[k];
-                if (!e.lookups.empty()) {
-                    // The loop (by its position) and each key with its length in front.
-                    std::string path = std::to_string(k) + '/';
-                    for (const Lookup &l : e.lookups) {
-                        path += std::to_string(l.key.str().size()) + ':';
-                        path += l.key.str();
-                    }
-                    auto it = itemPaths.find(path);
-                    if (it == itemPaths.end() && itemPaths.size() < RenderScratch::kItemPathSlots)
-                        it = itemPaths.emplace(std::move(path), static_cast<int>(itemPaths.size()))
-                                 .first;
-                    e.itemPathSlot = it == itemPaths.end() ? -1 : it->second;
-                }
+                if (!e.lookups.empty()) // the loop (by its position), then the keys
+                    e.itemPathSlot = pathSlot(itemPaths, RenderScratch::kItemPathSlots,
+                                              std::to_string(k) + '/', e.lookups);
                 return;
             }
         }
@@ -200,20 +206,11 @@ void markDataOnlyLookups(Body &body)
             e.dataOnly = e.kind == Expr::Kind::Variable && e.simple && !bound.count(e.name.str());
             if (!e.dataOnly)
                 return;
-            if (!e.lookups.empty()) {
-                // Each key with its length in front: keys may hold any byte.
-                std::string path = std::to_string(e.name.str().size()) + ':';
-                path += e.name.str();
-                for (const Lookup &l : e.lookups) {
-                    path += std::to_string(l.key.str().size()) + ':';
-                    path += l.key.str();
-                }
-                auto p = pathSlots.find(path);
-                if (p == pathSlots.end() && pathSlots.size() < RenderState::kPathSlots)
-                    p = pathSlots.emplace(std::move(path), static_cast<int>(pathSlots.size()))
-                            .first;
-                e.pathSlot = p == pathSlots.end() ? -1 : p->second;
-            }
+            if (!e.lookups.empty()) // the root name, then the keys
+                e.pathSlot =
+                    pathSlot(pathSlots, RenderState::kPathSlots,
+                             std::to_string(e.name.str().size()) + ':' + std::string(e.name.str()),
+                             e.lookups);
             auto it = rootSlots.find(e.name.str());
             if (it == rootSlots.end() && rootSlots.size() < RenderState::kRootSlots)
                 it =
