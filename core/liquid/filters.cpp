@@ -490,15 +490,16 @@ Decimal roundDecimal(Decimal d, std::int64_t digits)
     return d;
 }
 
-// Floor/ceil of a decimal to an integer (Ruby BigDecimal#floor / #ceil, then to_i).
-std::int64_t decimalFloor(const Decimal &d, bool ceil)
+// Floor/ceil of a decimal to an integer (Ruby BigDecimal#floor / #ceil, then to_i): exact
+// up to 128 bits (1.5e20 | floor is 150000000000000000000, as in Ruby); beyond that a
+// Float, like the other big-integer results (Ruby would print every digit).
+Value decimalFloor(const Decimal &d, bool ceil)
 {
     i128 m = d.m;
     if (d.exp >= 0) {
         for (int e = d.exp; e > 0; --e) {
-            if (m > (i128(1) << 120) / 10 || m < -(i128(1) << 120) / 10)
-                return m > 0 ? INT64_MAX : INT64_MIN;
-            m *= 10;
+            if (__builtin_mul_overflow(m, 10, &m))
+                return Value(static_cast<double>(d.m) * std::pow(10.0, d.exp));
         }
     } else if (-d.exp > 36) {
         m = ceil ? (d.m > 0 ? 1 : 0) : (d.m < 0 ? -1 : 0);
@@ -513,11 +514,7 @@ std::int64_t decimalFloor(const Decimal &d, bool ceil)
         if (ceil && r > 0)
             ++m;
     }
-    if (m > INT64_MAX)
-        return INT64_MAX;
-    if (m < INT64_MIN)
-        return INT64_MIN;
-    return static_cast<std::int64_t>(m);
+    return Value::integer(m);
 }
 
 // ------------------------------------------------------------------ strings
@@ -2008,7 +2005,7 @@ FILTER(round)
     // Ruby: round(0) is to_i'd by Liquid, and BigDecimal#round with zero or negative
     // digits returns an Integer (15.5 | round: -1 is 20, 2.5 | round: nil is 3, not 3.0).
     if (toI || digits <= 0)
-        return Value(decimalFloor(d, false));
+        return decimalFloor(d, false);
     return fromDecimal(d);
 }
 FILTER(ceil)
@@ -2023,7 +2020,7 @@ FILTER(ceil)
             argError(nonFiniteError(n.f));
         return Value(clampToInt64(std::ceil(n.f)));
     }
-    return n.isDec ? Value(decimalFloor(n.d, true)) : Value::integer(n.i);
+    return n.isDec ? decimalFloor(n.d, true) : Value::integer(n.i);
 }
 FILTER(floor)
 {
@@ -2037,7 +2034,7 @@ FILTER(floor)
             argError(nonFiniteError(n.f));
         return Value(clampToInt64(std::floor(n.f)));
     }
-    return n.isDec ? Value(decimalFloor(n.d, false)) : Value::integer(n.i);
+    return n.isDec ? decimalFloor(n.d, false) : Value::integer(n.i);
 }
 int numCompare(const Num &x, const Num &y)
 {

@@ -505,6 +505,10 @@ for i, t in enumerate([
     # text filters, size, counters
     "{{ n | size }}|{{ n.size }}|{{ arr[1].size }}|{{ arr[2] | size }}|{{ m.size }}|{{ u128.size }}|{{ l128 | size }}|{{ n | append: 'x' }}|{{ n | prepend: 'x' }}|{{ n | slice: 2, 3 }}|{{ m | remove: '9' }}|{{ n | split: '0' | join: '-' }}|{{ n | default: 1 }}|{{ m | escape }}|{{ n | truncate: 10 }}",
     "{% increment i64max %}{% increment i64max %}|{% decrement i64min %}{% decrement i64min %}",
+    # Floats beyond int64 through ceil/floor/round: Liquid's to_number makes them
+    # BigDecimal(to_s), so the Integer is exact (9223372036854775807.0 rounds to
+    # 9223372036854776000, the digits of its shortest repr), not clamped to int64
+    "{{ f20 | ceil }}|{{ f20 | floor }}|{{ f20 | round }}|{{ 1.5e20 | round: 'x' }}|{{ -2.5e19 | floor }}|{{ 9223372036854775807.0 | round }}|{{ 1.0e38 | ceil }}|{{ 123456789012345678.9 | floor }}|{{ f20 | round: -2 }}|{{ f20 | ceil | plus: 1 }}|{{ f20 | round: 'x' | size }}|{{ -3.0e25 | ceil | size }}",
 ]):
     add(f"bigint_{i:03d}", t, BIG)
 
