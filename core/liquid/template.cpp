@@ -220,6 +220,29 @@ void markDataOnlyLookups(Body &body)
         },
         [](const std::string &) {});
 }
+/// Calls f on every node of the tree, parents before their children: every block tag's
+/// bodies are visited (one place that knows them, so no walk misses a tag's body).
+template <typename F> void forEachNode(Body &b, const F &f)
+{
+    for (auto &n : b.nodes) {
+        f(*n);
+        if (auto *c = dynamic_cast<CaptureNode *>(n.get())) {
+            forEachNode(c->body, f);
+        } else if (auto *i = dynamic_cast<IfNode *>(n.get())) {
+            for (auto &br : i->branches)
+                forEachNode(br.body, f);
+        } else if (auto *cs = dynamic_cast<CaseNode *>(n.get())) {
+            for (auto &bd : cs->bodies)
+                forEachNode(bd, f);
+        } else if (auto *fo = dynamic_cast<ForNode *>(n.get())) {
+            forEachNode(fo->body, f);
+            forEachNode(fo->elseBody, f);
+        } else if (auto *ic = dynamic_cast<IfchangedNode *>(n.get())) {
+            forEachNode(ic->body, f);
+        }
+    }
+}
+
 /// Numbers the names that assign/capture bind (see Expr::localSlot) and points the tags
 /// and the lookups of names no for loop or counter binds at them.
 void assignLocalSlots(Body &root)
@@ -232,48 +255,22 @@ void assignLocalSlots(Body &root)
             it = slotOf.emplace(name, static_cast<int>(slotOf.size())).first;
         return it == slotOf.end() ? -1 : it->second;
     };
-    auto tags = [&](auto &self, Body &b) -> void {
-        for (auto &n : b.nodes) {
-            if (auto *a = dynamic_cast<AssignNode *>(n.get())) {
-                a->localSlot = number(a->to);
-            } else if (auto *c = dynamic_cast<CaptureNode *>(n.get())) {
-                c->localSlot = number(c->to);
-                self(self, c->body);
-            } else if (auto *i = dynamic_cast<IfNode *>(n.get())) {
-                for (auto &br : i->branches)
-                    self(self, br.body);
-            } else if (auto *cs = dynamic_cast<CaseNode *>(n.get())) {
-                for (auto &bd : cs->bodies)
-                    self(self, bd);
-            } else if (auto *fo = dynamic_cast<ForNode *>(n.get())) {
-                self(self, fo->body);
-                self(self, fo->elseBody);
-            }
-        }
-    };
-    tags(tags, root);
+    forEachNode(root, [&](Node &n) {
+        if (auto *a = dynamic_cast<AssignNode *>(&n))
+            a->localSlot = number(a->to);
+        else if (auto *c = dynamic_cast<CaptureNode *>(&n))
+            c->localSlot = number(c->to);
+    });
     // A name a for loop or counter binds too may sit in loopVars or counters: no slot.
-    auto others = [&](auto &self, Body &b) -> void {
-        for (auto &n : b.nodes) {
-            if (auto *c = dynamic_cast<CaptureNode *>(n.get())) {
-                self(self, c->body);
-            } else if (auto *i = dynamic_cast<IfNode *>(n.get())) {
-                for (auto &br : i->branches)
-                    self(self, br.body);
-            } else if (auto *cs = dynamic_cast<CaseNode *>(n.get())) {
-                for (auto &bd : cs->bodies)
-                    self(self, bd);
-            } else if (auto *fo = dynamic_cast<ForNode *>(n.get())) {
-                otherBound.insert(fo->var);
-                otherBound.insert("forloop");
-                self(self, fo->body);
-                self(self, fo->elseBody);
-            } else if (auto *cn = dynamic_cast<CounterNode *>(n.get())) {
-                otherBound.insert(cn->name);
-            }
+    forEachNode(root, [&](Node &n) {
+        if (auto *fo = dynamic_cast<ForNode *>(&n)) {
+            otherBound.insert(fo->var);
+            otherBound.insert("forloop");
+            otherBound.insert("tablerowloop");
+        } else if (auto *cn = dynamic_cast<CounterNode *>(&n)) {
+            otherBound.insert(cn->name);
         }
-    };
-    others(others, root);
+    });
     walk(
         root,
         [&](Expr &e) {

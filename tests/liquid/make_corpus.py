@@ -512,6 +512,14 @@ for i, t in enumerate([
 ]):
     add(f"bigint_{i:03d}", t, BIG)
 
+# --- names bound inside an {% ifchanged %} body: a for variable there shadows an assigned
+# name of the same name, assign/capture there are ordinary locals
+for i, t in enumerate([
+    "{% assign x = 1 %}{% ifchanged %}{% for x in (7..8) %}{{ x }}{% endfor %}{% endifchanged %}{{ x }}|{% ifchanged %}{% increment n %}{% endifchanged %}{% assign n = 9 %}{{ n }}",
+    "{% for i in (1..3) %}{% ifchanged %}{% assign y = i %}{% capture c %}c{{ i }}{% endcapture %}{% endifchanged %}{{ y }}{{ c }}{% endfor %}|{{ y }}|{{ c }}|{% assign t = 2 %}{% ifchanged %}{% tablerow t in (5..6) %}{{ t }}{{ tablerowloop.index }}{% endtablerow %}{% endifchanged %}{{ t }}",
+]):
+    add(f"ifchanged_scope_{i:03d}", t, {})
+
 # --- realistic email templates live in corpus/emails/*.liquid (+ .json)
 os.makedirs(OUT, exist_ok=True)
 with open(os.path.join(OUT, "generated.jsonl"), "w", encoding="utf-8") as fh:
