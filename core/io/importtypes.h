@@ -57,6 +57,10 @@ struct ImportOptions {
     /// outcome is identical). Off sends every record through the per-row statement: tests
     /// compare the two.
     bool batchInserts = true;
+    /// Lets an import that brings many rows compared with what the table holds drop the
+    /// table's non-unique indexes and build them again before the commit (faster; the
+    /// result is the same). Tests compare the two.
+    bool deferIndexes = true;
 };
 
 /// A row that was not imported, with its physical line number in the file.
@@ -75,6 +79,7 @@ struct ImportReport {
     int64_t rejected = 0;         // bad rows
     int64_t createdCampaigns = 0; // events: campaigns created for unknown names
     int64_t batchedRows = 0;      // of inserted: written by batch statements
+    int64_t rebuiltIndexes = 0;   // indexes dropped for the import and built again at the end
     std::vector<BadRow> badRows;  // the first kMaxBadRowsKept, in file order
     bool committed = false;       // false: abort mode found bad rows, nothing written
     QString rejectsPath;          // skip mode: where bad rows went

@@ -41,6 +41,11 @@ public:
     /// outcomes, messages and their order are exactly those of row-by-row import.
     /// Returns -1 on a fatal error (fatalError() says which).
     virtual int64_t importBatch(std::span<const CsvRecord *const>) { return 0; }
+    /// The table whose non-unique indexes an import that brings many rows compared with
+    /// what the table holds may drop and build again at the end (DeferredIndexes), or
+    /// null. Only a table that begin() and importRow() find rows in through unique
+    /// indexes alone.
+    virtual const char *deferrableIndexTable() const { return nullptr; }
 
     int64_t createdCampaigns() const { return m_createdCampaigns; }
     const Error &fatalError() const { return m_fatal; }

@@ -20,6 +20,7 @@ public:
     void validateRow(CsvRecord &record) override;
     Outcome importRow(const CsvRecord &record, QString &reason) override;
     int64_t importBatch(std::span<const CsvRecord *const> records) override;
+    const char *deferrableIndexTable() const override { return "subscribers"; }
 
     SubscriberImporter();
     ~SubscriberImporter() override;

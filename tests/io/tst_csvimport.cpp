@@ -70,6 +70,8 @@ private slots:
     void cancelLeavesNothing();
     void beforeCommitRunsInsideTheTransaction();
     void storedAttributesThatAreNotJsonRejectTheRow();
+    void cancelWhileIndexesAreBuiltLeavesDatabaseByteForByte();
+    void smallImportIntoBigTableKeepsItsIndexes();
     void batchInsertsMatchRowByRow_data();
     void batchInsertsMatchRowByRow();
 
@@ -520,6 +522,60 @@ void TestCsvImport::cancelLeavesNothing()
     QVERIFY(!QFile::exists(path + QStringLiteral(".rejects.csv")));
 }
 
+// A first import of many rows drops the non-unique indexes and builds them again at the
+// end; cancelling during that build still leaves nothing.
+void TestCsvImport::cancelWhileIndexesAreBuiltLeavesDatabaseByteForByte()
+{
+    QByteArray csv = "email,first_name,last_name,country\n";
+    for (int i = 0; i < 60000; ++i)
+        csv += "u" + QByteArray::number(i) + "@x.com,First" + QByteArray::number(i % 977) +
+               ",Last" + QByteArray::number(i % 1013) + ",DE\n";
+    const QString path = m_dir->writeFile(QStringLiteral("s.csv"), csv);
+    m_db.close();
+    const QByteArray before = sha256(m_dbPath);
+    Database db = test::openFresh(m_dbPath);
+    ImportOptions o = mode(false);
+    int afterRows = 0; // calls once every row is written: the last row check, then the build
+    o.progress = [&](const ImportProgress &p) {
+        if (p.rows == 60000 && p.bytesRead == p.totalBytes)
+            ++afterRows;
+        return afterRows < 3;
+    };
+    auto r = CsvImporter::run(db, ImportKind::Subscribers, path, o);
+    QVERIFY(!r.ok());
+    QCOMPARE(r.error().code, Error::Code::Cancelled);
+    QCOMPARE(afterRows, 3);
+    QCOMPARE(column(db, "SELECT count(*) FROM subscribers"), QStringList({QStringLiteral("0")}));
+    QCOMPARE(column(db, "SELECT count(*) FROM sqlite_master WHERE type = 'index'"
+                        " AND tbl_name = 'subscribers'"),
+             QStringList({QStringLiteral("5")}));
+    db.close();
+    QCOMPARE(sha256(m_dbPath), before);
+}
+
+// Building indexes again sorts the stored rows too: a small file into a big table keeps
+// them and inserts into them.
+void TestCsvImport::smallImportIntoBigTableKeepsItsIndexes()
+{
+    QByteArray big = "email,country\n";
+    for (int i = 0; i < 3000; ++i)
+        big += "u" + QByteArray::number(i) + "@x.com,FR\n";
+    auto first = CsvImporter::run(m_db, ImportKind::Subscribers,
+                                  m_dir->writeFile(QStringLiteral("big.csv"), big), mode(false));
+    QVERIFY(first && first->committed);
+    QCOMPARE(first->rebuiltIndexes, qint64(3));
+    auto small = CsvImporter::run(
+        m_db, ImportKind::Subscribers,
+        m_dir->writeFile(QStringLiteral("small.csv"), "email,country\nu1@x.com,DE\nnew@x.com,DE\n"),
+        mode(false));
+    QVERIFY(small && small->committed);
+    QCOMPARE(small->rebuiltIndexes, qint64(0));
+    QCOMPARE(small->updated, qint64(1));
+    QCOMPARE(column(m_db, "SELECT email FROM subscribers INDEXED BY subscribers_by_country"
+                          " WHERE country = 'DE' ORDER BY email"),
+             QStringList({QStringLiteral("new@x.com"), QStringLiteral("u1@x.com")}));
+}
+
 void TestCsvImport::beforeCommitRunsInsideTheTransaction()
 {
     const QString path = m_dir->writeFile(QStringLiteral("s.csv"), "email\na@x.com\nb@x.com\n");
@@ -641,6 +697,7 @@ void TestCsvImport::batchInsertsMatchRowByRow()
         ImportReport report;
         QStringList rows;
         QByteArray rejects;
+        QStringList indexes; // the schema's indexes and PRAGMA integrity_check
     };
     auto run = [&](bool batch) -> Run {
         const QString dbPath = m_dir->path(batch ? QStringLiteral("b.db") : QStringLiteral("r.db"));
@@ -650,6 +707,7 @@ void TestCsvImport::batchInsertsMatchRowByRow()
             return {};
         ImportOptions o = mode(skip);
         o.batchInserts = batch;
+        o.deferIndexes = batch;
         o.rejectsPath = m_dir->path(batch ? QStringLiteral("b.rej") : QStringLiteral("r.rej"));
         auto r = CsvImporter::run(db, ImportKind::Subscribers, path, o);
         if (!r)
@@ -659,7 +717,10 @@ void TestCsvImport::batchInsertsMatchRowByRow()
                            "|| first_name || '|' || coalesce(last_name, '-') || '|' || "
                            "coalesce(country, '-') || '|' || created_at || '|' || status || '|' "
                            "|| attributes FROM subscribers ORDER BY id"),
-                skip ? test::fileBytes(o.rejectsPath) : QByteArray()};
+                skip ? test::fileBytes(o.rejectsPath) : QByteArray(),
+                column(db, "SELECT name || ': ' || coalesce(sql, '-') FROM sqlite_master"
+                           " WHERE type = 'index' ORDER BY name") +
+                    column(db, "PRAGMA integrity_check")};
     };
     const Run rowByRow = run(false);
     const Run batched = run(true);
@@ -679,6 +740,15 @@ void TestCsvImport::batchInsertsMatchRowByRow()
     QCOMPARE(batched.rejects, rowByRow.rejects);
     QCOMPARE(batched.rows.size(), 400 + int(rowByRow.report.inserted));
     QCOMPARE(batched.rows, rowByRow.rows);
+    // The file brings many more rows than the 400 stored ones: the batch run dropped the
+    // non-unique subscriber indexes and built them again, to the same schema.
+    QCOMPARE(rowByRow.report.rebuiltIndexes, qint64(0));
+    QCOMPARE(batched.report.rebuiltIndexes, qint64(3));
+    QCOMPARE(batched.indexes, rowByRow.indexes);
+    QVERIFY(
+        batched.indexes.contains(QStringLiteral("subscribers_by_country: CREATE INDEX "
+                                                "subscribers_by_country ON subscribers(country)")));
+    QCOMPARE(batched.indexes.last(), QStringLiteral("ok"));
     // Most new rows did go through the batch path (and none without it).
     QCOMPARE(rowByRow.report.batchedRows, qint64(0));
     QVERIFY2(batched.report.batchedRows > rowByRow.report.inserted / 2,
