@@ -1,4 +1,5 @@
 #include "metricscalculator.h"
+#include "storage/deferredindexes.h"
 #include "storage/eventtype.h"
 
 #include <QDateTime>
@@ -23,6 +24,9 @@ namespace mw {
 namespace {
 
 constexpr int64_t kDay = 86400;
+// From this many subscribers on, the refresh builds subscriber_metrics' indexes after
+// writing the rows rather than row by row.
+constexpr size_t kDeferIndexesFrom = 10000;
 
 // Counters kept per window, in this order.
 enum Counter : int {
@@ -513,9 +517,15 @@ Status MetricsCalculator::refresh(Database &db, const Options &options)
         }
     }
 
-    // Write: replace the whole table.
+    // Write: replace the whole table. With many rows, its indexes are dropped and built
+    // again at the end: one sort each instead of an index insert per row (1M subscribers:
+    // about 1 s less).
     if (Status s = db.exec("DELETE FROM subscriber_metrics"); !s)
         return abandon(s.error());
+    DeferredIndexes deferred;
+    if (subs.size() >= kDeferIndexesFrom)
+        if (Status s = deferred.defer(db, "subscriber_metrics"); !s)
+            return abandon(s.error());
     auto ins = db.prepare(
         "INSERT INTO subscriber_metrics(subscriber_id, engagement_score, engagement_score_30, "
         "engagement_tier, recency_days, r_score, f_score, m_score, rfm_segment, lifecycle_stage, "
@@ -602,6 +612,10 @@ Status MetricsCalculator::refresh(Database &db, const Options &options)
     }
     if (options.progress && !options.progress(total, total))
         return abandon(cancelled);
+    if (Status s =
+            deferred.rebuild([&] { return !options.progress || options.progress(total, total); });
+        !s)
+        return abandon(s.error().code == Error::Code::Cancelled ? cancelled : s.error());
     return tx.commit();
 }
 

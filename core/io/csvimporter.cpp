@@ -127,6 +127,7 @@ QByteArray ImportReport::toJson() const
     o[QStringLiteral("ignored_columns")] = QJsonArray::fromStringList(ignoredColumns);
     o[QStringLiteral("metrics_refreshed")] = metricsRefreshed;
     o[QStringLiteral("elapsed_ms")] = qint64(elapsedMs);
+    o[QStringLiteral("metrics_ms")] = qint64(metricsMs);
     o[QStringLiteral("rows_per_second")] =
         elapsedMs > 0 ? qint64(double(rows) * 1000.0 / double(elapsedMs)) : qint64(0);
     return QJsonDocument(o).toJson(QJsonDocument::Compact);
@@ -407,9 +408,11 @@ Result<ImportReport> CsvImporter::run(Database &db, ImportKind kind, const QStri
     if (Status s = deferred.rebuild([&]() { return !cancelled(); }); !s)
         return s.error().code == Error::Code::Cancelled ? cancelError : s.error();
     if (options.beforeCommit && report.inserted + report.updated > 0) {
+        const qint64 started = timer.elapsed();
         if (Status s = options.beforeCommit(db); !s)
             return s.error();
         report.metricsRefreshed = true;
+        report.metricsMs = timer.elapsed() - started;
     }
     if (skip) {
         OutputFile out(report.rejectsPath); // (may be /dev/null: written in place)

@@ -86,7 +86,8 @@ struct ImportReport {
     QStringList attributeColumns; // columns stored as custom attributes / properties
     QStringList ignoredColumns;
     bool metricsRefreshed = false; // ImportOptions::beforeCommit ran (and succeeded)
-    int64_t elapsedMs = 0;
+    int64_t elapsedMs = 0;         // the whole import, the metrics refresh included
+    int64_t metricsMs = 0;         // of elapsedMs: the refresh (ImportOptions::beforeCommit)
 
     static constexpr size_t kMaxBadRowsKept = 1000;
 

@@ -509,6 +509,7 @@ void TestMetricsCalculator::cancelLeavesTableUnchanged_data()
     QTest::addColumn<int>("cancelAtCall");
     QTest::newRow("before the scan") << 1;
     QTest::newRow("while writing") << 2;
+    QTest::newRow("while building the indexes") << -2; // the 2nd call after the last row
 }
 
 void TestMetricsCalculator::cancelLeavesTableUnchanged()
@@ -528,24 +529,47 @@ void TestMetricsCalculator::cancelLeavesTableUnchanged()
     f.events(subs.at(0), u"click@1"_qs);
     f.events(subs.at(1), u"purchase@1:10:1"_qs);
     MetricsCalculator::Options o;
-    int calls = 0;
+    int calls = 0, written = 0;
     bool sawWriting = false;
     o.progress = [&](int64_t done, int64_t total) {
         ++calls;
         if (done > 2 && done < total)
             sawWriting = true; // past the two events: writing rows
-        return calls < cancelAtCall;
+        if (done == total)
+            ++written; // every row written; then the indexes are built (70,000 >= 10,000)
+        return cancelAtCall > 0 ? calls < cancelAtCall : written < -cancelAtCall;
     };
     const Status s = MetricsCalculator::refresh(f.db, o);
     QVERIFY(!s.ok());
     QCOMPARE(s.error().code, Error::Code::Cancelled);
     if (cancelAtCall == 2)
         QVERIFY(sawWriting);
+    if (cancelAtCall < 0)
+        QCOMPARE(written, 2);
     QCOMPARE(f.metricsHash(), before);
+    QCOMPARE(f.db.scalar("SELECT count(*) FROM sqlite_master WHERE type = 'index'"
+                         " AND tbl_name = 'subscriber_metrics' AND sql IS NOT NULL")
+                 ->toInt(),
+             3);
     QCOMPARE(f.db.scalar("SELECT count(*) FROM subscriber_metrics")->toInt(), 70000);
     // And the connection is usable: a later refresh sees the new events.
+    const QString indexesBefore =
+        f.db.scalar("SELECT group_concat(sql, ';') FROM sqlite_master WHERE type = 'index'"
+                    " AND tbl_name = 'subscriber_metrics'")
+            ->toString();
     QVERIFY(MetricsCalculator::refresh(f.db).ok());
     QCOMPARE(f.metric(subs.at(0), "engagement_score").toDouble(), 20.0);
+    // The refresh built the indexes again after the rows (70,000 subscribers): the same
+    // definitions, complete, and used.
+    QCOMPARE(f.db.scalar("SELECT group_concat(sql, ';') FROM sqlite_master WHERE type = 'index'"
+                         " AND tbl_name = 'subscriber_metrics'")
+                 ->toString(),
+             indexesBefore);
+    QCOMPARE(f.db.scalar("PRAGMA integrity_check")->toString(), QStringLiteral("ok"));
+    QCOMPARE(f.db.scalar("SELECT count(*) FROM subscriber_metrics INDEXED BY metrics_by_tier"
+                         " WHERE engagement_tier = 'At risk'")
+                 ->toInt(),
+             69999); // all but the buyer (25 + 1 + 15 = 41: Low); the first one's 20 is At risk
 }
 
 QTEST_GUILESS_MAIN(TestMetricsCalculator)

@@ -278,6 +278,11 @@ void TestImportCli::refreshesDerivedMetrics()
     // Every subscriber has fresh metrics; a's two purchases are counted.
     QVERIFY(refreshed);
     QCOMPARE(rows, 2);
+    // The refresh's share of the time is reported within elapsed_ms.
+    const QJsonObject eo = QJsonDocument::fromJson(e.out).object();
+    QVERIFY(eo.value(QStringLiteral("metrics_ms")).isDouble());
+    QVERIFY(eo.value(QStringLiteral("metrics_ms")).toInteger() <=
+            eo.value(QStringLiteral("elapsed_ms")).toInteger());
     QCOMPARE(db->scalar("SELECT m.order_count FROM subscriber_metrics m JOIN subscribers s ON "
                         "s.id = m.subscriber_id WHERE s.email = 'a@x.com'")
                  ->toInt(),
@@ -290,6 +295,8 @@ void TestImportCli::refreshesDerivedMetrics()
     QCOMPARE(n.exitCode, 0);
     QCOMPARE(QJsonDocument::fromJson(n.out).object().value(QStringLiteral("metrics_refreshed")),
              QJsonValue(false));
+    QCOMPARE(QJsonDocument::fromJson(n.out).object().value(QStringLiteral("metrics_ms")),
+             QJsonValue(0));
     QCOMPARE(db->scalar("SELECT count(*) FROM subscriber_metrics")->toInt(), rows);
 }
 
