@@ -56,8 +56,6 @@ private:
 Status DeferredIndexes::defer(Database &db, std::string_view table)
 {
     m_db = &db;
-    m_names.clear();
-    m_sql.clear();
     if (sqlite3_get_autocommit(db.handle()))
         return Error(Error::Code::Internal,
                      QStringLiteral("indexes can only be deferred inside a transaction"));
@@ -69,17 +67,18 @@ Status DeferredIndexes::defer(Database &db, std::string_view table)
     if (!st)
         return st.error();
     st->bind(1, table);
+    std::vector<std::string> names, sql;
     while (st->step()) {
-        m_names.emplace_back(st->textView(0));
-        m_sql.emplace_back(st->textView(1));
+        names.emplace_back(st->textView(0));
+        sql.emplace_back(st->textView(1));
     }
     if (st->error())
         return *st->error();
-    for (const std::string &name : m_names)
-        if (Status s = db.exec("DROP INDEX main." + quotedName(name)); !s) {
-            m_sql.clear(); // the caller's rollback restores what was dropped
-            return s;
-        }
+    for (size_t i = 0; i < names.size(); ++i) {
+        if (Status s = db.exec("DROP INDEX main." + quotedName(names[i])); !s)
+            return s; // the caller's rollback restores what was dropped
+        m_sql.push_back(std::move(sql[i]));
+    }
     return {};
 }
 
@@ -120,7 +119,6 @@ Status DeferredIndexes::rebuild(const std::function<bool()> &keepGoing)
     if (!result && sqlite3_errcode(handle) == SQLITE_INTERRUPT)
         result = Error(Error::Code::Cancelled, QStringLiteral("cancelled"));
     m_sql.clear();
-    m_names.clear();
     return result;
 }
 

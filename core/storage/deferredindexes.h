@@ -25,6 +25,7 @@ class DeferredIndexes {
 public:
     /// Drops table's non-unique indexes (those with a CREATE statement: not the ones
     /// UNIQUE or PRIMARY KEY constraints make). The caller's transaction must be open.
+    /// May be called for several tables; rebuild() creates all of them.
     Status defer(Database &db, std::string_view table);
     /// Whether indexes were dropped and still wait for rebuild().
     bool pending() const { return !m_sql.empty(); }
@@ -37,7 +38,6 @@ public:
 
 private:
     Database *m_db = nullptr;
-    std::vector<std::string> m_names;
     std::vector<std::string> m_sql; // CREATE INDEX statements, as stored in the schema
 };
 
