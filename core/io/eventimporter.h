@@ -18,6 +18,8 @@ public:
                  const ImportOptions &options) override;
     void validateRow(CsvRecord &record) override;
     Outcome importRow(const CsvRecord &record, QString &reason) override;
+    // Events are only ever inserted, never looked up: all their indexes may wait.
+    const char *deferrableIndexTable() const override { return "events"; }
 
 private:
     Database *m_db = nullptr;

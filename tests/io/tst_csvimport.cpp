@@ -71,6 +71,7 @@ private slots:
     void beforeCommitRunsInsideTheTransaction();
     void storedAttributesThatAreNotJsonRejectTheRow();
     void cancelWhileIndexesAreBuiltLeavesDatabaseByteForByte();
+    void eventsImportBuildsIndexesAtTheEnd();
     void smallImportIntoBigTableKeepsItsIndexes();
     void batchInsertsMatchRowByRow_data();
     void batchInsertsMatchRowByRow();
@@ -551,6 +552,57 @@ void TestCsvImport::cancelWhileIndexesAreBuiltLeavesDatabaseByteForByte()
              QStringList({QStringLiteral("5")}));
     db.close();
     QCOMPARE(sha256(m_dbPath), before);
+}
+
+// A big events import drops events_by_subscriber and events_by_type_time and builds them
+// at the end: the same rows, the same schema, and the indexes hold every row.
+void TestCsvImport::eventsImportBuildsIndexesAtTheEnd()
+{
+    QByteArray subs = "email\n";
+    for (int i = 0; i < 50; ++i)
+        subs += "s" + QByteArray::number(i) + "@x.com\n";
+    const QString subsPath = m_dir->writeFile(QStringLiteral("s.csv"), subs);
+    QByteArray events = "email,type,occurred_at,amount,campaign\n";
+    const char *types[] = {"open", "click", "purchase", "visit"};
+    for (int i = 0; i < 3000; ++i)
+        events += "s" + QByteArray::number((i * 37) % 50) + "@x.com," + types[i % 4] + ",2024-0" +
+                  QByteArray::number(1 + i % 9) + "-1" + QByteArray::number(i % 10) + "T0" +
+                  QByteArray::number(i % 10) + ":00:00Z," +
+                  (i % 4 == 2 ? QByteArray::number(i % 90) : QByteArray()) + ",C" +
+                  QByteArray::number(i % 3) + "\n";
+    const QString eventsPath = m_dir->writeFile(QStringLiteral("e.csv"), events);
+    auto run = [&](bool defer, ImportReport &report) -> QStringList {
+        const QString dbPath = m_dir->path(defer ? QStringLiteral("d.db") : QStringLiteral("n.db"));
+        Database db = test::openFresh(dbPath);
+        if (!CsvImporter::run(db, ImportKind::Subscribers, subsPath, mode(false)))
+            return {};
+        ImportOptions o = mode(false);
+        o.deferIndexes = defer;
+        auto r = CsvImporter::run(db, ImportKind::Events, eventsPath, o);
+        if (!r || !r->committed)
+            return {};
+        report = *r;
+        return column(db, "SELECT group_concat(id || ',' || subscriber_id || ',' || type || ',' ||"
+                          " occurred_at || ',' || coalesce(amount, '-') || ',' || campaign_id, ';')"
+                          " FROM events") +
+               column(db, "SELECT name || ': ' || sql FROM sqlite_master WHERE type = 'index'"
+                          " AND tbl_name = 'events' ORDER BY name") +
+               column(db, "SELECT count(*) FROM events INDEXED BY events_by_type_time"
+                          " WHERE type = 3 AND occurred_at > 0") +
+               column(db, "SELECT count(*) FROM events INDEXED BY events_by_subscriber"
+                          " WHERE subscriber_id = 7") +
+               column(db, "PRAGMA integrity_check");
+    };
+    ImportReport deferred, rowByRow;
+    const QStringList a = run(true, deferred);
+    const QStringList b = run(false, rowByRow);
+    QCOMPARE(deferred.inserted, qint64(3000));
+    QCOMPARE(deferred.rebuiltIndexes, qint64(2));
+    QCOMPARE(rowByRow.rebuiltIndexes, qint64(0));
+    QCOMPARE(a.size(), 6);
+    QCOMPARE(a, b);
+    QCOMPARE(a[3], QStringLiteral("750")); // type 3 (click): every 4th event
+    QCOMPARE(a[5], QStringLiteral("ok"));
 }
 
 // Building indexes again sorts the stored rows too: a small file into a big table keeps
