@@ -6,6 +6,8 @@
 #include <cerrno>
 #include <cstring>
 
+#include <sys/stat.h>
+
 namespace mw {
 
 namespace {
@@ -107,6 +109,14 @@ Status CsvReader::open(const QString &path)
         // Error::toString() puts the path in front of the message.
         return Error(Error::Code::BadInput, QString::fromLocal8Bit(std::strerror(errno)), 0, 0,
                      path);
+    m_path = path;
+    struct stat info {};
+    if (fstat(fileno(m_file), &info) == 0 && S_ISDIR(info.st_mode)) {
+        std::fclose(m_file);
+        m_file = nullptr;
+        return Error(Error::Code::BadInput, QStringLiteral("is a folder, not a CSV file"), 0, 0,
+                     path);
+    }
     if (std::fseek(m_file, 0, SEEK_END) == 0) {
         m_total = std::ftell(m_file);
         std::fseek(m_file, 0, SEEK_SET);
@@ -136,7 +146,10 @@ bool CsvReader::fill()
     if (m_len < m_buf.size()) {
         if (std::ferror(m_file)) {
             m_failed = true;
-            m_readError = Error(Error::Code::Io, QStringLiteral("read error"));
+            m_readError = Error(Error::Code::Io,
+                                QStringLiteral("cannot read the file: %1")
+                                    .arg(QString::fromLocal8Bit(std::strerror(errno))),
+                                0, 0, m_path);
         }
         m_eof = true;
     }

@@ -73,6 +73,7 @@ private:
     bool fill(); // reads more bytes into m_buf; false at end of input
 
     std::FILE *m_file = nullptr;
+    QString m_path;
     std::string m_buf;
     size_t m_pos = 0;
     size_t m_len = 0;

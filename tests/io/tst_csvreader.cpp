@@ -288,6 +288,13 @@ void TestCsvReader::missingFileIsAnError()
     const Status s = reader.open(QStringLiteral("/nonexistent/file.csv"));
     QVERIFY(!s.ok());
     QCOMPARE(s.error().code, Error::Code::BadInput);
+    QCOMPARE(s.error().toString(),
+             QStringLiteral("/nonexistent/file.csv: No such file or directory"));
+    // A folder opens on Linux but reads as an error: refused up front, by name.
+    const QString folder = QDir::tempPath();
+    const Status d = reader.open(folder);
+    QVERIFY(!d.ok());
+    QCOMPARE(d.error().toString(), folder + QStringLiteral(": is a folder, not a CSV file"));
 }
 
 void TestCsvReader::oversizedRecordEndsTheInput()
