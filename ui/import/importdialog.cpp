@@ -336,7 +336,13 @@ void ImportDialog::startImport()
     const QString csvPath = m_csvPath;
     const ImportKind k = kind();
     QPointer<ImportDialog> self(this);
-    options.progress = [cancel, self](const ImportProgress &p) {
+    // Only changes are posted: while the importer builds indexes at the end it asks
+    // thousands of times a second with the same figures.
+    options.progress = [cancel, self,
+                        last = ImportProgress{-1, -1, -1}](const ImportProgress &p) mutable {
+        if (p.bytesRead == last.bytesRead && p.rows == last.rows && p.totalBytes == last.totalBytes)
+            return !cancel->load();
+        last = p;
         QMetaObject::invokeMethod(
             self.data(),
             [self, p] {
@@ -351,7 +357,10 @@ void ImportDialog::startImport()
     if (k != ImportKind::Products) {
         options.beforeCommit = [cancel, self](Database &d) {
             MetricsCalculator::Options mo;
-            mo.progress = [cancel, self](int64_t done, int64_t total) {
+            mo.progress = [cancel, self, last = int64_t(-1)](int64_t done, int64_t total) mutable {
+                if (done == last)
+                    return !cancel->load();
+                last = done;
                 QMetaObject::invokeMethod(
                     self.data(),
                     [self, done, total] {
