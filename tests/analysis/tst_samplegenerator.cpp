@@ -386,15 +386,18 @@ void TestSampleGenerator::metricsComputed()
 void TestSampleGenerator::cancelLeavesDatabaseUnchanged_data()
 {
     QTest::addColumn<double>("cancelAt");
-    QTest::newRow("early in the bulk load") << 0.1;
-    QTest::newRow("half-way through the bulk load") << 0.5;
-    QTest::newRow("while computing metrics") << 0.85;
-    QTest::newRow("at the very end") << 1.0;
+    QTest::addColumn<QString>("stage"); // or: cancel at the 2nd report of this stage
+    QTest::newRow("early in the bulk load") << 0.1 << QString();
+    QTest::newRow("half-way through the bulk load") << 0.5 << QString();
+    QTest::newRow("while building the indexes") << 2.0 << QStringLiteral("indexing events");
+    QTest::newRow("while computing metrics") << 0.85 << QString();
+    QTest::newRow("at the very end") << 1.0 << QString();
 }
 
 void TestSampleGenerator::cancelLeavesDatabaseUnchanged()
 {
     QFETCH(double, cancelAt);
+    QFETCH(QString, stage);
     test::TempDir dir;
     Database db = test::openFresh(dir.path(QStringLiteral("c.db")));
     auto schema = [&db] {
@@ -408,10 +411,19 @@ void TestSampleGenerator::cancelLeavesDatabaseUnchanged()
     const auto before = contentHashes(db);
     SampleGenerator::Options o;
     o.subscribers = 8200; // enough for progress calls while loading
-    o.progress = [cancelAt](double fraction, const QString &) { return fraction < cancelAt; };
+    int stageReports = 0;
+    o.progress = [&](double fraction, const QString &reported) {
+        if (stage.isEmpty())
+            return fraction < cancelAt;
+        if (reported == stage)
+            ++stageReports; // the 1st before the build, then from inside it
+        return stageReports < 2;
+    };
     const Status s = SampleDatabase::populate(db, o);
     QVERIFY(!s.ok());
     QCOMPARE(s.error().code, Error::Code::Cancelled);
+    if (!stage.isEmpty())
+        QCOMPARE(stageReports, 2);
     QCOMPARE(schema(), schemaBefore); // the dropped event indexes are back
     const auto after = contentHashes(db);
     for (const QString &t : kTables)
