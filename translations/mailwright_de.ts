@@ -1453,12 +1453,17 @@
         <translation>Wird importiert…</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+70"/>
         <source>Cancelling…</source>
         <translation>Wird abgebrochen…</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+22"/>
+        <source>Building indexes for %L1 rows…</source>
+        <translation>Indizes für %L1 Zeilen werden aufgebaut…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Importing… %L1 rows read</source>
         <translation>Wird importiert… %L1 Zeilen gelesen</translation>
     </message>
@@ -2403,7 +2408,7 @@
 <context>
     <name>mw::ui::SubscriberBrowser</name>
     <message>
-        <location filename="../ui/audience/subscriberbrowser.cpp" line="+62"/>
+        <location filename="../ui/audience/subscriberbrowser.cpp" line="+64"/>
         <source>Search e-mail or name…</source>
         <translation>E-Mail oder Name suchen…</translation>
     </message>
@@ -2414,24 +2419,24 @@
     </message>
     <message>
         <location line="+9"/>
-        <location line="+198"/>
+        <location line="+212"/>
         <source>All countries</source>
         <translation>Alle Länder</translation>
     </message>
     <message>
-        <location line="-197"/>
-        <location line="+198"/>
+        <location line="-211"/>
+        <location line="+212"/>
         <source>All lifecycle stages</source>
         <translation>Alle Lebenszyklus-Phasen</translation>
     </message>
     <message>
-        <location line="-197"/>
-        <location line="+199"/>
+        <location line="-211"/>
+        <location line="+213"/>
         <source>All engagement tiers</source>
         <translation>Alle Engagement-Stufen</translation>
     </message>
     <message>
-        <location line="-197"/>
+        <location line="-211"/>
         <source>Clear</source>
         <translation>Zurücksetzen</translation>
     </message>
@@ -2441,7 +2446,7 @@
         <translation>Suche und alle Filter zurücksetzen</translation>
     </message>
     <message>
-        <location line="+89"/>
+        <location line="+103"/>
         <location line="+100"/>
         <source>Error: %1</source>
         <translation>Fehler: %1</translation>

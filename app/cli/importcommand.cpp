@@ -91,11 +91,14 @@ int runImport(const QStringList &args)
             if (sinceUpdate.elapsed() >= 200) {
                 sinceUpdate.restart();
                 const int percent = p.totalBytes > 0 ? int(p.bytesRead * 100 / p.totalBytes) : 0;
-                writeErr(QStringLiteral("\rimporting %1: %2% (%3 rows)")
-                             .arg(importKindName(*kind))
-                             .arg(percent)
-                             .arg(p.rows)
-                             .toUtf8());
+                writeErr(
+                    p.buildingIndexes
+                        ? QStringLiteral("\r\033[Kbuilding indexes (%1 rows)").arg(p.rows).toUtf8()
+                        : QStringLiteral("\rimporting %1: %2% (%3 rows)")
+                              .arg(importKindName(*kind))
+                              .arg(percent)
+                              .arg(p.rows)
+                              .toUtf8());
             }
             return true;
         };

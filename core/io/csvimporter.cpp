@@ -405,7 +405,11 @@ Result<ImportReport> CsvImporter::run(Database &db, ImportKind kind, const QStri
         return report;
     }
     report.rebuiltIndexes = int64_t(deferred.count());
-    if (Status s = deferred.rebuild([&]() { return !cancelled(); }); !s)
+    const auto stillWanted = [&] {
+        return !options.progress ||
+               options.progress({reader.totalBytes(), reader.totalBytes(), report.rows, true});
+    };
+    if (Status s = deferred.rebuild(stillWanted); !s)
         return s.error().code == Error::Code::Cancelled ? cancelError : s.error();
     if (options.beforeCommit && report.inserted + report.updated > 0) {
         const qint64 started = timer.elapsed();

@@ -34,6 +34,8 @@ struct ImportProgress {
     int64_t bytesRead = 0;
     int64_t totalBytes = 0;
     int64_t rows = 0;
+    /// Every row is written and the indexes dropped for the import are being built again.
+    bool buildingIndexes = false;
 };
 
 struct ImportOptions {

@@ -537,15 +537,18 @@ void TestCsvImport::cancelWhileIndexesAreBuiltLeavesDatabaseByteForByte()
     Database db = test::openFresh(m_dbPath);
     ImportOptions o = mode(false);
     int afterRows = 0; // calls once every row is written: the last row check, then the build
+    int building = 0;  // of those, the ones that say the indexes are being built
     o.progress = [&](const ImportProgress &p) {
         if (p.rows == 60000 && p.bytesRead == p.totalBytes)
             ++afterRows;
+        building += p.buildingIndexes;
         return afterRows < 3;
     };
     auto r = CsvImporter::run(db, ImportKind::Subscribers, path, o);
     QVERIFY(!r.ok());
     QCOMPARE(r.error().code, Error::Code::Cancelled);
     QCOMPARE(afterRows, 3);
+    QCOMPARE(building, 2);
     QCOMPARE(column(db, "SELECT count(*) FROM subscribers"), QStringList({QStringLiteral("0")}));
     QCOMPARE(column(db, "SELECT count(*) FROM sqlite_master WHERE type = 'index'"
                         " AND tbl_name = 'subscribers'"),

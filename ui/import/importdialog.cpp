@@ -339,15 +339,16 @@ void ImportDialog::startImport()
     // Only changes are posted: while the importer builds indexes at the end it asks
     // thousands of times a second with the same figures.
     options.progress = [cancel, self,
-                        last = ImportProgress{-1, -1, -1}](const ImportProgress &p) mutable {
-        if (p.bytesRead == last.bytesRead && p.rows == last.rows && p.totalBytes == last.totalBytes)
+                        last = ImportProgress{-1, -1, -1, false}](const ImportProgress &p) mutable {
+        if (p.bytesRead == last.bytesRead && p.rows == last.rows &&
+            p.totalBytes == last.totalBytes && p.buildingIndexes == last.buildingIndexes)
             return !cancel->load();
         last = p;
         QMetaObject::invokeMethod(
             self.data(),
             [self, p] {
                 if (self)
-                    self->onProgress(p.bytesRead, p.totalBytes, p.rows);
+                    self->onProgress(p);
             },
             Qt::QueuedConnection);
         return !cancel->load();
@@ -409,14 +410,18 @@ void ImportDialog::reject()
     QDialog::reject();
 }
 
-void ImportDialog::onProgress(qint64 bytesRead, qint64 totalBytes, qint64 rows)
+void ImportDialog::onProgress(const ImportProgress &p)
 {
     if (!isRunning())
         return;
-    if (totalBytes > 0)
-        m_progress->setValue(int(bytesRead * 100 / totalBytes));
-    if (!m_cancel || !m_cancel->load())
-        m_status->setText(tr("Importing… %L1 rows read").arg(rows));
+    if (p.totalBytes > 0)
+        m_progress->setValue(int(p.bytesRead * 100 / p.totalBytes));
+    if (m_cancel && m_cancel->load())
+        return;
+    if (p.buildingIndexes)
+        m_status->setText(tr("Building indexes for %L1 rows…").arg(p.rows));
+    else
+        m_status->setText(tr("Importing… %L1 rows read").arg(p.rows));
 }
 
 void ImportDialog::onMetricsProgress(qint64 done, qint64 total)

@@ -59,7 +59,7 @@ private:
     void loadPreview();
     void rebuildMapping();
     void updateMappingStatus();
-    void onProgress(qint64 bytesRead, qint64 totalBytes, qint64 rows);
+    void onProgress(const ImportProgress &progress);
     void onMetricsProgress(qint64 done, qint64 total);
     void onFinished();
     void setRunning(bool running);
