@@ -1,5 +1,6 @@
 #include "cuped.h"
 
+#include "compensatedsum.h"
 #include "samplesummary.h"
 
 #include <cmath>
@@ -19,13 +20,13 @@ Cuped Cuped::fit(std::span<const double> x, std::span<const double> y)
         return c;
     }
     // Two-pass co-moment about the means (the n − 1 cancels in the ratio).
-    double comoment = 0, squares = 0;
+    CompensatedSum comoment, squares;
     for (size_t i = 0; i < x.size(); ++i) {
         const double dx = x[i] - sx.mean;
-        comoment += dx * (y[i] - sy.mean);
-        squares += dx * dx;
+        comoment.add(dx * (y[i] - sy.mean));
+        squares.add(dx * dx);
     }
-    c.theta = comoment / squares;
+    c.theta = comoment.value() / squares.value();
     const std::vector<double> adjusted = c.adjust(x, y);
     const SampleSummary sa = SampleSummary::of(adjusted);
     c.varianceReduction = sy.variance > 0 ? 1 - sa.variance / sy.variance : nan;

@@ -1,31 +1,19 @@
 #include "samplesummary.h"
 
+#include "compensatedsum.h"
+
 #include <algorithm>
 #include <cmath>
 #include <limits>
 
 namespace mw {
 
-double compensatedSum(std::span<const double> values)
-{
-    double sum = 0, compensation = 0;
-    for (const double v : values) {
-        const double t = sum + v;
-        if (std::fabs(sum) >= std::fabs(v))
-            compensation += (sum - t) + v;
-        else
-            compensation += (v - t) + sum;
-        sum = t;
-    }
-    return sum + compensation;
-}
-
 SampleSummary SampleSummary::of(std::span<const double> values)
 {
     constexpr double nan = std::numeric_limits<double>::quiet_NaN();
     SampleSummary s;
     s.n = static_cast<int64_t>(values.size());
-    s.sum = compensatedSum(values);
+    s.sum = CompensatedSum::of(values);
     if (s.n == 0) {
         s.mean = s.variance = nan;
         return s;
@@ -37,14 +25,15 @@ SampleSummary SampleSummary::of(std::span<const double> values)
     }
     // Σ(y − x̄)² less the correction (Σ(y − x̄))²/n, which removes the rounding error left in
     // x̄ itself.
-    double squares = 0, deviations = 0;
+    CompensatedSum squares, deviations;
     for (const double v : values) {
         const double d = v - s.mean;
-        squares += d * d;
-        deviations += d;
+        squares.add(d * d);
+        deviations.add(d);
     }
     const double n = static_cast<double>(s.n);
-    s.variance = std::max(0.0, (squares - deviations * deviations / n) / (n - 1));
+    const double dev = deviations.value();
+    s.variance = std::max(0.0, (squares.value() - dev * dev / n) / (n - 1));
     return s;
 }
 

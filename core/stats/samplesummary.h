@@ -15,13 +15,10 @@ struct SampleSummary {
     double mean = 0;
     double variance = 0;
 
-    /// Two passes: a compensated sum for the mean, then the corrected two-pass sum of
+    /// Two passes with compensated sums: the mean, then the corrected two-pass sum of
     /// squared deviations (Chan, Golub & LeVeque), which stays accurate when the mean is
     /// large compared with the spread -- the textbook Σy² − n·x̄² does not.
     static SampleSummary of(std::span<const double> values);
 };
-
-/// Neumaier's compensated sum: exact to about one rounding however many terms.
-double compensatedSum(std::span<const double> values);
 
 } // namespace mw

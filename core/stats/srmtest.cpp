@@ -1,7 +1,7 @@
 #include "srmtest.h"
 
+#include "compensatedsum.h"
 #include "mathpolicy.h"
-#include "samplesummary.h"
 
 #include <boost/math/distributions/chi_squared.hpp>
 
@@ -19,7 +19,7 @@ SrmTest SrmTest::run(std::span<const int64_t> observed, std::span<const double> 
     int64_t total = 0;
     for (const int64_t o : observed)
         total += o;
-    const double weightSum = compensatedSum(weights);
+    const double weightSum = CompensatedSum::of(weights);
     if (observed.size() < 2 || observed.size() != weights.size() || total == 0 ||
         !(weightSum > 0)) {
         r.chi2 = r.pValue = nan;
@@ -31,7 +31,7 @@ SrmTest SrmTest::run(std::span<const int64_t> observed, std::span<const double> 
         const double d = static_cast<double>(observed[i]) - expected;
         terms.push_back(d * d / expected);
     }
-    r.chi2 = compensatedSum(terms);
+    r.chi2 = CompensatedSum::of(terms);
     const boost::math::chi_squared_distribution<double, MathPolicy> dist(r.degreesOfFreedom);
     r.pValue = boost::math::cdf(boost::math::complement(dist, r.chi2));
     r.flag = r.pValue < kThreshold;
