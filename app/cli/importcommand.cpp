@@ -23,8 +23,8 @@ int runImport(const QStringList &args)
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
         "Imports an RFC 4180 CSV file (UTF-8, header row) into a database, in one transaction.\n"
-        "KIND is subscribers, events or products (experiment: see import experiment --help). On "
-        "success prints a one-line JSON summary.\n"
+        "KIND is subscribers, events or products (and experiment: see 'import experiment\n"
+        "--help'). On success prints a one-line JSON summary.\n"
         "--on-error abort (default): any bad row means nothing is imported; bad rows are listed\n"
         "as 'line N: reason' on stderr and the exit code is 2.\n"
         "--on-error skip: good rows are imported, bad rows go to CSV.rejects.csv with a reason."));
