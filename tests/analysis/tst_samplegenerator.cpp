@@ -91,6 +91,7 @@ private slots:
     void statusesMatchEvents();
     void catalogueAndCampaigns();
     void segmentsAndExperiment();
+    void assignmentBucketsAreUniformForSequentialIds();
     void metricsComputed();
     void cancelLeavesDatabaseUnchanged_data();
     void cancelLeavesDatabaseUnchanged();
@@ -348,8 +349,19 @@ void TestSampleGenerator::segmentsAndExperiment()
         ++total;
     }
     QVERIFY(total > 3000);
-    QVERIFY(perArm.value(QStringLiteral("holdout")) > total * 6 / 100 &&
-            perArm.value(QStringLiteral("holdout")) < total * 14 / 100);
+    // The split is the planned one: Pearson's chi-square of the arm counts against 45/45/10
+    // stays below 13.8155, the 0.999 quantile of chi-square with 2 degrees of freedom
+    // (scipy.stats.chi2.ppf(0.999, 2)), i.e. the report's SRM check would not flag it.
+    // (A hash with uneven top bits gave 40/46/14 %: chi-square in the hundreds.)
+    double chi2 = 0;
+    for (const auto &[arm, share] : {std::pair{QStringLiteral("control"), 0.45},
+                                     std::pair{QStringLiteral("personalised subject"), 0.45},
+                                     std::pair{QStringLiteral("holdout"), 0.10}}) {
+        const double expectedCount = share * total;
+        const double d = perArm.value(arm) - expectedCount;
+        chi2 += d * d / expectedCount;
+    }
+    QVERIFY2(chi2 < 13.8155, qPrintable(QString::number(chi2)));
     // The holdout received nothing from the experiment's campaign; the others did.
     QCOMPARE(count(m_db, "SELECT count(*) FROM assignments a JOIN experiment_arms r ON r.id = "
                          "a.arm_id JOIN experiments x ON x.id = a.experiment_id JOIN events e ON "
@@ -435,6 +447,27 @@ void TestSampleGenerator::cancelLeavesDatabaseUnchanged()
     o.subscribers = 50;
     QVERIFY(SampleDatabase::populate(db, o).ok());
     QCOMPARE(count(db, "SELECT count(*) FROM subscribers"), qint64(50));
+}
+
+// Sequential subscriber ids under several salts fill ten equal buckets evenly: Pearson's
+// chi-square against 1/10 each stays below 27.877, the 0.999 quantile of chi-square with
+// 9 degrees of freedom (scipy.stats.chi2.ppf(0.999, 9)). Plain FNV-1a failed this.
+void TestSampleGenerator::assignmentBucketsAreUniformForSequentialIds()
+{
+    for (const QString &salt : {QStringLiteral("sample-42-subject-test"),
+                                QStringLiteral("sample-7-subject-test"), QStringLiteral("x")}) {
+        std::array<int, 10> deciles{};
+        constexpr int kUnits = 20000;
+        for (int id = 1; id <= kUnits; ++id) {
+            const double b = SampleGenerator::assignmentBucket(salt, QString::number(id));
+            QVERIFY(b >= 0 && b < 1);
+            ++deciles[static_cast<size_t>(b * 10)];
+        }
+        double chi2 = 0;
+        for (int n : deciles)
+            chi2 += (n - kUnits / 10.0) * (n - kUnits / 10.0) / (kUnits / 10.0);
+        QVERIFY2(chi2 < 27.877, qPrintable(salt + QStringLiteral(": ") + QString::number(chi2)));
+    }
 }
 
 void TestSampleGenerator::refusesDatabaseWithData()
