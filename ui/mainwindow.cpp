@@ -98,7 +98,9 @@ MainWindow::MainWindow(QWidget *parent)
     campaigns->setObjectName(QStringLiteral("campaignsPage"));
     m_pages->addWidget(campaigns);
     connect(this, &MainWindow::databaseOpened, campaigns, &CampaignsPage::setDatabase);
-    m_pages->addWidget(new ExperimentsPage);
+    auto *experiments = new ExperimentsPage;
+    m_pages->addWidget(experiments);
+    connect(this, &MainWindow::databaseOpened, experiments, &ExperimentsPage::setDatabase);
 
     auto *workspaceLayout = new QHBoxLayout(m_workspace);
     workspaceLayout->setContentsMargins(0, 0, 0, 0);
