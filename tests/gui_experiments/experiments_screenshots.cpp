@@ -1,7 +1,7 @@
 // experiments_screenshots OUTDIR [LANGUAGE]: builds a database with Hillstrom's test and
 // a synthetic unbalanced one (through the CLI), opens it in the main window, and writes
-// the Experiments page as OUTDIR/experiments[-LANGUAGE].png (Hillstrom, CUPED on) and
-// experiments-srm[-LANGUAGE].png (the sample-ratio warning) with QWidget::grab().
+// the Experiments page as OUTDIR/experiments[-LANGUAGE].png (Hillstrom) and
+// experiments-srm[-LANGUAGE].png (the sample-ratio warning, CUPED on) with QWidget::grab().
 #include "experimentfixture.h"
 #include "experiments/experimentreportview.h"
 #include "mainwindow.h"
@@ -94,12 +94,12 @@ int main(int argc, char *argv[])
     window.showPage(MainWindow::Page::Experiments);
     if (!waitFor([&] { return shown && !page->isBusy(); }))
         return 5;
+    bool ok =
+        save(&window, QDir(args.at(1)).filePath(QStringLiteral("experiments%1.png").arg(suffix)));
     shown = false;
     page->reportView()->cupedCheckBox()->setChecked(true);
     if (!waitFor([&] { return shown && !page->isBusy(); }))
         return 6;
-    bool ok =
-        save(&window, QDir(args.at(1)).filePath(QStringLiteral("experiments%1.png").arg(suffix)));
     shown = false;
     if (!page->selectExperiment(QStringLiteral("unbalanced")) ||
         !waitFor([&] { return shown && !page->isBusy(); }))

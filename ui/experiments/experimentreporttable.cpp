@@ -78,9 +78,10 @@ void ExperimentReportTable::showMetric(const ExperimentReport &report, int m, bo
             texts[HolmColumn] = f.pValue(vs->pAdjusted);
             texts[ChanceColumn] = f.chance(vs->chanceToBeat);
             texts[IncrementalColumn] = f.incremental(vs->incremental);
-        } else {
-            for (int c = DiffColumn; c < ColumnCount; ++c)
-                texts[c] = arm.isControl ? tr("baseline") : QStringLiteral("–");
+        } else if (arm.isControl) {
+            // The control is what the others are measured against: no figures of its own.
+            texts[DiffColumn] = tr("baseline");
+            texts[LiftColumn] = tr("baseline");
         }
         const bool significant = vs && vs->pAdjusted < 0.05;
         for (int c = 0; c < ColumnCount; ++c) {
@@ -90,6 +91,8 @@ void ExperimentReportTable::showMetric(const ExperimentReport &report, int m, bo
                                        : Qt::Alignment(Qt::AlignRight | Qt::AlignVCenter));
             if (arm.isControl && c >= DiffColumn)
                 item->setTextAlignment(Qt::AlignCenter);
+            if (texts[c].isEmpty())
+                item->setFlags(item->flags() & ~Qt::ItemIsSelectable);
             QFont font = item->font();
             if (arm.isControl && c == ArmColumn)
                 font.setBold(true);

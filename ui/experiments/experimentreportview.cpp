@@ -57,6 +57,16 @@ ExperimentReportView::ExperimentReportView(QWidget *parent)
     layout->addLayout(controls);
     layout->addWidget(m_table);
     layout->addWidget(m_chart, 1);
+    auto *note = new QLabel(
+        tr("How to read this: each dot is an arm's lift over the control, the line its 95 % "
+           "confidence interval. An interval that does not cross zero is a real "
+           "difference; filled dots (bold figures in the table) stay significant after the "
+           "Holm adjustment for testing several arms and metrics at once."),
+        this);
+    note->setObjectName(QStringLiteral("readingNote"));
+    note->setWordWrap(true);
+    layout->addWidget(note);
+    layout->addStretch(0);
 
     connect(m_metric, &QComboBox::currentIndexChanged, this, &ExperimentReportView::showMetric);
     connect(m_cuped, &QCheckBox::toggled, this, &ExperimentReportView::cupedRequested);
@@ -131,13 +141,29 @@ void ExperimentReportView::showMetric()
                 tr("CUPED cannot adjust %1 (the covariate is constant)").arg(metric.name));
     }
 
-    // The table is as tall as its rows, so the chart gets the rest of the pane.
-    int height = m_table->horizontalHeader()->sizeHint().height() + 2 * m_table->frameWidth();
+    fitTable();
+}
+
+void ExperimentReportView::fitTable()
+{
+    // The table is as tall as its rows and as wide as its columns, so the chart gets the
+    // rest of the pane; a scroll bar only when the pane is narrower than the columns.
+    const int frame = 2 * m_table->frameWidth();
+    const int width = m_table->horizontalHeader()->length() + frame;
+    m_table->setMaximumWidth(width);
+    int height = m_table->horizontalHeader()->sizeHint().height() + frame;
     for (int r = 0; r < m_table->rowCount(); ++r)
         height += m_table->rowHeight(r);
-    // Room for a horizontal scroll bar in case the pane is narrower than the columns.
-    height += m_table->horizontalScrollBar()->sizeHint().height();
+    if (width > contentsRect().width() - layout()->contentsMargins().left() -
+                    layout()->contentsMargins().right())
+        height += m_table->horizontalScrollBar()->sizeHint().height();
     m_table->setFixedHeight(height);
+}
+
+void ExperimentReportView::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    fitTable();
 }
 
 } // namespace mw::ui

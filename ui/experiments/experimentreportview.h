@@ -39,8 +39,12 @@ signals:
     /// The user asked for (or against) CUPED; the page recomputes the report.
     void cupedRequested(bool on);
 
+protected:
+    void resizeEvent(QResizeEvent *event) override;
+
 private:
     void showMetric();
+    void fitTable();
 
     ExperimentReport m_report;
     QLabel *m_title;

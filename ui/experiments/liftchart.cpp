@@ -38,15 +38,18 @@ void LiftChart::showMetric(const ExperimentReport &report, int m, bool useCuped)
         delete axis;
     }
     m_labels.clear();
+    QString metricName;
+    if (!report.arms.empty() && m >= 0 && m < int(report.arms.front().metrics.size()))
+        metricName = report.arms.front().metrics[size_t(m)].name;
 
     m_significant = new QScatterSeries;
-    m_significant->setName(tr("significant (Holm p < 0.05)"));
+    m_significant->setName(tr("significant at 5 % (Holm)"));
     m_significant->setMarkerShape(QScatterSeries::MarkerShapeCircle);
     m_significant->setMarkerSize(12);
     m_significant->setColor(kDot);
     m_significant->setBorderColor(kDot);
     m_other = new QScatterSeries;
-    m_other->setName(tr("not significant"));
+    m_other->setName(tr("not significant at 5 %"));
     m_other->setMarkerShape(QScatterSeries::MarkerShapeCircle);
     m_other->setMarkerSize(12);
     m_other->setColor(Qt::white);
@@ -117,9 +120,9 @@ void LiftChart::showMetric(const ExperimentReport &report, int m, bool useCuped)
     c->addSeries(zero);
     zero->attachAxis(axisX);
     zero->attachAxis(axisY);
-    c->addSeries(m_other);
     c->addSeries(m_significant);
-    for (QScatterSeries *s : {m_other, m_significant}) {
+    c->addSeries(m_other);
+    for (QScatterSeries *s : {m_significant, m_other}) {
         s->attachAxis(axisX);
         s->attachAxis(axisY);
     }
@@ -128,6 +131,11 @@ void LiftChart::showMetric(const ExperimentReport &report, int m, bool useCuped)
     const QList<QLegendMarker *> markers = c->legend()->markers();
     for (QLegendMarker *marker : markers)
         marker->setVisible(marker->series() == m_significant || marker->series() == m_other);
+
+    c->setTitle(tr("Relative lift of %1 against “%2”").arg(metricName, report.control));
+    // About 80 px per arm: the whiskers' caps keep their proportions and one arm does not
+    // get a chart the height of the pane.
+    setMaximumHeight(150 + 80 * int(std::max<size_t>(rows.size(), 1)));
 
     const double pad = std::max(5.0, (hi - lo) * 0.08);
     axisX->setRange(lo - pad, hi + pad);

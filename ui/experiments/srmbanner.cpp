@@ -23,8 +23,8 @@ void SrmBanner::showReport(const ExperimentReport &report)
     const QString p = std::isfinite(report.srm.pValue) ? QString::number(report.srm.pValue, 'g', 2)
                                                        : QStringLiteral("–");
     if (!m_warning) {
-        setStyleSheet(QStringLiteral("QLabel { color: palette(mid); padding: 2px 0px; }"));
-        setText(tr("Assignment looks balanced: the arms' sizes match the planned split "
+        setStyleSheet(QStringLiteral("QLabel { color: #2e6b30; padding: 2px 0px; }"));
+        setText(tr("✓ Assignment looks balanced: the arms' sizes match the planned split "
                    "(sample-ratio check p = %1).")
                     .arg(p.toHtmlEscaped()));
         return;
