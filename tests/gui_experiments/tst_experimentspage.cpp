@@ -12,6 +12,7 @@
 #include "testutils.h"
 
 #include <QApplication>
+#include <QChart>
 #include <QCheckBox>
 #include <QClipboard>
 #include <QComboBox>
@@ -55,6 +56,7 @@ private slots:
     void keyboardAndCopy();
     void splitterIsRemembered();
     void emptyDatabaseShowsHowToImport();
+    void sampleDatabaseMarksTheHoldout();
 
 private:
     /// Shows path in page and waits for the list and the first report.
@@ -354,6 +356,61 @@ void TestExperimentsPage::emptyDatabaseShowsHowToImport()
     QVERIFY(loaded.wait(20000));
     QVERIFY(!page.isEmptyStateShown());
     QCOMPARE(page.list()->topLevelItemCount(), 2);
+}
+
+void TestExperimentsPage::sampleDatabaseMarksTheHoldout()
+{
+    // File > New Sample Database's generator, through the CLI.
+    const QString db = m_dir->path(QStringLiteral("sample.db"));
+    QCOMPARE(test::runCli({QStringLiteral("init"), QStringLiteral("--db"), db,
+                           QStringLiteral("--sample"), QStringLiteral("1500"),
+                           QStringLiteral("--seed"), QStringLiteral("3")})
+                 .exitCode,
+             0);
+    auto armSize = [&](const QString &arm) {
+        Database dbh = test::openFresh(db);
+        return dbh
+            .scalar("SELECT count(*) FROM assignments s JOIN experiment_arms a ON a.id = "
+                    "s.arm_id WHERE a.name = ?1",
+                    {arm})
+            ->toLongLong();
+    };
+    ExperimentsPage page;
+    QVERIFY(open(page, db));
+    QCOMPARE(page.list()->topLevelItemCount(), 1);
+    QCOMPARE(page.list()->topLevelItem(0)->text(0), QStringLiteral("subject-line-test"));
+    QVERIFY(select(page, QStringLiteral("subject-line-test")));
+    ExperimentReportView *view = page.reportView();
+    ExperimentReportTable *table = view->table();
+    QCOMPARE(view->currentMetric(), QStringLiteral("open"));
+    QCOMPARE(table->rowCount(), 3);
+    // The arms' names say their role already; bold marks the control, italics the holdout.
+    QCOMPARE(table->item(0, T::ArmColumn)->text(), QStringLiteral("control"));
+    QVERIFY(table->item(0, T::ArmColumn)->font().bold());
+    const int holdout = rowOf(table, QStringLiteral("holdout"));
+    QVERIFY(holdout > 0);
+    QVERIFY(table->item(holdout, T::ArmColumn)->font().italic());
+    QVERIFY(table->item(holdout, T::ArmColumn)->toolTip().contains(QStringLiteral("Holdout")));
+    QLocale locale;
+    for (const QString &arm : {QStringLiteral("control"), QStringLiteral("personalised subject"),
+                               QStringLiteral("holdout")}) {
+        const QString expected = locale.toString(armSize(arm));
+        QCOMPARE(cell(table, table->item(rowOf(table, arm), T::ArmColumn)->text(), T::NColumn),
+                 expected);
+    }
+    // The holdout got no e-mail, so it opened none: -100 % against the control.
+    QCOMPARE(cell(table, QStringLiteral("holdout"), T::MeanColumn), QStringLiteral("0.000 %"));
+    QCOMPARE(cell(table, QStringLiteral("holdout"), T::LiftColumn), QStringLiteral("-100.0 %"));
+    QVERIFY(!view->srmBanner()->isWarning());
+    QCOMPARE(view->chart()->pointCount(), 2);
+    QVERIFY(view->chart()->armLabels().contains(QStringLiteral("holdout")));
+    // Nobody in the control converted: no relative lift exists, and the chart says so.
+    view->setCurrentMetric(QStringLiteral("conversion"));
+    QCOMPARE(cell(table, QStringLiteral("control"), T::MeanColumn), QStringLiteral("0.000 %"));
+    QCOMPARE(cell(table, QStringLiteral("personalised subject"), T::LiftColumn),
+             QStringLiteral("–"));
+    QCOMPARE(view->chart()->pointCount(), 0);
+    QVERIFY(view->chart()->chart()->title().startsWith(QStringLiteral("No relative lift")));
 }
 
 QTEST_MAIN(TestExperimentsPage)

@@ -5,6 +5,17 @@
 
 namespace mw::ui {
 
+QString ExperimentList::statusText(const QString &status)
+{
+    if (status == QLatin1String("draft"))
+        return tr("draft");
+    if (status == QLatin1String("running"))
+        return tr("running");
+    if (status == QLatin1String("completed"))
+        return tr("completed");
+    return status; // a status this version does not know: as stored
+}
+
 ExperimentList::ExperimentList(QWidget *parent) : QTreeWidget(parent)
 {
     setObjectName(QStringLiteral("experimentList"));
@@ -42,7 +53,7 @@ void ExperimentList::setExperiments(const std::vector<ExperimentStore::Summary> 
         item->setToolTip(0, tr("%1 — arms: %2; metrics: %3")
                                 .arg(e.name, e.arms.join(QStringLiteral(", ")),
                                      e.metrics.join(QStringLiteral(", "))));
-        item->setText(1, e.status);
+        item->setText(1, statusText(e.status));
         item->setText(2, locale.toString(qlonglong(e.units)));
         item->setTextAlignment(2, Qt::AlignRight | Qt::AlignVCenter);
         if (e.name == select || !toSelect)

@@ -22,6 +22,9 @@ public:
     /// The summary of the experiment called name; nullptr when there is none.
     const ExperimentStore::Summary *summary(const QString &name) const;
 
+    /// The stored status (draft, running, completed) in the user's language.
+    static QString statusText(const QString &status);
+
 signals:
     void experimentSelected(const QString &name);
 

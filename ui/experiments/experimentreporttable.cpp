@@ -60,10 +60,11 @@ void ExperimentReportTable::showMetric(const ExperimentReport &report, int m, bo
         const SampleSummary &s = cuped ? metric.cupedSummary : metric.summary;
         const std::optional<ArmComparison> &vs = cuped ? metric.cupedVsControl : metric.vsControl;
 
+        // The role in words unless the arm's name says it already ("control", "holdout").
         QString name = arm.name;
-        if (arm.isControl)
+        if (arm.isControl && !arm.name.contains(QLatin1String("control"), Qt::CaseInsensitive))
             name = tr("%1 (control)").arg(arm.name);
-        else if (arm.isHoldout)
+        else if (arm.isHoldout && !arm.name.contains(QLatin1String("holdout"), Qt::CaseInsensitive))
             name = tr("%1 (holdout)").arg(arm.name);
         QStringList texts(ColumnCount);
         texts[ArmColumn] = name;
@@ -106,6 +107,11 @@ void ExperimentReportTable::showMetric(const ExperimentReport &report, int m, bo
                 item->setData(Qt::UserRole, true);
             setItem(row, c, item);
         }
+        if (arm.isControl)
+            item(row, ArmColumn)->setToolTip(tr("Control: every other arm is compared with it"));
+        else if (arm.isHoldout)
+            item(row, ArmColumn)
+                ->setToolTip(tr("Holdout: kept out of the campaign to measure its effect"));
         if (vs && std::isfinite(vs->pValue)) {
             item(row, PColumn)->setToolTip(QString::number(vs->pValue, 'g', 3));
             item(row, HolmColumn)

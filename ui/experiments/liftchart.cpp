@@ -69,7 +69,9 @@ void LiftChart::showMetric(const ExperimentReport &report, int m, bool useCuped)
         const std::optional<ArmComparison> &vs = cuped ? metric.cupedVsControl : metric.vsControl;
         if (!vs || !std::isfinite(vs->relLift))
             continue;
-        rows.push_back({arm.isHoldout ? tr("%1 (holdout)").arg(arm.name) : arm.name,
+        const bool markHoldout =
+            arm.isHoldout && !arm.name.contains(QLatin1String("holdout"), Qt::CaseInsensitive);
+        rows.push_back({markHoldout ? tr("%1 (holdout)").arg(arm.name) : arm.name,
                         vs->relLift * 100, vs->ciRelLow * 100, vs->ciRelHigh * 100,
                         vs->pAdjusted < 0.05});
     }
@@ -132,7 +134,11 @@ void LiftChart::showMetric(const ExperimentReport &report, int m, bool useCuped)
     for (QLegendMarker *marker : markers)
         marker->setVisible(marker->series() == m_significant || marker->series() == m_other);
 
-    c->setTitle(tr("Relative lift of %1 against “%2”").arg(metricName, report.control));
+    c->setTitle(rows.empty()
+                    ? tr("No relative lift of %1 to show: the control's mean is 0 or the "
+                         "arms have no values")
+                          .arg(metricName)
+                    : tr("Relative lift of %1 against “%2”").arg(metricName, report.control));
     // About 80 px per arm: the whiskers' caps keep their proportions and one arm does not
     // get a chart the height of the pane.
     setMaximumHeight(150 + 80 * int(std::max<size_t>(rows.size(), 1)));
