@@ -1266,39 +1266,286 @@
     </message>
 </context>
 <context>
-    <name>mw::ui::ExperimentsPage</name>
+    <name>mw::ui::ExperimentList</name>
     <message>
-        <source>No experiments yet</source>
-        <translation type="vanished">Noch keine Experimente</translation>
+        <location filename="../ui/experiments/experimentlist.cpp" line="+11"/>
+        <source>draft</source>
+        <translation>Entwurf</translation>
     </message>
     <message>
-        <source>Experiments compare campaign variants against each other and against a holdout, with deterministic assignment and honest statistics.</source>
-        <translation type="vanished">Experimente vergleichen Kampagnenvarianten miteinander und mit einer Kontrollgruppe – mit deterministischer Zuteilung und ehrlicher Statistik.</translation>
+        <location line="+2"/>
+        <source>running</source>
+        <translation>läuft</translation>
     </message>
     <message>
-        <location filename="../ui/pages/experimentspage.cpp" line="+6"/>
-        <source>Experiment reports are coming</source>
-        <translation>Experimentberichte kommen bald</translation>
+        <location line="+2"/>
+        <source>completed</source>
+        <translation>abgeschlossen</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Experiment</source>
+        <translation>Experiment</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Units</source>
+        <translation>Einheiten</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>%1 — arms: %2; metrics: %3</source>
+        <translation>%1 – Varianten: %2; Kennzahlen: %3</translation>
+    </message>
+</context>
+<context>
+    <name>mw::ui::ExperimentReportTable</name>
+    <message>
+        <location filename="../ui/experiments/experimentreporttable.cpp" line="+20"/>
+        <source>Arm</source>
+        <translation>Variante</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Units</source>
+        <translation>Einheiten</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Mean</source>
+        <translation>Mittelwert</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Difference</source>
+        <translation>Differenz</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+1"/>
+        <source>95 % CI</source>
+        <translation>95-%-KI</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Lift</source>
+        <translation>Uplift</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>p-value</source>
+        <translation>p-Wert</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Holm p</source>
+        <translation>p (Holm)</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Experiments compare campaign variants against each other and against a holdout, with deterministic assignment and honest statistics. Their reports will be shown here.</source>
-        <translation>Experimente vergleichen Kampagnenvarianten miteinander und mit einer Kontrollgruppe – mit deterministischer Zuteilung und ehrlicher Statistik. Ihre Berichte werden hier angezeigt.</translation>
+        <source>Chance to beat
+control</source>
+        <translation>Chance, die Kontroll-
+variante zu schlagen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Incremental</source>
+        <translation>Zusätzlich</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The arm; the control is the baseline every other arm is compared with</source>
+        <translation>Die Variante; die Kontrollvariante ist die Basis, mit der jede andere verglichen wird</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Units with a value for this metric</source>
+        <translation>Einheiten mit einem Wert für diese Kennzahl</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mean per unit (for 0/1 metrics: the rate)</source>
+        <translation>Mittelwert je Einheit (bei 0/1-Kennzahlen: die Rate)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mean minus the control&apos;s mean (pp: percentage points)</source>
+        <translation>Mittelwert minus Mittelwert der Kontrollvariante (PP: Prozentpunkte)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>95 % confidence interval of the difference</source>
+        <translation>95-%-Konfidenzintervall der Differenz</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Relative lift: the difference divided by the control&apos;s mean</source>
+        <translation>Relativer Uplift: die Differenz geteilt durch den Mittelwert der Kontrollvariante</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>95 % confidence interval of the relative lift</source>
+        <translation>95-%-Konfidenzintervall des relativen Uplifts</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Two-sided p-value of the difference (normal approximation)</source>
+        <translation>Zweiseitiger p-Wert der Differenz (Normalapproximation)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>p-value adjusted for all comparisons of this report (Holm–Bonferroni); below 0.05 counts as significant</source>
+        <translation>p-Wert, korrigiert für alle Vergleiche dieses Berichts (Holm-Bonferroni); unter 0,05 gilt als signifikant</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Probability that the arm&apos;s true mean is above the control&apos;s</source>
+        <translation>Wahrscheinlichkeit, dass der wahre Mittelwert der Variante über dem der Kontrollvariante liegt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Difference times the arm&apos;s units: the extra visits, orders or revenue</source>
+        <translation>Differenz mal Einheiten der Variante: die zusätzlichen Besuche, Bestellungen oder Umsätze</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>%1 (control)</source>
+        <translation>%1 (Kontrolle)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 (holdout)</source>
+        <translation>%1 (Holdout)</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <location line="+1"/>
+        <source>baseline</source>
+        <translation>Basis</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Control: every other arm is compared with it</source>
+        <translation>Kontrollvariante: jede andere Variante wird mit ihr verglichen</translation>
     </message>
     <message>
         <location line="+3"/>
-        <source>A/B tests and holdouts with stable, reproducible assignment</source>
-        <translation>A/B-Tests und Kontrollgruppen mit stabiler, reproduzierbarer Zuteilung</translation>
+        <source>Holdout: kept out of the campaign to measure its effect</source>
+        <translation>Holdout: von der Kampagne ausgenommen, um ihre Wirkung zu messen</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Lift with confidence intervals and a sample-ratio check</source>
-        <translation>Uplift mit Konfidenzintervallen und Prüfung des Stichprobenverhältnisses</translation>
+        <location line="+4"/>
+        <source>Significant at 5 % after Holm adjustment (%1)</source>
+        <translation>Signifikant auf 5-%-Niveau nach Holm-Korrektur (%1)</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Charts of outcomes per arm</source>
-        <translation>Diagramme der Ergebnisse je Variante</translation>
+        <location line="+2"/>
+        <source>Not significant at 5 % after Holm adjustment (%1)</source>
+        <translation>Nicht signifikant auf 5-%-Niveau nach Holm-Korrektur (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>mw::ui::ExperimentReportView</name>
+    <message>
+        <location filename="../ui/experiments/experimentreportview.cpp" line="+24"/>
+        <source>C&amp;UPED</source>
+        <translation>C&amp;UPED</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Adjust every metric for the pre-period covariate (CUPED): the same comparison with less noise, so narrower intervals</source>
+        <translation>Jede Kennzahl um die Kovariate aus der Vorperiode bereinigen (CUPED): derselbe Vergleich mit weniger Rauschen, also engere Intervalle</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Metric:</source>
+        <translation>&amp;Kennzahl:</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>How to read this: each dot is an arm&apos;s lift over the control, the line its 95 % confidence interval. An interval that does not cross zero is a real difference; filled dots (bold figures in the table) stay significant after the Holm adjustment for testing several arms and metrics at once.</source>
+        <translation>So lesen Sie das Diagramm: Jeder Punkt ist der Uplift einer Variante gegenüber der Kontrollvariante, die Linie sein 95-%-Konfidenzintervall. Ein Intervall, das die Null nicht schneidet, zeigt einen echten Unterschied; gefüllte Punkte (fette Zahlen in der Tabelle) bleiben auch nach der Holm-Korrektur für das gleichzeitige Testen mehrerer Varianten und Kennzahlen signifikant.</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>%1 %</source>
+        <comment>percentage</comment>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Every arm against the control “%1” · confidence %2 · no covariate</source>
+        <translation>Jede Variante gegen die Kontrollvariante „%1“ · Konfidenz %2 · keine Kovariate</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Every arm against the control “%1” · confidence %2 · covariate “%3”</source>
+        <translation>Jede Variante gegen die Kontrollvariante „%1“ · Konfidenz %2 · Kovariate „%3“</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>CUPED on “%1” reduces the variance of %2 by %3</source>
+        <translation>CUPED mit „%1“ verringert die Varianz von %2 um %3</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>CUPED cannot adjust %1 (the covariate is constant)</source>
+        <translation>CUPED kann %1 nicht bereinigen (die Kovariate ist konstant)</translation>
+    </message>
+</context>
+<context>
+    <name>mw::ui::ExperimentsEmptyState</name>
+    <message>
+        <location filename="../ui/experiments/experimentsemptystate.cpp" line="+28"/>
+        <source>No experiments in this database</source>
+        <translation>Keine Experimente in dieser Datenbank</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Experiment reports compare the arms of an A/B test or a holdout with the control: lift with 95 % confidence intervals, Holm-adjusted p-values and a sample-ratio check. Import an experiment&apos;s per-subscriber results from a CSV file to see its report here:</source>
+        <translation>Experimentberichte vergleichen die Varianten eines A/B-Tests oder einen Holdout mit der Kontrollvariante: Uplift mit 95-%-Konfidenzintervallen, Holm-korrigierte p-Werte und eine Prüfung des Stichprobenverhältnisses. Importieren Sie die Ergebnisse eines Experiments je Abonnent aus einer CSV-Datei, um hier seinen Bericht zu sehen:</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>mailwright-cli import experiment --db FILE --name NAME --csv FILE
+    --arm-column COLUMN --control ARM --metrics M1,M2 [--covariate COLUMN]</source>
+        <translation>mailwright-cli import experiment --db DATEI --name NAME --csv DATEI
+    --arm-column SPALTE --control VARIANTE --metrics M1,M2 [--covariate SPALTE]</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Or create one with File ▸ New Sample Database: the sample database has an example experiment with a holdout.</source>
+        <translation>Oder legen Sie mit Datei ▸ Neue Beispieldatenbank eine an: die Beispieldatenbank enthält ein Experiment mit Holdout.</translation>
+    </message>
+</context>
+<context>
+    <name>mw::ui::ExperimentsPage</name>
+    <message>
+        <location filename="../ui/pages/experimentspage.cpp" line="+37"/>
+        <location line="+103"/>
+        <source>Select an experiment to see its report.</source>
+        <translation>Wählen Sie ein Experiment, um seinen Bericht zu sehen.</translation>
+    </message>
+    <message>
+        <location line="-94"/>
+        <source>Loading…</source>
+        <translation>Wird geladen…</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>&lt;b&gt;E&amp;xperiments&lt;/b&gt;</source>
+        <translation>&lt;b&gt;E&amp;xperimente&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location line="+65"/>
+        <source>The report could not be loaded: %1</source>
+        <translation>Der Bericht konnte nicht geladen werden: %1</translation>
     </message>
 </context>
 <context>
@@ -1537,6 +1784,39 @@
     </message>
 </context>
 <context>
+    <name>mw::ui::LiftChart</name>
+    <message>
+        <location filename="../ui/experiments/liftchart.cpp" line="+46"/>
+        <source>significant at 5 % (Holm)</source>
+        <translation>signifikant auf 5-%-Niveau (Holm)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>not significant at 5 %</source>
+        <translation>nicht signifikant auf 5-%-Niveau</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>%1 (holdout)</source>
+        <translation>%1 (Holdout)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Relative lift vs control (%), with 95 % interval</source>
+        <translation>Relativer Uplift gegenüber der Kontrollvariante (%), mit 95-%-Intervall</translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>No relative lift of %1 to show: the control&apos;s mean is 0 or the arms have no values</source>
+        <translation>Kein relativer Uplift von %1 darstellbar: der Mittelwert der Kontrollvariante ist 0 oder die Varianten haben keine Werte</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Relative lift of %1 against “%2”</source>
+        <translation>Relativer Uplift von %1 gegenüber „%2“</translation>
+    </message>
+</context>
+<context>
     <name>mw::ui::MainWindow</name>
     <message>
         <location filename="../ui/mainwindow.cpp" line="+50"/>
@@ -1545,12 +1825,12 @@
     </message>
     <message>
         <location line="+17"/>
-        <location line="+528"/>
+        <location line="+530"/>
         <source>Mailwright</source>
         <translation>Mailwright</translation>
     </message>
     <message>
-        <location line="-512"/>
+        <location line="-514"/>
         <source>Audience</source>
         <translation>Zielgruppe</translation>
     </message>
@@ -1580,7 +1860,7 @@
         <translation>Segmente</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+46"/>
         <location line="+34"/>
         <source>This build has no sample generator.</source>
         <translation>Diese Version enthält keinen Beispieldaten-Generator.</translation>
@@ -1981,6 +2261,60 @@
         <location line="+1"/>
         <source>Warnings (%1)</source>
         <translation>Warnungen (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>mw::ui::ReportFormat</name>
+    <message>
+        <location filename="../ui/experiments/reportformat.cpp" line="+62"/>
+        <location line="+27"/>
+        <location line="+28"/>
+        <location line="+14"/>
+        <source>%1 %</source>
+        <comment>percentage</comment>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <location line="-60"/>
+        <source>%1 pp</source>
+        <comment>percentage points</comment>
+        <translation>%1 PP</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>[%1, %2] pp</source>
+        <comment>interval in percentage points</comment>
+        <translation>[%1, %2] PP</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>[%1, %2]</source>
+        <comment>interval</comment>
+        <translation>[%1; %2]</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>[%1 %, %2 %]</source>
+        <comment>interval of percentages</comment>
+        <translation>[%1 %; %2 %]</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&lt; %1</source>
+        <comment>p-value below a bound</comment>
+        <translation>&lt; %1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&gt; %1 %</source>
+        <comment>more than a percentage</comment>
+        <translation>&gt; %1 %</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&lt; %1 %</source>
+        <comment>less than a percentage</comment>
+        <translation>&lt; %1 %</translation>
     </message>
 </context>
 <context>
@@ -2403,6 +2737,24 @@
         <location line="+1"/>
         <source>Renamed &quot;%1&quot; to &quot;%2&quot;.</source>
         <translation>„%1“ in „%2“ umbenannt.</translation>
+    </message>
+</context>
+<context>
+    <name>mw::ui::SrmBanner</name>
+    <message>
+        <location filename="../ui/experiments/srmbanner.cpp" line="+30"/>
+        <source>✓ Assignment looks balanced: the arms&apos; sizes match the planned split (sample-ratio check p = %1).</source>
+        <translation>✓ Die Zuteilung wirkt ausgewogen: die Größen der Varianten passen zur geplanten Aufteilung (Prüfung des Stichprobenverhältnisses p = %1).</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1: %2 observed, %3 planned</source>
+        <translation>%1: %2 beobachtet, %3 geplant</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&lt;b&gt;⚠ Sample ratio mismatch&lt;/b&gt; — the arms&apos; sizes do not match the planned split (p = %1). The assignment or the data is probably broken; do not trust the lifts below until the cause is found.&lt;br&gt;%2</source>
+        <translation>&lt;b&gt;⚠ Abweichendes Stichprobenverhältnis&lt;/b&gt; – die Größen der Varianten passen nicht zur geplanten Aufteilung (p = %1). Die Zuteilung oder die Daten sind vermutlich fehlerhaft; vertrauen Sie den Uplifts unten erst, wenn die Ursache gefunden ist.&lt;br&gt;%2</translation>
     </message>
 </context>
 <context>

@@ -1,7 +1,8 @@
 // experiments_screenshots OUTDIR [LANGUAGE]: builds a database with Hillstrom's test and
 // a synthetic unbalanced one (through the CLI), opens it in the main window, and writes
 // the Experiments page as OUTDIR/experiments[-LANGUAGE].png (Hillstrom) and
-// experiments-srm[-LANGUAGE].png (the sample-ratio warning, CUPED on) with QWidget::grab().
+// experiments-srm[-LANGUAGE].png (the sample-ratio warning, CUPED on) and
+// experiments-empty[-LANGUAGE].png (a database without experiments) with QWidget::grab().
 #include "experimentfixture.h"
 #include "experiments/experimentreportview.h"
 #include "mainwindow.h"
@@ -106,5 +107,16 @@ int main(int argc, char *argv[])
         return 7;
     ok &= save(&window,
                QDir(args.at(1)).filePath(QStringLiteral("experiments-srm%1.png").arg(suffix)));
+    // A database without experiments: the empty state.
+    bool loaded = false;
+    QObject::connect(page, &ExperimentsPage::experimentsLoaded, [&] { loaded = true; });
+    const QString empty = mw::test::makeExperimentDatabase(work.path(), false);
+    if (empty.isEmpty() || !window.openDatabase(empty))
+        return 9;
+    window.showPage(MainWindow::Page::Experiments);
+    if (!waitFor([&] { return loaded && !page->isBusy(); }))
+        return 10;
+    ok &= save(&window,
+               QDir(args.at(1)).filePath(QStringLiteral("experiments-empty%1.png").arg(suffix)));
     return ok ? 0 : 8;
 }

@@ -253,7 +253,7 @@ void TestExperimentsPage::unbalancedShowsSrmBanner()
              qPrintable(banner->text()));
     QVERIFY(banner->text().contains(QStringLiteral("A: 60.0 % observed, 50.0 % planned")));
     QVERIFY(banner->text().contains(QStringLiteral("B: 40.0 % observed, 50.0 % planned")));
-    QVERIFY(banner->text().contains(QStringLiteral("p = 2.5e-10")));
+    QVERIFY2(banner->text().contains(QStringLiteral("p = 2.5E-10")), qPrintable(banner->text()));
 
     // The 0/1 metric is shown as rates: A converts 20 %, B 25 %.
     view->setCurrentMetric(QStringLiteral("converted"));

@@ -6,6 +6,7 @@
 #include <QClipboard>
 #include <QHeaderView>
 #include <QKeyEvent>
+#include <QLocale>
 
 #include <algorithm>
 #include <map>
@@ -113,13 +114,13 @@ void ExperimentReportTable::showMetric(const ExperimentReport &report, int m, bo
             item(row, ArmColumn)
                 ->setToolTip(tr("Holdout: kept out of the campaign to measure its effect"));
         if (vs && std::isfinite(vs->pValue)) {
-            item(row, PColumn)->setToolTip(QString::number(vs->pValue, 'g', 3));
+            item(row, PColumn)->setToolTip(QLocale().toString(vs->pValue, 'g', 3));
             item(row, HolmColumn)
                 ->setToolTip(significant ? tr("Significant at 5 % after Holm adjustment (%1)")
-                                               .arg(QString::number(vs->pAdjusted, 'g', 3))
+                                               .arg(QLocale().toString(vs->pAdjusted, 'g', 3))
                                          : tr("Not significant at 5 % after Holm "
                                               "adjustment (%1)")
-                                               .arg(QString::number(vs->pAdjusted, 'g', 3)));
+                                               .arg(QLocale().toString(vs->pAdjusted, 'g', 3)));
         }
         ++row;
     }

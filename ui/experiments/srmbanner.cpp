@@ -2,6 +2,8 @@
 
 #include "reportformat.h"
 
+#include <QLocale>
+
 #include <cmath>
 
 namespace mw::ui {
@@ -20,8 +22,9 @@ void SrmBanner::showReport(const ExperimentReport &report)
     for (const ExperimentReport::Arm &arm : report.arms)
         total += arm.n;
     m_warning = report.srm.flag;
-    const QString p = std::isfinite(report.srm.pValue) ? QString::number(report.srm.pValue, 'g', 2)
-                                                       : QStringLiteral("–");
+    const QString p = std::isfinite(report.srm.pValue)
+                          ? QLocale().toString(report.srm.pValue, 'g', 2)
+                          : QStringLiteral("–");
     if (!m_warning) {
         setStyleSheet(QStringLiteral("QLabel { color: #2e6b30; padding: 2px 0px; }"));
         setText(tr("✓ Assignment looks balanced: the arms' sizes match the planned split "

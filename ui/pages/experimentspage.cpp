@@ -1,10 +1,10 @@
 #include "experimentspage.h"
 
 #include "campaign/asyncdatabase.h"
-#include "emptystatepage.h"
 #include "experiments/experimentlist.h"
 #include "experiments/experimentreport.h"
 #include "experiments/experimentreportview.h"
+#include "experiments/experimentsemptystate.h"
 #include "experiments/experimentstore.h"
 #include "setting.h"
 
@@ -29,17 +29,7 @@ ExperimentsPage::ExperimentsPage(QWidget *parent)
       m_report(new ExperimentReportView), m_busy(new QProgressBar), m_busyLabel(new QLabel)
 {
     setObjectName(QStringLiteral("experimentsPage"));
-    auto *empty = new EmptyStatePage(
-        QStringLiteral("⚖"), tr("No experiments in this database"),
-        tr("Experiment reports compare the arms of an A/B test or a holdout with the "
-           "control: lift with 95 % confidence intervals, Holm-adjusted p-values and a "
-           "sample-ratio check. Import an experiment's per-subscriber results from a CSV "
-           "file to see its report here."),
-        {tr("mailwright-cli import experiment --db FILE --name NAME --csv FILE "
-            "--arm-column COL --control ARM --metrics M1,M2"),
-         tr("Or try File ▸ New Sample Database: the sample has an example experiment")},
-        m_stack);
-    empty->setObjectName(QStringLiteral("experimentsEmptyState"));
+    auto *empty = new ExperimentsEmptyState(m_stack);
 
     m_message->setObjectName(QStringLiteral("experimentsMessage"));
     m_message->setAlignment(Qt::AlignCenter);
