@@ -1528,22 +1528,22 @@ variante zu schlagen</translation>
     <name>mw::ui::ExperimentsPage</name>
     <message>
         <location filename="../ui/pages/experimentspage.cpp" line="+37"/>
-        <location line="+103"/>
+        <location line="+99"/>
         <source>Select an experiment to see its report.</source>
         <translation>Wählen Sie ein Experiment, um seinen Bericht zu sehen.</translation>
     </message>
     <message>
-        <location line="-94"/>
+        <location line="-90"/>
         <source>Loading…</source>
         <translation>Wird geladen…</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+6"/>
         <source>&lt;b&gt;E&amp;xperiments&lt;/b&gt;</source>
         <translation>&lt;b&gt;E&amp;xperimente&lt;/b&gt;</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+71"/>
         <source>The report could not be loaded: %1</source>
         <translation>Der Bericht konnte nicht geladen werden: %1</translation>
     </message>
@@ -1786,7 +1786,12 @@ variante zu schlagen</translation>
 <context>
     <name>mw::ui::LiftChart</name>
     <message>
-        <location filename="../ui/experiments/liftchart.cpp" line="+46"/>
+        <location filename="../ui/experiments/liftchart.cpp" line="+29"/>
+        <source>Lift chart</source>
+        <translation>Uplift-Diagramm</translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>significant at 5 % (Holm)</source>
         <translation>signifikant auf 5-%-Niveau (Holm)</translation>
     </message>
@@ -1806,7 +1811,17 @@ variante zu schlagen</translation>
         <translation>Relativer Uplift gegenüber der Kontrollvariante (%), mit 95-%-Intervall</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+30"/>
+        <source>%1: %2 %3%4</source>
+        <translation>%1: %2 %3%4</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>, significant</source>
+        <translation>, signifikant</translation>
+    </message>
+    <message>
+        <location line="+30"/>
         <source>No relative lift of %1 to show: the control&apos;s mean is 0 or the arms have no values</source>
         <translation>Kein relativer Uplift von %1 darstellbar: der Mittelwert der Kontrollvariante ist 0 oder die Varianten haben keine Werte</translation>
     </message>

@@ -1,5 +1,7 @@
 #include "liftchart.h"
 
+#include "reportformat.h"
+
 #include <QCategoryAxis>
 #include <QChart>
 #include <QLegendMarker>
@@ -24,6 +26,7 @@ LiftChart::LiftChart(QWidget *parent) : QChartView(parent)
     setObjectName(QStringLiteral("liftChart"));
     setRenderHint(QPainter::Antialiasing);
     setMinimumHeight(160);
+    setAccessibleName(tr("Lift chart"));
     chart()->setMargins(QMargins(4, 4, 4, 4));
     chart()->legend()->setAlignment(Qt::AlignBottom);
 }
@@ -88,6 +91,8 @@ void LiftChart::showMetric(const ExperimentReport &report, int m, bool useCuped)
     c->addAxis(axisX, Qt::AlignBottom);
     c->addAxis(axisY, Qt::AlignLeft);
 
+    const ReportFormat format;
+    QStringList description;
     for (size_t i = 0; i < rows.size(); ++i) {
         const Row &r = rows[i];
         const double y = double(i);
@@ -108,9 +113,15 @@ void LiftChart::showMetric(const ExperimentReport &report, int m, bool useCuped)
         lo = std::min(lo, r.lift);
         hi = std::max(hi, r.lift);
         (r.significant ? m_significant : m_other)->append(r.lift, y);
+        description << tr("%1: %2 %3%4")
+                           .arg(r.label, format.lift(r.lift / 100),
+                                format.liftInterval(r.low / 100, r.high / 100),
+                                r.significant ? tr(", significant") : QString());
         m_labels.prepend(r.label);
         axisY->append(r.label, y);
     }
+    // Screen readers get the figures the dots show.
+    setAccessibleDescription(description.join(QStringLiteral("; ")));
     const double top = rows.empty() ? 0.5 : double(rows.size()) - 0.5;
 
     auto *zero = new QLineSeries;

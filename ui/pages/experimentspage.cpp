@@ -40,33 +40,30 @@ ExperimentsPage::ExperimentsPage(QWidget *parent)
 
     m_busy->setObjectName(QStringLiteral("experimentsBusy"));
     m_busy->setRange(0, 0); // indeterminate
-    m_busy->setMaximumWidth(160);
+    m_busy->setMaximumWidth(80);
     m_busy->setMaximumHeight(12);
     m_busy->setTextVisible(false);
     m_busyLabel->setText(tr("Loading…"));
-    auto *busyRow = new QHBoxLayout;
-    busyRow->setContentsMargins(8, 0, 0, 0);
-    busyRow->addWidget(m_busyLabel);
-    busyRow->addWidget(m_busy);
-    busyRow->addStretch();
-
-    auto *rightPane = new QWidget;
-    auto *rightLayout = new QVBoxLayout(rightPane);
-    rightLayout->setContentsMargins(0, 0, 0, 0);
-    rightLayout->addLayout(busyRow);
-    rightLayout->addWidget(m_right, 1);
+    m_busyLabel->setForegroundRole(QPalette::PlaceholderText);
 
     auto *leftPane = new QWidget;
     auto *leftLayout = new QVBoxLayout(leftPane);
     leftLayout->setContentsMargins(0, 0, 0, 0);
     auto *listLabel = new QLabel(tr("<b>E&xperiments</b>"));
     listLabel->setBuddy(m_list);
-    leftLayout->addWidget(listLabel);
+    // The busy indicator sits beside the list's heading, which keeps its height: showing
+    // and hiding it never shifts the report.
+    auto *heading = new QHBoxLayout;
+    heading->addWidget(listLabel);
+    heading->addStretch();
+    heading->addWidget(m_busyLabel);
+    heading->addWidget(m_busy);
+    leftLayout->addLayout(heading);
     leftLayout->addWidget(m_list, 1);
 
     m_splitter->setObjectName(QStringLiteral("experimentsSplitter"));
     m_splitter->addWidget(leftPane);
-    m_splitter->addWidget(rightPane);
+    m_splitter->addWidget(m_right);
     m_splitter->setStretchFactor(0, 1);
     m_splitter->setStretchFactor(1, 4);
     m_splitter->setSizes({300, 1000});
@@ -119,7 +116,6 @@ void ExperimentsPage::setBusy(bool busy)
     m_pending = busy ? m_pending + 1 : std::max(0, m_pending - 1);
     m_busy->setVisible(m_pending > 0);
     m_busyLabel->setVisible(m_pending > 0);
-    m_report->setEnabled(m_pending == 0);
 }
 
 void ExperimentsPage::showError(const QString &message)
