@@ -2299,7 +2299,7 @@ variante zu schlagen</translation>
         <location line="+9"/>
         <source>[%1, %2] pp</source>
         <comment>interval in percentage points</comment>
-        <translation>[%1, %2] PP</translation>
+        <translation>[%1; %2] PP</translation>
     </message>
     <message>
         <location line="+2"/>

@@ -10,6 +10,7 @@
 #include "experiments/srmbanner.h"
 #include "pages/experimentspage.h"
 #include "testutils.h"
+#include "translations.h"
 
 #include <QApplication>
 #include <QChart>
@@ -17,6 +18,7 @@
 #include <QClipboard>
 #include <QComboBox>
 #include <QLabel>
+#include <QScopeGuard>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSplitter>
@@ -57,6 +59,7 @@ private slots:
     void splitterIsRemembered();
     void emptyDatabaseShowsHowToImport();
     void sampleDatabaseMarksTheHoldout();
+    void germanLocaleAndTranslation();
 
 private:
     /// Shows path in page and waits for the list and the first report.
@@ -411,6 +414,30 @@ void TestExperimentsPage::sampleDatabaseMarksTheHoldout()
              QStringLiteral("–"));
     QCOMPARE(view->chart()->pointCount(), 0);
     QVERIFY(view->chart()->chart()->title().startsWith(QStringLiteral("No relative lift")));
+}
+
+void TestExperimentsPage::germanLocaleAndTranslation()
+{
+    QVERIFY(Translations::install(QLocale(QLocale::German, QLocale::Germany)));
+    QLocale::setDefault(QLocale(QLocale::German, QLocale::Germany));
+    auto restore = qScopeGuard([] {
+        Translations::uninstall();
+        QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+    });
+    ExperimentsPage page;
+    QVERIFY(open(page, m_db));
+    QVERIFY(select(page, QStringLiteral("hillstrom")));
+    ExperimentReportTable *table = page.reportView()->table();
+    QCOMPARE(table->horizontalHeaderItem(T::ArmColumn)->text(), QStringLiteral("Variante"));
+    QCOMPARE(page.list()->topLevelItem(0)->text(1), QStringLiteral("abgeschlossen"));
+    QCOMPARE(page.list()->topLevelItem(0)->text(2), QStringLiteral("64.000"));
+    const QString mens = QStringLiteral("Mens E-Mail");
+    QCOMPARE(cell(table, QStringLiteral("No E-Mail (Kontrolle)"), T::NColumn),
+             QStringLiteral("21.306"));
+    QCOMPARE(cell(table, mens, T::LiftColumn), QStringLiteral("+72,1 %"));
+    QCOMPARE(cell(table, mens, T::LiftCiColumn), QStringLiteral("[63,8 %; 80,4 %]"));
+    QCOMPARE(cell(table, mens, T::DiffCiColumn), QStringLiteral("[7,00; 8,32] PP"));
+    QVERIFY(page.reportView()->srmBanner()->text().contains(QStringLiteral("ausgewogen")));
 }
 
 QTEST_MAIN(TestExperimentsPage)
