@@ -218,7 +218,8 @@ Num toNumber(const Value &v)
             bool overflow = false;
             while (k < t.size() &&
                    ((t[k] >= '0' && t[k] <= '9') ||
-                    (t[k] == '_' && k + 1 < t.size() && t[k + 1] >= '0' && t[k + 1] <= '9'))) {
+                    (t[k] == '_' && !all.empty() && k + 1 < t.size() && t[k + 1] >= '0' &&
+                     t[k + 1] <= '9'))) { // "_1".to_i is 0: an underscore only between digits
                 if (t[k] != '_') {
                     all.push_back(t[k]);
                     if (r > (INT64_MAX - 9) / 10)
@@ -700,25 +701,30 @@ bool charSlice(std::string_view s, std::int64_t start, std::int64_t len, std::st
     return true;
 }
 
-std::int64_t toInteger(const Value &v)
+/// Liquid::Utils.to_integer: an Integer as it is, anything else Integer(x.to_s) -- so
+/// "0x10" is 16, "1_000" 1000 and "017" 15, while "1.5", nil and true are invalid.
+i128 toInteger128(const Value &v)
 {
     if (v.isInt())
         return v.toInt();
+    if (v.isBigInt())
+        return v.toInt128();
     if (v.isArray() || v.isHash())
         argError("invalid integer"); // Integer(x.to_s): their to_s is the inspect text
-    std::string s = v.toString();
-    std::string_view t(s);
-    while (!t.empty() && isSpace(t.front()))
-        t.remove_prefix(1);
-    while (!t.empty() && isSpace(t.back()))
-        t.remove_suffix(1);
-    std::int64_t r = 0;
-    if (!t.empty() && t.front() == '+')
-        t.remove_prefix(1);
-    auto res = std::from_chars(t.data(), t.data() + t.size(), r);
-    if (t.empty() || res.ec != std::errc() || res.ptr != t.data() + t.size())
+    i128 r = 0;
+    if (!(v.isString() ? parseRubyInteger(v.str(), r) : parseRubyInteger(v.toString(), r)))
         argError("invalid integer");
     return r;
+}
+
+/// to_integer for an argument Ruby passes on as a C long (String#slice, Array#slice): a
+/// Bignum there is a RangeError, which Liquid prints as "internal".
+std::int64_t toInteger(const Value &v)
+{
+    const i128 r = toInteger128(v);
+    if (r < INT64_MIN || r > INT64_MAX)
+        argError("internal");
+    return static_cast<std::int64_t>(r);
 }
 
 /// Liquid's InputIterator: arrays flattened, a hash as one item, a range expanded, nil
@@ -1235,7 +1241,8 @@ FILTER(base64_url_safe_decode)
 FILTER(slice)
 {
     const std::int64_t off = toInteger(a[0]);
-    const std::int64_t len = a.size() > 1 && !a[1].isNil() ? toInteger(a[1]) : 1;
+    // length ? to_integer(length) : 1 -- false is a missing length too
+    const std::int64_t len = a.size() > 1 && a[1].truthy() ? toInteger(a[1]) : 1;
     if (in.isArray()) {
         const ArrayView arr = in.array();
         const std::int64_t n = static_cast<std::int64_t>(arr.size());
@@ -1266,7 +1273,11 @@ FILTER(truncate)
         return Value();
     TextTmp tmp, tmpEll;
     const std::string_view s = toSv(in, tmp);
-    const std::int64_t length = a.size() > 0 ? toInteger(a[0]) : 50;
+    // A Bignum length works in Ruby: beyond 64 bits it acts as the nearest 64-bit value.
+    const std::int64_t length =
+        a.size() > 0
+            ? static_cast<std::int64_t>(std::clamp<i128>(toInteger128(a[0]), INT64_MIN, INT64_MAX))
+            : 50;
     const std::string_view ell = a.size() > 1 ? toSv(a[1], tmpEll) : std::string_view("...");
     // A string of at most length bytes has at most length characters: nothing to cut.
     if (length >= 0 && s.size() <= static_cast<std::size_t>(length))
@@ -1292,12 +1303,14 @@ FILTER(truncatewords)
     if (in.isNil())
         return Value();
     const std::string s = toS(in);
-    std::int64_t words = a.size() > 0 ? toInteger(a[0]) : 15;
-    if (words <= 0)
-        words = 1;
+    const i128 words128 = a.size() > 0 ? toInteger128(a[0]) : 15;
     // Shopify: split(" ", words + 1) takes a C int; past it Liquid raises this error.
-    if (words >= 2147483647)
-        argError("integer " + std::to_string(words) + " too big for truncatewords");
+    if (words128 >= 2147483647) {
+        std::string msg = "integer ";
+        appendInt128(msg, words128);
+        argError(msg + " too big for truncatewords");
+    }
+    const std::int64_t words = words128 <= 0 ? 1 : static_cast<std::int64_t>(words128);
     const std::string ell = a.size() > 1 ? toS(a[1]) : std::string("...");
     // input.split(" ", words + 1): awk-style fields; with a limit, anything left after
     // the words-th field (even only whitespace) is one more field.

@@ -480,6 +480,16 @@ for i, (t, d) in enumerate([
     ("{{ 2.0 | round: nil }}|{{ 2.5 | round: nil }}|{{ 2.5 | round: 'x' }}|{{ 2.5 | round: '0' }}|{{ 2.5 | round: 0.0 }}|{{ 2.5 | round: 0.4 }}|{{ '2.5' | round: nil }}|{{ 3 | round: nil }}|{{ 2.567 | round: '1' }}", None),
     # after a {% liquid %} tag Ruby's line counter runs one ahead (the next node's errors)
     ("{% liquid echo 'a' %}{{ 1 | divided_by: 0 }}\n{{ 1 | divided_by: 0 }}{% liquid\necho 'b'\necho 'c' %}{{ 1 | divided_by: 0 }}|{% liquid\necho 'b'\n%}{{ 1 | divided_by: 0 }}|{%- liquid -%}{{ 1 | divided_by: 0 }}|{% liquid\n\n%}{{ 1 | divided_by: 0 }}|{% liquid echo 1\n  %}x{{ 1 | divided_by: 0 }}{% liquid echo 1\n  %}{% echo 1 | divided_by: 0 %}{% if true %}{% liquid echo 3 %}{{ 1 | divided_by: 0 }}{% endif %}", None),
+    # Utils.to_integer is Kernel#Integer: 0x/0b/0o/0d prefixes, a leading 0 is octal,
+    # underscores between digits; a Bignum is "internal" for slice (a C long), works for
+    # truncate and for limit/offset, and is named by truncatewords; a false slice length is 1
+    ("{{ 'abcdef' | slice: '0x1' }}|{{ 'abcdef' | truncate: '0b101' }}|{{ 'a b c d' | truncatewords: ' 0o2 ' }}|{% for i in (1..5) limit: '0x2' offset: '0_1' %}{{ i }}{% endfor %}|{{ 'abcdef' | slice: '-0x1' }}|{{ 'abcdef' | slice: '017' }}|{{ 'abcdef' | slice: '0_3' }}|{{ 'abcdef' | slice: '09' }}|{{ 'abcdef' | slice: '1__0' }}|{{ 'abcdef' | slice: '_1' }}|{{ 'abcdef' | slice: '1_' }}|{{ 'abcdef' | slice: '0d3' }}|{{ 'abcdef' | slice: '0X2' }}|{{ 'abcdef' | slice: u }}|{{ 'abcdef' | slice: '0x' }}|{{ 'abcdef' | slice: '0x_1' }}|{{ 'abcdef' | slice: '1e0' }}|{{ arr | slice: '0b1', '0o2' | join }}|{{ 'abcdef' | slice: 1, false }}|{{ 'abcdef' | slice: 1, true }}",
+     {"u": "\u000b3\f", "arr": [1, 2, 3, 4]}),
+    ("{{ 'abc' | slice: '99999999999999999999' }}|{{ 'abc' | slice: 0, '99999999999999999999' }}|{{ 'abc' | slice: 99999999999999999999 }}|{{ 'abc' | slice: '9223372036854775808' }}|{{ 'abc' | slice: '-9223372036854775808' }}|{{ 'abc' | truncate: '99999999999999999999' }}|{{ 'abc' | truncate: '-99999999999999999999' }}|{{ 'a b' | truncatewords: '99999999999999999999' }}|{{ 'a b' | truncatewords: '-99999999999999999999' }}|{{ 'a b c' | truncatewords: '0x7FFFFFFF' }}|{{ 'a b c' | truncatewords: 18446744073709551616 }}|{% for i in (1..3) limit: '99999999999999999999' %}{{ i }}{% endfor %}|{% for i in (1..3) offset: '99999999999999999999' %}{{ i }}{% else %}none{% endfor %}|{% for i in (1..3) limit: big %}{{ i }}{% endfor %}",
+     {"big": 99999999999999999999}),
+    # String#to_i (range bounds, to_number): any isspace before, underscores only between digits
+    ("{% for i in (s..12) %}{{ i }}{% endfor %}|{% for i in (t..3) %}{{ i }}{% endfor %}|{{ ('1_0'..12) | join }}|{{ '_1' | plus: 1 }}|{{ '+_1' | plus: 1 }}|{{ ' -1_1' | plus: 1 }}|{% tablerow x in (1..4) cols: '0_2' limit: t %}{{ x }}{% endtablerow %}",
+     {"s": "1_1", "t": "\r\v2"}),
 ]):
     add(f"fuzz_{i:03d}", t, d)
 
