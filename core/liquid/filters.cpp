@@ -249,6 +249,8 @@ double numToDouble(const Num &n)
 {
     if (n.inexact)
         return n.f;
+    if (n.isDec && n.d.m == 0)
+        return n.d.negZero ? -0.0 : 0.0; // BigDecimal -0.0 / Infinity is -0.0
     return n.isDec ? decimalToDouble(n.d) : static_cast<double>(n.i);
 }
 
@@ -385,8 +387,19 @@ Value arith(const Value &a, const Value &b, char op)
         return bigArith(x.i, y.i, op);
     if (x.inexact || y.inexact) {
         const double fx = numToDouble(x), fy = numToDouble(y);
-        if (op == '%' && fy == 0)
-            argError("divided by 0");
+        if (op == '%') {
+            // Shopify: BigDecimal#% -- NaN wins over a zero divisor (NaN % 0 is NaN),
+            // Infinity % y is NaN, and x % +-Infinity is x itself (2 % -Infinity is 2.0,
+            // where Float#% would give -Infinity).
+            if (std::isnan(fx) || std::isnan(fy))
+                return Value(std::nan(""));
+            if (fy == 0)
+                argError("divided by 0");
+            if (std::isinf(fx))
+                return Value(std::nan(""));
+            if (std::isinf(fy))
+                return Value(fx);
+        }
         switch (op) {
         case '+':
             return Value(fx + fy);

@@ -490,6 +490,9 @@ for i, (t, d) in enumerate([
     # String#to_i (range bounds, to_number): any isspace before, underscores only between digits
     ("{% for i in (s..12) %}{{ i }}{% endfor %}|{% for i in (t..3) %}{{ i }}{% endfor %}|{{ ('1_0'..12) | join }}|{{ '_1' | plus: 1 }}|{{ '+_1' | plus: 1 }}|{{ ' -1_1' | plus: 1 }}|{% tablerow x in (1..4) cols: '0_2' limit: t %}{{ x }}{% endtablerow %}",
      {"s": "1_1", "t": "\r\v2"}),
+    # BigDecimal#%: NaN % 0 is NaN, Infinity % y NaN (0 still divides by 0), x % +-Infinity is x
+    ("{% assign x = 0 | divided_by: -0.0 %}{% assign i = 1.5 | divided_by: 0 %}{% assign m = -1.5 | divided_by: 0 %}{{ x | modulo: 0 }}|{{ x | modulo: 0.0 }}|{{ x | modulo: 'p' }}|{{ i | modulo: 0 }}|{{ i | modulo: 2 }}|{{ 2 | modulo: i }}|{{ -2 | modulo: i }}|{{ 2.5 | modulo: m }}|{{ -2.5 | modulo: m }}|{{ z | modulo: i }}|{{ 0 | modulo: m }}|{{ 2 | modulo: x }}|{{ i | modulo: i }}|{{ 100 | times: 'x' | divided_by: -0.0 | modulo: 'price' }}",
+     {"z": -0.0}),
 ]):
     add(f"fuzz_{i:03d}", t, d)
 
