@@ -250,6 +250,24 @@ bool parse3(std::string &str, DateHash &h, const std::regex &r)
     return true;
 }
 
+/// parse_jis: a Japanese era date (JIS X 0301), "h31.01.01" is 2019-01-01.
+bool parseJis(std::string &str, DateHash &h)
+{
+    static const std::regex r = re("\\b([mtshr])(\\d+)\\.(\\d+)\\.(\\d+)");
+    std::vector<Opt> g;
+    if (!sub(str, r, g))
+        return false;
+    const char era = (*g[1])[0];
+    h.year = digitsValue(*g[2]) + (era == 'm'   ? 1867
+                                   : era == 't' ? 1911
+                                   : era == 's' ? 1925
+                                   : era == 'h' ? 1988
+                                                : 2018);
+    h.mon = digitsValue(*g[3]);
+    h.mday = digitsValue(*g[4]);
+    return true;
+}
+
 bool parseVms(std::string &str, DateHash &h)
 {
     static const std::regex r1 = re(std::string("('?-?\\d+)-(") + kMonths + ")[^-/.]*-('?-?\\d+)");
@@ -577,8 +595,8 @@ bool lenientParse(const std::string &lowered, std::int64_t now, int localOffset,
     static const std::regex mon = re(std::string("\\b(") + kMonths + ")\\S*");
     static const std::regex mday = re("(\\d+)(st|nd|rd|th)\\b");
     const bool found = parseEu(str, h) || parseUs(str, h) || parse3(str, h, iso) ||
-                       parseVms(str, h) || parse3(str, h, sla) || parse3(str, h, dot) ||
-                       parseIso2(str, h);
+                       parseJis(str, h) || parseVms(str, h) || parse3(str, h, sla) ||
+                       parse3(str, h, dot) || parseIso2(str, h);
     if (!found) {
         if (sub(str, year, g))
             h.year = digitsValue(*g[1]);
@@ -608,6 +626,8 @@ bool lenientParse(const std::string &lowered, std::int64_t now, int localOffset,
     std::optional<int> off;
     if (h.zone)
         off = zoneOffset(*h.zone);
+    if (off && (*off <= -86400 || *off >= 86400))
+        return false; // Time#localtime: "utc_offset out of range"
     const int nowOffset = off ? *off : localOffset;
     {
         // Fill the leading fields that are missing from "now" in the zone.

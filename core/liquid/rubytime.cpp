@@ -336,6 +336,8 @@ bool parseTimeString(const std::string &s, std::int64_t now, int localOffset, Ru
             sc.num(2, 2, om);
             zoned = true;
             offset = sign * static_cast<int>(oh * 3600 + om * 60);
+            if (offset <= -86400 || offset >= 86400)
+                return false;                  // Time#localtime: "utc_offset out of range"
             utcName = sign < 0 && offset == 0; // "-00:00" / "-0000" mean UTC
         }
     }

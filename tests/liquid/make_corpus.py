@@ -493,6 +493,12 @@ for i, (t, d) in enumerate([
     # BigDecimal#%: NaN % 0 is NaN, Infinity % y NaN (0 still divides by 0), x % +-Infinity is x
     ("{% assign x = 0 | divided_by: -0.0 %}{% assign i = 1.5 | divided_by: 0 %}{% assign m = -1.5 | divided_by: 0 %}{{ x | modulo: 0 }}|{{ x | modulo: 0.0 }}|{{ x | modulo: 'p' }}|{{ i | modulo: 0 }}|{{ i | modulo: 2 }}|{{ 2 | modulo: i }}|{{ -2 | modulo: i }}|{{ 2.5 | modulo: m }}|{{ -2.5 | modulo: m }}|{{ z | modulo: i }}|{{ 0 | modulo: m }}|{{ 2 | modulo: x }}|{{ i | modulo: i }}|{{ 100 | times: 'x' | divided_by: -0.0 | modulo: 'price' }}",
      {"z": -0.0}),
+    # Date._parse's parse_jis (Japanese era dates), and a zone offset of a day or more is
+    # Time#localtime's "utc_offset out of range" (the date filter prints its input)
+    ("{% for x in ds %}{{ x | date: '%F %T %z' }}|{% endfor %}",
+     {"ds": ["H31.01.01", "R06.03.05", "m1.2.3", "s64.1.7", "t1.7.30", "xh31.01.01", "h31.1.1 10:00", "h 31.01.01", "H31.02.30", "2024-03-05 h1.2.3",
+             "2024-03-05T14:07:09+2400", "2024-03-05 10:00 -2400", "2024-03-05 10:00 +24", "2024-03-05 10:00 -24", "2024-03-05 10:00 +23:59:59",
+             "2024-03-05 10:00 +23:59:60", "2024-03-05 10:00 +2360", "2024-03-05 10:00 +0960", "2024-03-05T10:00:00-24:00", "2024-03-05T10:00:00+23:59", "t10 +2400"]}),
 ]):
     add(f"fuzz_{i:03d}", t, d)
 
