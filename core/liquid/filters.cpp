@@ -673,6 +673,66 @@ std::string caseMap(std::string_view s, bool upper)
     return unicodeCaseMap(s, upper);
 }
 
+/// Ruby's title case of one character (the UTF-8 bytes of it), what capitalize gives the
+/// first one: SpecialCasing's title column where it differs from the upper case (ligatures
+/// "Ffi", Armenian "Եւ", Greek with ypogegrammeni keep it: U+1F80 is U+1F88, not
+/// U+1F08 U+0399), else the simple title case where it differs from the simple upper case
+/// (U+01C6 dz with caron is U+01C5, Georgian letters stay), else the full upper case.
+/// (Checked against Ruby for every letter, mark and symbol of the BMP.)
+std::string titleCase(std::string_view ch)
+{
+    const QString q = QString::fromUtf8(ch.data(), static_cast<qsizetype>(ch.size()));
+    char32_t cp;
+    if (q.size() == 1)
+        cp = q[0].unicode();
+    else if (q.size() == 2 && q[0].isHighSurrogate() && q[1].isLowSurrogate())
+        cp = QChar::surrogateToUcs4(q[0], q[1]);
+    else
+        return caseMap(ch, true);
+    static constexpr std::pair<char32_t, const char *> kSpecial[] = {
+        {0x00DF, "Ss"},
+        {0xFB00, "Ff"},
+        {0xFB01, "Fi"},
+        {0xFB02, "Fl"},
+        {0xFB03, "Ffi"},
+        {0xFB04, "Ffl"},
+        {0xFB05, "St"},
+        {0xFB06, "St"},
+        {0x0587, "\u0535\u0582"},
+        {0xFB13, "\u0544\u0576"},
+        {0xFB14, "\u0544\u0565"},
+        {0xFB15, "\u0544\u056B"},
+        {0xFB16, "\u054E\u0576"},
+        {0xFB17, "\u0544\u056D"},
+        {0x1FB2, "\u1FBA\u0345"},
+        {0x1FB4, "\u0386\u0345"},
+        {0x1FC2, "\u1FCA\u0345"},
+        {0x1FC4, "\u0389\u0345"},
+        {0x1FF2, "\u1FFA\u0345"},
+        {0x1FF4, "\u038F\u0345"},
+        {0x1FB7, "\u0391\u0342\u0345"},
+        {0x1FC7, "\u0397\u0342\u0345"},
+        {0x1FF7, "\u03A9\u0342\u0345"},
+    };
+    for (const auto &[c, t] : kSpecial)
+        if (c == cp)
+            return t;
+    char32_t title = 0;
+    if (cp >= 0x1F80 && cp <= 0x1FAF)
+        title = cp | 0x08; // U+1F80..87 -> U+1F88..8F, and so on; the capitals stay
+    else if (cp == 0x1FB3 || cp == 0x1FC3 || cp == 0x1FF3)
+        title = cp + 9;
+    else if (cp == 0x1FBC || cp == 0x1FCC || cp == 0x1FFC)
+        title = cp;
+    else if (cp >= 0x1C90 && cp <= 0x1CBF)
+        title = QChar::toLower(cp); // Georgian Mtavruli: Ruby titles it as Mkhedruli
+    else if (QChar::toTitleCase(cp) != QChar::toUpper(cp))
+        title = QChar::toTitleCase(cp);
+    if (title != 0)
+        return QString::fromUcs4(&title, 1).toStdString();
+    return caseMap(ch, true);
+}
+
 /// caseMap straight into the render's arena (ASCII and Latin-1 need no other copy).
 Value caseMapText(RenderState &st, std::string_view s, bool upper)
 {
@@ -1046,9 +1106,7 @@ FILTER(capitalize)
     while (firstLen < s.size() && (static_cast<unsigned char>(s[firstLen]) & 0xC0) == 0x80)
         ++firstLen;
     // Ruby capitalizes with the title case of the first character: sharp s becomes "Ss".
-    const std::string head = s.compare(0, firstLen, "\xC3\x9F") == 0
-                                 ? std::string("Ss")
-                                 : caseMap(s.substr(0, firstLen), true);
+    const std::string head = titleCase(std::string_view(s).substr(0, firstLen));
     return st.concat(head, caseMap(std::string_view(s).substr(firstLen), false));
 }
 FILTER(escape)
