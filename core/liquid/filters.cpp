@@ -183,7 +183,7 @@ Num toNumber(const Value &v)
         }
     } else if (v.isString()) {
         std::string_view s = v.str();
-        while (!s.empty() && isSpace(s.front()))
+        while (!s.empty() && (isSpace(s.front()) || s.front() == '\0'))
             s.remove_prefix(1);
         while (!s.empty() && (isSpace(s.back()) || s.back() == '\0'))
             s.remove_suffix(1);
@@ -199,6 +199,9 @@ Num toNumber(const Value &v)
                 ++i;
             dec = i > b && i == s.size();
         }
+        // Shopify: BigDecimal(obj) reads the unstripped string, and refuses a NUL.
+        if (dec && v.str().find('\0') != std::string_view::npos)
+            argError("string contains null byte");
         if (dec) {
             n.isDec = true;
             if (!decimalFromText(s, n.d)) {
@@ -1484,7 +1487,7 @@ FILTER(strip)
     TextTmp tmp;
     const std::string_view s = toSv(in, tmp);
     std::size_t b = 0;
-    while (b < s.size() && isSpace(s[b]))
+    while (b < s.size() && ws(s[b])) // Ruby 3.1 strips NUL on both sides
         ++b;
     std::size_t e = s.size();
     while (e > b && ws(s[e - 1]))
@@ -1497,7 +1500,7 @@ FILTER(lstrip)
     UNUSED_A;
     std::string s = toS(in);
     std::size_t b = 0;
-    while (b < s.size() && isSpace(s[b]))
+    while (b < s.size() && ws(s[b]))
         ++b;
     return Value(s.substr(b));
 }
