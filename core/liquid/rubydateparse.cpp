@@ -692,7 +692,8 @@ bool lenientParse(const std::string &lowered, std::int64_t now, int localOffset,
     // %Z: Ruby uses the local zone (UTC here) when the offset is the local one, and UTC
     // for the zone names that mean it (-00:00, UTC, Z, UT).
     static const std::regex utc = re("^(?:-00:00|-0000|-00|utc|z|ut)$");
-    out.utcZone = (h.zone && std::regex_match(*h.zone, utc)) || (offset == 0 && localOffset == 0);
+    out.gmt = h.zone && std::regex_match(*h.zone, utc);
+    out.utcZone = out.gmt || (offset == 0 && localOffset == 0);
     return true;
 }
 

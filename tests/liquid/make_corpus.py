@@ -507,6 +507,16 @@ for i, (t, d) in enumerate([
     # Ruby 3.1's strip/lstrip remove leading NULs too; to_number's BigDecimal(str) refuses a NUL
     ("{% for x in s %}[{{ x | strip }}][{{ x | lstrip }}][{{ x | rstrip }}][{{ x | plus: 0 }}][{{ x | round }}][{{ x | times: 2 }}]{% endfor %}",
      {"s": ["\u0000a\u0000b\u0000", "\u0000 \u0000a \u0000 b\u0000\u0000", "\u0000 1.5", "\u00001.5", " 1.5\u0000", "\u00002", "1.5 \u0000", " \u0000 7", "\u0000-1.5", "1\u0000.5", "\t\u000b\f\r\n x \u00a0"]}),
+    # strftime flags and widths as Ruby's strftime.c: '-' also unpads names and %p, '_'/'0'
+    # after '-' do not pad numbers, widths pad %n %t %% and the composites (even with '-'),
+    # %z widths count the whole text ('_' pads the hours), '#' lower-cases %p/%Z, a UTC
+    # time's %-z is -0000, a flag after a width is unknown, "%:" is unknown up to its colons
+    ("{% for d in ds %}{% for f in fs %}{{ d | date: f }}|{% endfor %}\n{% endfor %}",
+     {"ds": ["2024-03-05T14:07:09.123456Z", "1999-12-31 23:59:59 -0830", "2024-03-05 10:00 UTC", "2024-03-05 10:00:00 -00:00", "2024-03-05 10:00 GMT", "2020-01-01 00:00:00 +0545", 0, "0099-01-04"],
+      "fs": ["%3n", "%3t", "%3%", "%03n", "%_3%", "%-3%", "%10z", "%-z", "%-10z", "%_z", "%_10z", "%010z", "%-_z", "%0-z", "%10:z", "%_:z", "%-:z", "%_::z", "%12:::z", "%-::z",
+             "%-3p", "%-10a", "%-10B", "%-10Z", "%10Z", "%#Z", "%^#Z", "%#p", "%#P", "%^P", "%^#p", "%^#P", "%#10c", "%^#c", "%#r", "%#v", "%^10v", "%012v",
+             "%-_d", "%-_3e", "%_-3d", "%-_10G", "%_5Y", "%-5Y", "%_3y", "%-0d", "%-12F", "%-10x", "%_12D", "%012R", "%-12T", "%12r", "%-3N", "%5L", "%-L",
+             "%10-d", "%3_d", "%2^a", "%5#b", "%:%d", "%:a", "%::a", "%:-z", "%:10z", "%:_z", "%E-d", "%5Ey", "%_Od", "%10%x", "%#:", "x%-:"]}),
 ]):
     add(f"fuzz_{i:03d}", t, d)
 
