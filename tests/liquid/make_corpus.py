@@ -517,6 +517,10 @@ for i, (t, d) in enumerate([
              "%-3p", "%-10a", "%-10B", "%-10Z", "%10Z", "%#Z", "%^#Z", "%#p", "%#P", "%^P", "%^#p", "%^#P", "%#10c", "%^#c", "%#r", "%#v", "%^10v", "%012v",
              "%-_d", "%-_3e", "%_-3d", "%-_10G", "%_5Y", "%-5Y", "%_3y", "%-0d", "%-12F", "%-10x", "%_12D", "%012R", "%-12T", "%12r", "%-3N", "%5L", "%-L",
              "%10-d", "%3_d", "%2^a", "%5#b", "%:%d", "%:a", "%::a", "%:-z", "%:10z", "%:_z", "%E-d", "%5Ey", "%_Od", "%10%x", "%#:", "x%-:"]}),
+    # the remembered data/item paths told h['first'] (a key) from h.first (Hash#first):
+    # whichever came first answered for both
+    ("{{ u['first'] }}|{{ u.first }}|{{ u['size'] }}|{{ u.size }}|{{ a['last'] }}|{{ a.last }}|{{ a['first'] }}{{ a.first }}|{% for p in ps %}{{ p['first'] }}/{{ p.first }}/{{ p['size'] }}/{{ p.size }}/{{ p['last'] }}/{{ p.last }};{% endfor %}|{{ u.first }}{{ u['first'] }}|{% case u['first'] %}{% when u.first %}wrong{% endcase %}",
+     {"u": {"first_name": "Ada", "x": 1}, "a": [1, 2], "ps": [{"a": 1}, {"first": 5, "size": 9}, [3, 4]]}),
 ]):
     add(f"fuzz_{i:03d}", t, d)
 
