@@ -1159,6 +1159,9 @@ void TablerowNode::render(RenderState &st, std::string &out) const
         loop.append("col_last", Value(col == colCount));
         st.loopVars[scopeBase].value = Value(std::move(loop));
         RenderState::Scope &slot = st.loopVars[scopeBase + 1];
+        // A new item: paths remembered below the previous one (Expr::itemPathSlot, also
+        // filled by an earlier for loop over the same name) must not answer for it.
+        slot.iteration = ++st.scratch.itemSerial;
         const std::int64_t k = begin + n;
         if (coll.isArray() || coll.isHash())
             slot.ref = &items[static_cast<std::size_t>(k)];

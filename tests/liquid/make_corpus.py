@@ -521,6 +521,10 @@ for i, (t, d) in enumerate([
     # whichever came first answered for both
     ("{{ u['first'] }}|{{ u.first }}|{{ u['size'] }}|{{ u.size }}|{{ a['last'] }}|{{ a.last }}|{{ a['first'] }}{{ a.first }}|{% for p in ps %}{{ p['first'] }}/{{ p.first }}/{{ p['size'] }}/{{ p.size }}/{{ p['last'] }}/{{ p.last }};{% endfor %}|{{ u.first }}{{ u['first'] }}|{% case u['first'] %}{% when u.first %}wrong{% endcase %}",
      {"u": {"first_name": "Ada", "x": 1}, "a": [1, 2], "ps": [{"a": 1}, {"first": 5, "size": 9}, [3, 4]]}),
+    # tablerow numbers its items for the remembered item paths too (after a for loop over the
+    # same name every cell printed the first item's path)
+    ("{% for p in ps %}{{ p.t }}{% endfor %}{% tablerow p in ps %}{{ p.t }}{% endtablerow %}|{% tablerow p in ps %}{{ p.t }}{% assign p = o %}{{ p.t }}{% endtablerow %}|{% tablerow p in h %}{{ p.first }}{{ p[1].t }}{% endtablerow %}{% for p in h %}{{ p.first }}{{ p[1].t }}{% endfor %}{% tablerow p in qs %}{{ p.t }}{% endtablerow %}",
+     {"ps": [{"t": 1}, {"t": 2}, {"t": 3}], "qs": [{"t": "x"}, {"t": "y"}], "o": {"t": "O"}, "h": {"a": {"t": 5}, "b": {"t": 6}}}),
 ]):
     add(f"fuzz_{i:03d}", t, d)
 
