@@ -1039,6 +1039,17 @@ bool eql(const Value &a, const Value &b)
                 return false;
         return true;
     }
+    if (a.isHash()) { // Hash#eql?: the same keys, values eql? ({"a"=>1} is not {"a"=>1.0})
+        const Hash &x = a.hash(), &y = b.hash();
+        if (x.size() != y.size())
+            return false;
+        for (const auto &[k, v] : x) {
+            const Value *w = y.find(k);
+            if (!w || !eql(v, *w))
+                return false;
+        }
+        return true;
+    }
     return a == b;
 }
 

@@ -525,6 +525,10 @@ for i, (t, d) in enumerate([
     # same name every cell printed the first item's path)
     ("{% for p in ps %}{{ p.t }}{% endfor %}{% tablerow p in ps %}{{ p.t }}{% endtablerow %}|{% tablerow p in ps %}{{ p.t }}{% assign p = o %}{{ p.t }}{% endtablerow %}|{% tablerow p in h %}{{ p.first }}{{ p[1].t }}{% endtablerow %}{% for p in h %}{{ p.first }}{{ p[1].t }}{% endfor %}{% tablerow p in qs %}{{ p.t }}{% endtablerow %}",
      {"ps": [{"t": 1}, {"t": 2}, {"t": 3}], "qs": [{"t": "x"}, {"t": "y"}], "o": {"t": "O"}, "h": {"a": {"t": 5}, "b": {"t": 6}}}),
+    # uniq compares hashes with Hash#eql? ({"a"=>1} is not {"a"=>1.0}; key order does not matter)
+    ("{{ a | uniq | size }}|{{ b | uniq | size }}|{{ d | uniq | size }}|{{ f | uniq | size }}|{{ g | uniq | size }}|{{ p | uniq: 'k' | size }}|{% if a[0] == a[1] %}eq{% endif %}",
+     {"a": [{"a": 1}, {"a": 1.0}], "b": [[1], [1.0]], "d": [{"a": 1, "b": 2}, {"b": 2, "a": 1}], "f": [{"a": [1, {"b": 1}]}, {"a": [1, {"b": 1.0}]}, {"a": [1, {"b": 1}]}],
+      "g": [{"a": 1}, {"a": 1, "b": None}, {"b": None, "a": 1}, {}], "p": [{"k": {"x": 1}}, {"k": {"x": 1.0}}, {"k": [1]}, {"k": [1.0]}, {"k": {"x": 1}}]}),
 ]):
     add(f"fuzz_{i:03d}", t, d)
 
