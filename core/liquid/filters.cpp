@@ -1008,7 +1008,7 @@ int nilSafeCompare(const Value &a, const Value &b)
 int nilSafeCasecmp(const Value &a, const Value &b)
 {
     if (!a.isNil() && !b.isNil()) {
-        const std::string x = a.toString(), y = b.toString();
+        const std::string x = toS(a), y = toS(b); // to_s: an array is its inspect text
         const std::size_t n = std::min(x.size(), y.size());
         for (std::size_t i = 0; i < n; ++i) {
             unsigned char c = static_cast<unsigned char>(x[i]),

@@ -529,6 +529,9 @@ for i, (t, d) in enumerate([
     ("{{ a | uniq | size }}|{{ b | uniq | size }}|{{ d | uniq | size }}|{{ f | uniq | size }}|{{ g | uniq | size }}|{{ p | uniq: 'k' | size }}|{% if a[0] == a[1] %}eq{% endif %}",
      {"a": [{"a": 1}, {"a": 1.0}], "b": [[1], [1.0]], "d": [{"a": 1, "b": 2}, {"b": 2, "a": 1}], "f": [{"a": [1, {"b": 1}]}, {"a": [1, {"b": 1.0}]}, {"a": [1, {"b": 1}]}],
       "g": [{"a": 1}, {"a": 1, "b": None}, {"b": None, "a": 1}, {}], "p": [{"k": {"x": 1}}, {"k": {"x": 1.0}}, {"k": [1]}, {"k": [1.0]}, {"k": {"x": 1}}]}),
+    # sort_natural compares to_s, and an array's to_s is its inspect text ("[]" after "0")
+    ("{{ v | sort_natural: 'a' | map: 'a' | join: ',' }}|{{ w | sort_natural | size }}{% assign r = w | sort_natural %}{{ r }}",
+     {"v": [{"a": True}, {"a": False}, {"a": None}, {"a": 0}, {"a": ""}, {"a": []}, {"a": {}}, {"a": [1]}, {"a": ["Z"]}, {"a": "[a"}], "w": [{"k": [1]}, {"k": "x"}, {"a": 0}, "[{", "{"]}),
 ]):
     add(f"fuzz_{i:03d}", t, d)
 
