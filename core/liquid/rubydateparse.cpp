@@ -21,6 +21,7 @@ struct DateHash {
     std::optional<std::int64_t> nanos; // sec_fraction
     Opt zone;
     bool comp = true;
+    bool bc = false; // "_bc": the year is negated (-year + 1) at the end
 };
 
 const char *const kMonths = "jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec";
@@ -147,7 +148,7 @@ void s3e(DateHash &h, Opt y, Opt m, Opt d, bool bc)
             if (neg)
                 iy = -iy;
             if (bc)
-                iy = -iy + 1;
+                h.bc = true;
             h.year = iy;
         }
     }
@@ -607,6 +608,10 @@ bool lenientParse(const std::string &lowered, std::int64_t now, int localOffset,
         else
             parseDdd(str, h);
     }
+    // parse_bc: an era anywhere ("5 Mar 2024 BC") makes the year BC.
+    static const std::regex bcEra = re("\\b(bc\\b|bce\\b|b\\.c\\.|b\\.c\\.e\\.)");
+    if (sub(str, bcEra, g))
+        h.bc = true;
     // parse_frag: a lone number left over is the day (after a time) or the hour.
     static const std::regex frag = re("^\\s*(\\d{1,2})\\s*$");
     std::smatch fm;
@@ -617,6 +622,8 @@ bool lenientParse(const std::string &lowered, std::int64_t now, int localOffset,
         else if (h.mday && !h.hour && n >= 0 && n <= 24)
             h.hour = n;
     }
+    if (h.bc && h.year)
+        *h.year = -*h.year + 1;
     if (h.comp && h.year && *h.year >= 0 && *h.year <= 99)
         *h.year += *h.year >= 69 ? 1900 : 2000;
 

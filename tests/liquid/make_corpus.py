@@ -532,6 +532,10 @@ for i, (t, d) in enumerate([
     # sort_natural compares to_s, and an array's to_s is its inspect text ("[]" after "0")
     ("{{ v | sort_natural: 'a' | map: 'a' | join: ',' }}|{{ w | sort_natural | size }}{% assign r = w | sort_natural %}{{ r }}",
      {"v": [{"a": True}, {"a": False}, {"a": None}, {"a": 0}, {"a": ""}, {"a": []}, {"a": {}}, {"a": [1]}, {"a": ["Z"]}, {"a": "[a"}], "w": [{"k": [1]}, {"k": "x"}, {"a": 0}, "[{", "{"]}),
+    # Date._parse's parse_bc: an era anywhere makes the year BC (-year + 1), once
+    ("{% for x in v %}{{ x | date: '%F %T' }}|{% endfor %}",
+     {"v": ["5 Mar 2024 BC", "5 Mar BC 2024", "5 Mar 2024 B.C.", "5 Mar 2024 bce", "5 Mar 2024 b.c.e.", "2024-03-05 BC", "5 Mar 50 BC", "Mar 5 2024 BC", "5 Mar 2024 AD",
+            "5 Mar 2024 BCX", "5 Mar BC 2024 BC", "5/3/2024 bc", "5.3.2024 bc", "5 Mar 0 BC", "5 Mar -5 BC"]}),
 ]):
     add(f"fuzz_{i:03d}", t, d)
 
