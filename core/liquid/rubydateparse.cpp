@@ -400,9 +400,9 @@ bool parseDdd(std::string &str, DateHash &h)
         }
         break;
     case 3:
-        if (timeOnly) {
+        if (timeOnly) { // "123," is 1 minute 23 seconds
             h.sec = at(s2, 1, 2);
-            h.hour = at(s2, 0, 1);
+            h.min = at(s2, 0, 1);
         } else {
             h.yday = at(s2, 0, 3);
         }

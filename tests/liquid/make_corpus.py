@@ -536,6 +536,8 @@ for i, (t, d) in enumerate([
     ("{% for x in v %}{{ x | date: '%F %T' }}|{% endfor %}",
      {"v": ["5 Mar 2024 BC", "5 Mar BC 2024", "5 Mar 2024 B.C.", "5 Mar 2024 bce", "5 Mar 2024 b.c.e.", "2024-03-05 BC", "5 Mar 50 BC", "Mar 5 2024 BC", "5 Mar 2024 AD",
             "5 Mar 2024 BCX", "5 Mar BC 2024 BC", "5/3/2024 bc", "5.3.2024 bc", "5 Mar 0 BC", "5 Mar -5 BC"]}),
+    # parse_ddd: three digits before a comma are minute and second ("123," is 00:01:23), not hour
+    ("{% for x in v %}{{ x | date: '%T' }}|{% endfor %}", {"v": ["012, 3 pm", "123, 3 pm", "123.5 10am", "5 pm 123,", "0123, 3pm", "12345, 1am"]}),
 ]):
     add(f"fuzz_{i:03d}", t, d)
 
