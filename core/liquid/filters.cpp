@@ -183,7 +183,7 @@ Num toNumber(const Value &v)
         }
     } else if (v.isString()) {
         std::string_view s = v.str();
-        while (!s.empty() && isSpace(s.front()))
+        while (!s.empty() && (isSpace(s.front()) || s.front() == '\0'))
             s.remove_prefix(1);
         while (!s.empty() && (isSpace(s.back()) || s.back() == '\0'))
             s.remove_suffix(1);
@@ -199,6 +199,9 @@ Num toNumber(const Value &v)
                 ++i;
             dec = i > b && i == s.size();
         }
+        // Shopify: BigDecimal(obj) reads the unstripped string, and refuses a NUL.
+        if (dec && v.str().find('\0') != std::string_view::npos)
+            argError("string contains null byte");
         if (dec) {
             n.isDec = true;
             if (!decimalFromText(s, n.d)) {
@@ -218,7 +221,8 @@ Num toNumber(const Value &v)
             bool overflow = false;
             while (k < t.size() &&
                    ((t[k] >= '0' && t[k] <= '9') ||
-                    (t[k] == '_' && k + 1 < t.size() && t[k + 1] >= '0' && t[k + 1] <= '9'))) {
+                    (t[k] == '_' && !all.empty() && k + 1 < t.size() && t[k + 1] >= '0' &&
+                     t[k + 1] <= '9'))) { // "_1".to_i is 0: an underscore only between digits
                 if (t[k] != '_') {
                     all.push_back(t[k]);
                     if (r > (INT64_MAX - 9) / 10)
@@ -248,6 +252,8 @@ double numToDouble(const Num &n)
 {
     if (n.inexact)
         return n.f;
+    if (n.isDec && n.d.m == 0)
+        return n.d.negZero ? -0.0 : 0.0; // BigDecimal -0.0 / Infinity is -0.0
     return n.isDec ? decimalToDouble(n.d) : static_cast<double>(n.i);
 }
 
@@ -384,8 +390,19 @@ Value arith(const Value &a, const Value &b, char op)
         return bigArith(x.i, y.i, op);
     if (x.inexact || y.inexact) {
         const double fx = numToDouble(x), fy = numToDouble(y);
-        if (op == '%' && fy == 0)
-            argError("divided by 0");
+        if (op == '%') {
+            // Shopify: BigDecimal#% -- NaN wins over a zero divisor (NaN % 0 is NaN),
+            // Infinity % y is NaN, and x % +-Infinity is x itself (2 % -Infinity is 2.0,
+            // where Float#% would give -Infinity).
+            if (std::isnan(fx) || std::isnan(fy))
+                return Value(std::nan(""));
+            if (fy == 0)
+                argError("divided by 0");
+            if (std::isinf(fx))
+                return Value(std::nan(""));
+            if (std::isinf(fy))
+                return Value(fx);
+        }
         switch (op) {
         case '+':
             return Value(fx + fy);
@@ -659,6 +676,66 @@ std::string caseMap(std::string_view s, bool upper)
     return unicodeCaseMap(s, upper);
 }
 
+/// Ruby's title case of one character (the UTF-8 bytes of it), what capitalize gives the
+/// first one: SpecialCasing's title column where it differs from the upper case (ligatures
+/// "Ffi", Armenian "Եւ", Greek with ypogegrammeni keep it: U+1F80 is U+1F88, not
+/// U+1F08 U+0399), else the simple title case where it differs from the simple upper case
+/// (U+01C6 dz with caron is U+01C5, Georgian letters stay), else the full upper case.
+/// (Checked against Ruby for every letter, mark and symbol of the BMP.)
+std::string titleCase(std::string_view ch)
+{
+    const QString q = QString::fromUtf8(ch.data(), static_cast<qsizetype>(ch.size()));
+    char32_t cp;
+    if (q.size() == 1)
+        cp = q[0].unicode();
+    else if (q.size() == 2 && q[0].isHighSurrogate() && q[1].isLowSurrogate())
+        cp = QChar::surrogateToUcs4(q[0], q[1]);
+    else
+        return caseMap(ch, true);
+    static constexpr std::pair<char32_t, const char *> kSpecial[] = {
+        {0x00DF, "Ss"},
+        {0xFB00, "Ff"},
+        {0xFB01, "Fi"},
+        {0xFB02, "Fl"},
+        {0xFB03, "Ffi"},
+        {0xFB04, "Ffl"},
+        {0xFB05, "St"},
+        {0xFB06, "St"},
+        {0x0587, "\u0535\u0582"},
+        {0xFB13, "\u0544\u0576"},
+        {0xFB14, "\u0544\u0565"},
+        {0xFB15, "\u0544\u056B"},
+        {0xFB16, "\u054E\u0576"},
+        {0xFB17, "\u0544\u056D"},
+        {0x1FB2, "\u1FBA\u0345"},
+        {0x1FB4, "\u0386\u0345"},
+        {0x1FC2, "\u1FCA\u0345"},
+        {0x1FC4, "\u0389\u0345"},
+        {0x1FF2, "\u1FFA\u0345"},
+        {0x1FF4, "\u038F\u0345"},
+        {0x1FB7, "\u0391\u0342\u0345"},
+        {0x1FC7, "\u0397\u0342\u0345"},
+        {0x1FF7, "\u03A9\u0342\u0345"},
+    };
+    for (const auto &[c, t] : kSpecial)
+        if (c == cp)
+            return t;
+    char32_t title = 0;
+    if (cp >= 0x1F80 && cp <= 0x1FAF)
+        title = cp | 0x08; // U+1F80..87 -> U+1F88..8F, and so on; the capitals stay
+    else if (cp == 0x1FB3 || cp == 0x1FC3 || cp == 0x1FF3)
+        title = cp + 9;
+    else if (cp == 0x1FBC || cp == 0x1FCC || cp == 0x1FFC)
+        title = cp;
+    else if (cp >= 0x1C90 && cp <= 0x1CBF)
+        title = QChar::toLower(cp); // Georgian Mtavruli: Ruby titles it as Mkhedruli
+    else if (QChar::toTitleCase(cp) != QChar::toUpper(cp))
+        title = QChar::toTitleCase(cp);
+    if (title != 0)
+        return QString::fromUcs4(&title, 1).toStdString();
+    return caseMap(ch, true);
+}
+
 /// caseMap straight into the render's arena (ASCII and Latin-1 need no other copy).
 Value caseMapText(RenderState &st, std::string_view s, bool upper)
 {
@@ -700,25 +777,30 @@ bool charSlice(std::string_view s, std::int64_t start, std::int64_t len, std::st
     return true;
 }
 
-std::int64_t toInteger(const Value &v)
+/// Liquid::Utils.to_integer: an Integer as it is, anything else Integer(x.to_s) -- so
+/// "0x10" is 16, "1_000" 1000 and "017" 15, while "1.5", nil and true are invalid.
+i128 toInteger128(const Value &v)
 {
     if (v.isInt())
         return v.toInt();
+    if (v.isBigInt())
+        return v.toInt128();
     if (v.isArray() || v.isHash())
         argError("invalid integer"); // Integer(x.to_s): their to_s is the inspect text
-    std::string s = v.toString();
-    std::string_view t(s);
-    while (!t.empty() && isSpace(t.front()))
-        t.remove_prefix(1);
-    while (!t.empty() && isSpace(t.back()))
-        t.remove_suffix(1);
-    std::int64_t r = 0;
-    if (!t.empty() && t.front() == '+')
-        t.remove_prefix(1);
-    auto res = std::from_chars(t.data(), t.data() + t.size(), r);
-    if (t.empty() || res.ec != std::errc() || res.ptr != t.data() + t.size())
+    i128 r = 0;
+    if (!(v.isString() ? parseRubyInteger(v.str(), r) : parseRubyInteger(v.toString(), r)))
         argError("invalid integer");
     return r;
+}
+
+/// to_integer for an argument Ruby passes on as a C long (String#slice, Array#slice): a
+/// Bignum there is a RangeError, which Liquid prints as "internal".
+std::int64_t toInteger(const Value &v)
+{
+    const i128 r = toInteger128(v);
+    if (r < INT64_MIN || r > INT64_MAX)
+        argError("internal");
+    return static_cast<std::int64_t>(r);
 }
 
 /// Liquid's InputIterator: arrays flattened, a hash as one item, a range expanded, nil
@@ -926,7 +1008,7 @@ int nilSafeCompare(const Value &a, const Value &b)
 int nilSafeCasecmp(const Value &a, const Value &b)
 {
     if (!a.isNil() && !b.isNil()) {
-        const std::string x = a.toString(), y = b.toString();
+        const std::string x = toS(a), y = toS(b); // to_s: an array is its inspect text
         const std::size_t n = std::min(x.size(), y.size());
         for (std::size_t i = 0; i < n; ++i) {
             unsigned char c = static_cast<unsigned char>(x[i]),
@@ -955,6 +1037,17 @@ bool eql(const Value &a, const Value &b)
         for (std::size_t i = 0; i < x.size(); ++i)
             if (!eql(x[i], y[i]))
                 return false;
+        return true;
+    }
+    if (a.isHash()) { // Hash#eql?: the same keys, values eql? ({"a"=>1} is not {"a"=>1.0})
+        const Hash &x = a.hash(), &y = b.hash();
+        if (x.size() != y.size())
+            return false;
+        for (const auto &[k, v] : x) {
+            const Value *w = y.find(k);
+            if (!w || !eql(v, *w))
+                return false;
+        }
         return true;
     }
     return a == b;
@@ -1027,9 +1120,7 @@ FILTER(capitalize)
     while (firstLen < s.size() && (static_cast<unsigned char>(s[firstLen]) & 0xC0) == 0x80)
         ++firstLen;
     // Ruby capitalizes with the title case of the first character: sharp s becomes "Ss".
-    const std::string head = s.compare(0, firstLen, "\xC3\x9F") == 0
-                                 ? std::string("Ss")
-                                 : caseMap(s.substr(0, firstLen), true);
+    const std::string head = titleCase(std::string_view(s).substr(0, firstLen));
     return st.concat(head, caseMap(std::string_view(s).substr(firstLen), false));
 }
 FILTER(escape)
@@ -1235,7 +1326,8 @@ FILTER(base64_url_safe_decode)
 FILTER(slice)
 {
     const std::int64_t off = toInteger(a[0]);
-    const std::int64_t len = a.size() > 1 && !a[1].isNil() ? toInteger(a[1]) : 1;
+    // length ? to_integer(length) : 1 -- false is a missing length too
+    const std::int64_t len = a.size() > 1 && a[1].truthy() ? toInteger(a[1]) : 1;
     if (in.isArray()) {
         const ArrayView arr = in.array();
         const std::int64_t n = static_cast<std::int64_t>(arr.size());
@@ -1266,7 +1358,11 @@ FILTER(truncate)
         return Value();
     TextTmp tmp, tmpEll;
     const std::string_view s = toSv(in, tmp);
-    const std::int64_t length = a.size() > 0 ? toInteger(a[0]) : 50;
+    // A Bignum length works in Ruby: beyond 64 bits it acts as the nearest 64-bit value.
+    const std::int64_t length =
+        a.size() > 0
+            ? static_cast<std::int64_t>(std::clamp<i128>(toInteger128(a[0]), INT64_MIN, INT64_MAX))
+            : 50;
     const std::string_view ell = a.size() > 1 ? toSv(a[1], tmpEll) : std::string_view("...");
     // A string of at most length bytes has at most length characters: nothing to cut.
     if (length >= 0 && s.size() <= static_cast<std::size_t>(length))
@@ -1292,12 +1388,14 @@ FILTER(truncatewords)
     if (in.isNil())
         return Value();
     const std::string s = toS(in);
-    std::int64_t words = a.size() > 0 ? toInteger(a[0]) : 15;
-    if (words <= 0)
-        words = 1;
+    const i128 words128 = a.size() > 0 ? toInteger128(a[0]) : 15;
     // Shopify: split(" ", words + 1) takes a C int; past it Liquid raises this error.
-    if (words >= 2147483647)
-        argError("integer " + std::to_string(words) + " too big for truncatewords");
+    if (words128 >= 2147483647) {
+        std::string msg = "integer ";
+        appendInt128(msg, words128);
+        argError(msg + " too big for truncatewords");
+    }
+    const std::int64_t words = words128 <= 0 ? 1 : static_cast<std::int64_t>(words128);
     const std::string ell = a.size() > 1 ? toS(a[1]) : std::string("...");
     // input.split(" ", words + 1): awk-style fields; with a limit, anything left after
     // the words-th field (even only whitespace) is one more field.
@@ -1400,7 +1498,7 @@ FILTER(strip)
     TextTmp tmp;
     const std::string_view s = toSv(in, tmp);
     std::size_t b = 0;
-    while (b < s.size() && isSpace(s[b]))
+    while (b < s.size() && ws(s[b])) // Ruby 3.1 strips NUL on both sides
         ++b;
     std::size_t e = s.size();
     while (e > b && ws(s[e - 1]))
@@ -1413,7 +1511,7 @@ FILTER(lstrip)
     UNUSED_A;
     std::string s = toS(in);
     std::size_t b = 0;
-    while (b < s.size() && isSpace(s[b]))
+    while (b < s.size() && ws(s[b]))
         ++b;
     return Value(s.substr(b));
 }

@@ -49,38 +49,21 @@ Value forloopProperty(const ForloopFrame *f, const Value &key, bool &found)
     return Value(); // Shopify: unknown drop methods are nil, not undefined
 }
 
-/// Liquid::Utils.to_integer (used by for offset/limit and ranges).
+/// Liquid::Utils.to_integer (used by for offset/limit and ranges): an Integer as it is,
+/// anything else Integer(v.to_s) -- "0x10" is 16, "1_000" 1000, "017" 15. Beyond 64
+/// bits the nearest 64-bit value (an offset or limit that large selects all or nothing).
 std::int64_t toInteger(const Value &v)
 {
     if (v.isInt())
         return v.toInt();
-    // Integer(v.to_s): only a plain integer string is accepted (an array's or hash's to_s
-    // is its inspect text, never one).
-    if (v.isArray() || v.isHash())
+    Int128 r = 0;
+    if (v.isBigInt())
+        r = v.toInt128();
+    else if (v.isArray() || v.isHash()) // their to_s is the inspect text, never an integer
         throw RenderError{"invalid integer"};
-    const std::string s = v.toString();
-    std::string_view t(s);
-    while (!t.empty() && (t.front() == ' ' || t.front() == '\t' || t.front() == '\n'))
-        t.remove_prefix(1);
-    while (!t.empty() && (t.back() == ' ' || t.back() == '\t' || t.back() == '\n'))
-        t.remove_suffix(1);
-    std::size_t i = 0;
-    if (i < t.size() && (t[i] == '-' || t[i] == '+'))
-        ++i;
-    bool ok = i < t.size();
-    std::int64_t r = 0;
-    for (std::size_t k = i; k < t.size(); ++k) {
-        if (t[k] < '0' || t[k] > '9') {
-            ok = false;
-            break;
-        }
-        r = r * 10 + (t[k] - '0');
-        if (r > (INT64_MAX / 10))
-            break;
-    }
-    if (!ok)
+    else if (!(v.isString() ? parseRubyInteger(v.str(), r) : parseRubyInteger(v.toString(), r)))
         throw RenderError{"invalid integer"};
-    return (!t.empty() && t[0] == '-') ? -r : r;
+    return static_cast<std::int64_t>(std::clamp<Int128>(r, INT64_MIN, INT64_MAX));
 }
 
 std::int64_t rangeBound(const Value &v)
@@ -89,20 +72,8 @@ std::int64_t rangeBound(const Value &v)
         return v.toInt();
     if (v.isNil())
         return 0;
-    if (v.isString()) {
-        // String#to_i
-        const std::string_view s = v.str();
-        std::size_t i = 0;
-        while (i < s.size() && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n'))
-            ++i;
-        bool neg = false;
-        if (i < s.size() && (s[i] == '-' || s[i] == '+'))
-            neg = s[i++] == '-';
-        std::int64_t r = 0;
-        while (i < s.size() && s[i] >= '0' && s[i] <= '9' && r < INT64_MAX / 10)
-            r = r * 10 + (s[i++] - '0');
-        return neg ? -r : r;
-    }
+    if (v.isString())
+        return rubyStringToI(v.str());
     return toInteger(v);
 }
 
@@ -1122,24 +1093,7 @@ std::int64_t rubyToI(const Value &v)
     }
     if (!v.isString())
         throw RenderError{"internal"};
-    const std::string_view s = v.str();
-    std::size_t i = 0;
-    while (i < s.size() && (s[i] == ' ' || (s[i] >= '\t' && s[i] <= '\r')))
-        ++i;
-    bool neg = false;
-    if (i < s.size() && (s[i] == '-' || s[i] == '+'))
-        neg = s[i++] == '-';
-    std::int64_t r = 0;
-    for (; i < s.size(); ++i) {
-        if (s[i] == '_' && i + 1 < s.size() && s[i + 1] >= '0' && s[i + 1] <= '9' && i > 0 &&
-            s[i - 1] >= '0' && s[i - 1] <= '9')
-            continue;
-        if (s[i] < '0' || s[i] > '9')
-            break;
-        if (r < (INT64_MAX - 9) / 10)
-            r = r * 10 + (s[i] - '0');
-    }
-    return neg ? -r : r;
+    return rubyStringToI(v.str());
 }
 
 const std::string kTablerowloop = "tablerowloop";
@@ -1205,6 +1159,9 @@ void TablerowNode::render(RenderState &st, std::string &out) const
         loop.append("col_last", Value(col == colCount));
         st.loopVars[scopeBase].value = Value(std::move(loop));
         RenderState::Scope &slot = st.loopVars[scopeBase + 1];
+        // A new item: paths remembered below the previous one (Expr::itemPathSlot, also
+        // filled by an earlier for loop over the same name) must not answer for it.
+        slot.iteration = ++st.scratch.itemSerial;
         const std::int64_t k = begin + n;
         if (coll.isArray() || coll.isHash())
             slot.ref = &items[static_cast<std::size_t>(k)];

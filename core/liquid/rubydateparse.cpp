@@ -21,6 +21,7 @@ struct DateHash {
     std::optional<std::int64_t> nanos; // sec_fraction
     Opt zone;
     bool comp = true;
+    bool bc = false; // "_bc": the year is negated (-year + 1) at the end
 };
 
 const char *const kMonths = "jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec";
@@ -147,7 +148,7 @@ void s3e(DateHash &h, Opt y, Opt m, Opt d, bool bc)
             if (neg)
                 iy = -iy;
             if (bc)
-                iy = -iy + 1;
+                h.bc = true;
             h.year = iy;
         }
     }
@@ -247,6 +248,24 @@ bool parse3(std::string &str, DateHash &h, const std::regex &r)
     if (!sub(str, r, g))
         return false;
     s3e(h, g[1], g[2], g[3], false);
+    return true;
+}
+
+/// parse_jis: a Japanese era date (JIS X 0301), "h31.01.01" is 2019-01-01.
+bool parseJis(std::string &str, DateHash &h)
+{
+    static const std::regex r = re("\\b([mtshr])(\\d+)\\.(\\d+)\\.(\\d+)");
+    std::vector<Opt> g;
+    if (!sub(str, r, g))
+        return false;
+    const char era = (*g[1])[0];
+    h.year = digitsValue(*g[2]) + (era == 'm'   ? 1867
+                                   : era == 't' ? 1911
+                                   : era == 's' ? 1925
+                                   : era == 'h' ? 1988
+                                                : 2018);
+    h.mon = digitsValue(*g[3]);
+    h.mday = digitsValue(*g[4]);
     return true;
 }
 
@@ -381,9 +400,9 @@ bool parseDdd(std::string &str, DateHash &h)
         }
         break;
     case 3:
-        if (timeOnly) {
+        if (timeOnly) { // "123," is 1 minute 23 seconds
             h.sec = at(s2, 1, 2);
-            h.hour = at(s2, 0, 1);
+            h.min = at(s2, 0, 1);
         } else {
             h.yday = at(s2, 0, 3);
         }
@@ -577,8 +596,8 @@ bool lenientParse(const std::string &lowered, std::int64_t now, int localOffset,
     static const std::regex mon = re(std::string("\\b(") + kMonths + ")\\S*");
     static const std::regex mday = re("(\\d+)(st|nd|rd|th)\\b");
     const bool found = parseEu(str, h) || parseUs(str, h) || parse3(str, h, iso) ||
-                       parseVms(str, h) || parse3(str, h, sla) || parse3(str, h, dot) ||
-                       parseIso2(str, h);
+                       parseJis(str, h) || parseVms(str, h) || parse3(str, h, sla) ||
+                       parse3(str, h, dot) || parseIso2(str, h);
     if (!found) {
         if (sub(str, year, g))
             h.year = digitsValue(*g[1]);
@@ -589,6 +608,10 @@ bool lenientParse(const std::string &lowered, std::int64_t now, int localOffset,
         else
             parseDdd(str, h);
     }
+    // parse_bc: an era anywhere ("5 Mar 2024 BC") makes the year BC.
+    static const std::regex bcEra = re("\\b(bc\\b|bce\\b|b\\.c\\.|b\\.c\\.e\\.)");
+    if (sub(str, bcEra, g))
+        h.bc = true;
     // parse_frag: a lone number left over is the day (after a time) or the hour.
     static const std::regex frag = re("^\\s*(\\d{1,2})\\s*$");
     std::smatch fm;
@@ -599,6 +622,8 @@ bool lenientParse(const std::string &lowered, std::int64_t now, int localOffset,
         else if (h.mday && !h.hour && n >= 0 && n <= 24)
             h.hour = n;
     }
+    if (h.bc && h.year)
+        *h.year = -*h.year + 1;
     if (h.comp && h.year && *h.year >= 0 && *h.year <= 99)
         *h.year += *h.year >= 69 ? 1900 : 2000;
 
@@ -608,6 +633,8 @@ bool lenientParse(const std::string &lowered, std::int64_t now, int localOffset,
     std::optional<int> off;
     if (h.zone)
         off = zoneOffset(*h.zone);
+    if (off && (*off <= -86400 || *off >= 86400))
+        return false; // Time#localtime: "utc_offset out of range"
     const int nowOffset = off ? *off : localOffset;
     {
         // Fill the leading fields that are missing from "now" in the zone.
@@ -672,7 +699,8 @@ bool lenientParse(const std::string &lowered, std::int64_t now, int localOffset,
     // %Z: Ruby uses the local zone (UTC here) when the offset is the local one, and UTC
     // for the zone names that mean it (-00:00, UTC, Z, UT).
     static const std::regex utc = re("^(?:-00:00|-0000|-00|utc|z|ut)$");
-    out.utcZone = (h.zone && std::regex_match(*h.zone, utc)) || (offset == 0 && localOffset == 0);
+    out.gmt = h.zone && std::regex_match(*h.zone, utc);
+    out.utcZone = out.gmt || (offset == 0 && localOffset == 0);
     return true;
 }
 

@@ -112,6 +112,7 @@ bool parseIsoFast(std::string_view s, int localOffset, RubyTime &out)
     out.nanos = 0;
     out.offset = offset;
     out.utcZone = zoned || localOffset == 0;
+    out.gmt = zoned;
     return true;
 }
 
@@ -336,6 +337,8 @@ bool parseTimeString(const std::string &s, std::int64_t now, int localOffset, Ru
             sc.num(2, 2, om);
             zoned = true;
             offset = sign * static_cast<int>(oh * 3600 + om * 60);
+            if (offset <= -86400 || offset >= 86400)
+                return false;                  // Time#localtime: "utc_offset out of range"
             utcName = sign < 0 && offset == 0; // "-00:00" / "-0000" mean UTC
         }
     }
@@ -348,6 +351,7 @@ bool parseTimeString(const std::string &s, std::int64_t now, int localOffset, Ru
     out.offset = offset;
     // %Z: Ruby shows the local zone (UTC here) when the offset is the local one.
     out.utcZone = zoned ? utcName || (offset == 0 && localOffset == 0) : localOffset == 0;
+    out.gmt = zoned && utcName;
     return true;
 }
 
@@ -503,23 +507,47 @@ void appendRubyStrftime(std::string &out, const RubyTime &t, std::string_view f)
             throw RenderError{"invalid format: " + std::string(f)};
         const std::size_t start = i;
         ++i;
-        char padFlag = 0; // '-', '_', '0'
-        bool upper = false, swapCase = false;
-        while (i < f.size() && std::strchr("-_0^#", f[i])) {
-            if (f[i] == '^')
-                upper = true;
-            else if (f[i] == '#')
-                swapCase = true;
-            else
-                padFlag = f[i];
-            ++i;
+        // Ruby's strftime.c: flags before the width ('-' no padding, '_' spaces, '0' zeros,
+        // '^' upper case, '#' change case); a flag after a width makes the whole directive
+        // unknown (printed as written).
+        bool left = false, upper = false, lower = false, chcase = false, unknown = false;
+        char padding = 0;
+        int precision = -1;
+        for (; i < f.size(); ++i) {
+            const char ch = f[i];
+            if (ch == '-' || ch == '^' || ch == '#' || ch == '_') {
+                if (precision > 0) {
+                    unknown = true;
+                    break;
+                }
+                if (ch == '-') {
+                    left = true;
+                    padding = 0;
+                    precision = 0;
+                } else if (ch == '^') {
+                    upper = true;
+                } else if (ch == '#') {
+                    chcase = true;
+                } else {
+                    padding = ' ';
+                }
+            } else if (ch >= '0' && ch <= '9') {
+                if (ch == '0')
+                    padding = '0';
+                int v = 0;
+                while (i < f.size() && f[i] >= '0' && f[i] <= '9') {
+                    v = std::min(v * 10 + (f[i] - '0'), 1024);
+                    ++i;
+                }
+                --i;
+                precision = v;
+            } else {
+                break;
+            }
         }
-        int width = -1;
-        while (i < f.size() && std::isdigit(static_cast<unsigned char>(f[i]))) {
-            width = (width < 0 ? 0 : width) * 10 + (f[i] - '0');
-            if (width > 1024)
-                width = 1024;
-            ++i;
+        if (unknown) {
+            out.append(f.substr(start, i - start + 1));
+            continue;
         }
         int colons = 0;
         while (i < f.size() && f[i] == ':' && colons < 3) {
@@ -527,6 +555,10 @@ void appendRubyStrftime(std::string &out, const RubyTime &t, std::string_view f)
             ++i;
         }
         const bool colon = colons > 0;
+        if (i >= f.size() && colon) { // "%:" at the end is unknown, not an error
+            out.append(f.substr(start));
+            break;
+        }
         if (i >= f.size())
             throw RenderError{"invalid format: " + std::string(f)};
         // Shopify (Ruby's strftime): the E and O modifiers are accepted (and ignored) before
@@ -536,44 +568,75 @@ void appendRubyStrftime(std::string &out, const RubyTime &t, std::string_view f)
             std::strchr(f[i] == 'E' ? "cCxXyY" : "deHkIlmMSuUVwWy", f[i + 1]) != nullptr)
             ++i;
         const char c = f[i];
-        if ((colon && c != 'z') || c == '+' || c == 'E' || c == 'O') {
+        if (colon && c != 'z') {
+            // Only "%:" (to the last colon) is unknown; what follows is read again ("%:%d"
+            // is "%:05").
+            out.append(f.substr(start, i - start));
+            --i;
+            continue;
+        }
+        if (c == '+' || c == 'E' || c == 'O') {
             out.append(f.substr(start, i - start + 1));
             continue;
         }
-        auto num = [&](std::int64_t v, int defWidth, char defPad) {
-            const int w = width >= 0 ? width : defWidth;
-            char pc = defPad;
-            if (padFlag == '-')
-                pc = 0;
-            else if (padFlag == '_')
-                pc = ' ';
-            else if (padFlag == '0')
-                pc = '0';
-            pad(out, v, w, pc);
+        // FILL_PADDING: text shorter than the width gets the padding (spaces by default)
+        // on its left, unless '-'.
+        auto fill = [&](std::size_t len) {
+            if (!left && precision > 0 && static_cast<std::size_t>(precision) > len)
+                out.append(static_cast<std::size_t>(precision) - len, padding ? padding : ' ');
+        };
+        // FMT: a number, zero- or space-padded to the width (its default when none).
+        auto num = [&](std::int64_t v, int defPrec, char defPad) {
+            const int w = left ? 1 : precision <= 0 ? defPrec : precision;
+            const bool zero = padding == '0' || (!padding && defPad == '0');
+            if (zero) {
+                pad(out, v, w, '0'); // "%0*ld": the sign, then zeros
+            } else {
+                std::string digits;
+                pad(digits, v, 0, 0);
+                if (static_cast<int>(digits.size()) < w)
+                    out.append(static_cast<std::size_t>(w) - digits.size(), ' ');
+                out += digits;
+            }
         };
         auto text = [&](std::string_view sv) {
-            if (!upper && !swapCase && width <= 0) {
-                out += sv; // the usual case: no copy to adjust
-                return;
+            if (sv.empty())
+                return; // Ruby pads nothing when there is nothing (an empty %Z)
+            fill(sv.size());
+            const std::size_t at = out.size();
+            out += sv;
+            if (upper != lower) {
+                for (std::size_t k = at; k < out.size(); ++k) {
+                    const char ch = out[k];
+                    if (upper && ch >= 'a' && ch <= 'z')
+                        out[k] = static_cast<char>(ch - 32);
+                    else if (lower && ch >= 'A' && ch <= 'Z')
+                        out[k] = static_cast<char>(ch + 32);
+                }
             }
-            std::string s(sv);
+        };
+        // STRFTIME: a composite conversion, upper-cased by '^' ('#' does nothing), padded
+        // to the width even with '-'.
+        auto composite = [&](std::string_view sub) {
+            std::string r = rubyStrftime(t, sub);
             if (upper)
-                for (char &ch : s)
-                    ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
-            if (swapCase)
-                for (char &ch : s)
-                    ch = std::isupper(static_cast<unsigned char>(ch))
-                             ? static_cast<char>(std::tolower(static_cast<unsigned char>(ch)))
-                             : static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
-            if (width > 0 && static_cast<int>(s.size()) < width)
-                out.append(static_cast<std::size_t>(width) - s.size(), padFlag == '0' ? '0' : ' ');
-            out += s;
+                for (char &ch : r)
+                    if (ch >= 'a' && ch <= 'z')
+                        ch = static_cast<char>(ch - 32);
+            if (precision > 0 && static_cast<std::size_t>(precision) > r.size())
+                out.append(static_cast<std::size_t>(precision) - r.size(), padding ? padding : ' ');
+            out += r;
         };
         const int hour12 = p.hour % 12 == 0 ? 12 : p.hour % 12;
-        // Shopify (Ruby's strftime): '#' on a day or month name means upper case.
-        if (swapCase && (c == 'a' || c == 'A' || c == 'b' || c == 'h' || c == 'B')) {
-            swapCase = false;
+        // Shopify (Ruby's strftime): '#' on a day or month name means upper case, on %p
+        // and %Z lower case; %P is lower case unless '^' or '#'.
+        if (chcase && (c == 'a' || c == 'A' || c == 'b' || c == 'h' || c == 'B')) {
+            lower = false;
             upper = true;
+        } else if ((c == 'p' && chcase) || (c == 'Z' && chcase) ||
+                   (c == 'P' && !chcase && !upper)) {
+            upper = false;
+            lower = true;
         }
         switch (c) {
         case 'Y':
@@ -615,18 +678,9 @@ void appendRubyStrftime(std::string &out, const RubyTime &t, std::string_view f)
         case 'S':
             num(p.second, 2, '0');
             break;
-        case 'L': {
-            const int w = width > 0 ? width : 3;
-            std::string ns = std::to_string(t.nanos);
-            ns = std::string(9 - ns.size(), '0') + ns;
-            if (w <= 9)
-                out += ns.substr(0, static_cast<std::size_t>(w));
-            else
-                out += ns + std::string(static_cast<std::size_t>(w - 9), '0');
-            break;
-        }
+        case 'L':
         case 'N': {
-            const int w = width > 0 ? width : 9;
+            const int w = precision > 0 ? precision : c == 'L' ? 3 : 9;
             std::string ns = std::to_string(t.nanos);
             ns = std::string(9 - ns.size(), '0') + ns;
             if (w <= 9)
@@ -658,7 +712,7 @@ void appendRubyStrftime(std::string &out, const RubyTime &t, std::string_view f)
         case 'G': {
             std::int64_t iy;
             isoWeek(p, iy);
-            num(iy, 4, '0');
+            num(iy, iy >= 0 ? 4 : 5, '0');
             break;
         }
         case 'g': {
@@ -681,67 +735,90 @@ void appendRubyStrftime(std::string &out, const RubyTime &t, std::string_view f)
             text(kMonths[p.month - 1]);
             break;
         case 'p':
-            if (swapCase) {
-                swapCase = false;
-                text(p.hour < 12 ? "am" : "pm");
-            } else {
-                text(p.hour < 12 ? "AM" : "PM");
-            }
-            break;
         case 'P':
-            text(p.hour < 12 ? "am" : "pm");
+            text(p.hour < 12 ? "AM" : "PM");
             break;
         case 'Z':
-            text(t.utcZone ? "UTC" : "");
+            text(t.gmt || t.utcZone ? "UTC" : "");
             break;
         case 'z': {
-            const int off = t.offset;
-            const int a = off < 0 ? -off : off;
-            std::string z = off < 0 ? "-" : "+";
-            char buf[16];
-            const int hh = a / 3600, mm = a % 3600 / 60, ss = a % 60;
-            if (colons == 2 || (colons == 3 && ss != 0))
-                std::snprintf(buf, sizeof buf, "%02d:%02d:%02d", hh, mm, ss);
-            else if (colons == 3 && mm == 0)
-                std::snprintf(buf, sizeof buf, "%02d", hh);
-            else if (colon)
-                std::snprintf(buf, sizeof buf, "%02d:%02d", hh, mm);
+            // Ruby's %z: the width counts the whole text; '_' pads the hours with spaces;
+            // a UTC time (Time#utc) with '-' is "-0000" (RFC 2822's unknown local zone).
+            long off = t.gmt ? 0 : t.offset;
+            int sign = 1;
+            if (off < 0 || (t.gmt && left)) {
+                off = -off;
+                sign = -1;
+            }
+            int prec;
+            if (colons == 0)
+                prec = precision <= 5 ? 2 : precision - 3;
+            else if (colons == 1)
+                prec = precision <= 6 ? 2 : precision - 4;
+            else if (colons == 2)
+                prec = precision <= 9 ? 2 : precision - 7;
+            else if (off % 3600 == 0)
+                prec = precision <= 3 ? 2 : precision - 1;
+            else if (off % 60 == 0)
+                prec = precision <= 6 ? 2 : precision - 4;
             else
-                std::snprintf(buf, sizeof buf, "%02d%02d", a / 3600, a % 3600 / 60);
-            z += buf;
-            text(z);
+                prec = precision <= 9 ? 2 : precision - 7;
+            char zb[2100];
+            int zn = padding == ' '
+                         ? std::snprintf(zb, sizeof zb, "%+*ld", prec + 1, sign * (off / 3600))
+                         : std::snprintf(zb, sizeof zb, "%+.*ld", prec, sign * (off / 3600));
+            if (sign < 0 && off < 3600)
+                zb[padding == ' ' ? zn - 2 : 0] = '-';
+            out.append(zb, static_cast<std::size_t>(zn));
+            off %= 3600;
+            if (colons == 3 && off == 0)
+                break;
+            if (colons >= 1)
+                out += ':';
+            zn = std::snprintf(zb, sizeof zb, "%02d", static_cast<int>(off / 60));
+            out.append(zb, static_cast<std::size_t>(zn));
+            off %= 60;
+            if (colons == 3 && off == 0)
+                break;
+            if (colons >= 2) {
+                zn = std::snprintf(zb, sizeof zb, ":%02d", static_cast<int>(off));
+                out.append(zb, static_cast<std::size_t>(zn));
+            }
             break;
         }
         case 'c':
-            text(rubyStrftime(t, "%a %b %e %H:%M:%S %Y"));
+            composite("%a %b %e %H:%M:%S %Y");
             break;
         case 'D':
         case 'x':
-            text(rubyStrftime(t, "%m/%d/%y"));
+            composite("%m/%d/%y");
             break;
         case 'F':
-            text(rubyStrftime(t, "%Y-%m-%d"));
+            composite("%Y-%m-%d");
             break;
         case 'T':
         case 'X':
-            text(rubyStrftime(t, "%H:%M:%S"));
+            composite("%H:%M:%S");
             break;
         case 'R':
-            text(rubyStrftime(t, "%H:%M"));
+            composite("%H:%M");
             break;
         case 'r':
-            text(rubyStrftime(t, "%I:%M:%S %p"));
+            composite("%I:%M:%S %p");
             break;
         case 'v':
-            text(rubyStrftime(t, "%e-%^b-%Y"));
+            composite("%e-%^b-%4Y");
             break;
         case 'n':
+            fill(1);
             out += '\n';
             break;
         case 't':
+            fill(1);
             out += '\t';
             break;
         case '%':
+            fill(1);
             out += '%';
             break;
         default:

@@ -14,6 +14,7 @@ struct RubyTime {
     std::int64_t nanos = 0;
     int offset = 0;      // seconds east of UTC
     bool utcZone = true; // %Z prints "UTC" (otherwise nothing, like a fixed-offset Time)
+    bool gmt = false;    // a UTC Time (Time#utc: "Z", "UTC", "-00:00"): %-z is "-0000"
 };
 
 /// Liquid::Utils.to_date: "now"/"today", digit strings and integers as Unix time, other

@@ -91,12 +91,13 @@ template <typename F, typename B> void walk(Body &b, const F &f, const B &bind)
 
 /// The slot of a lookup path in `table` (numbered in order of first use, at most `limit`;
 /// -1 when full): `path` (what the keys hang from) followed by each key with its length in
-/// front, since keys may hold any byte.
+/// front, since keys may hold any byte. A dot command (`h.first`, Hash#first when there
+/// is no such key) is not the bracket lookup `h['first']`, so the two get different slots.
 int pathSlot(std::map<std::string, int, std::less<>> &table, std::size_t limit, std::string path,
              const std::vector<Lookup> &lookups)
 {
     for (const Lookup &l : lookups) {
-        path += std::to_string(l.key.str().size()) + ':';
+        path += std::to_string(l.key.str().size()) + (l.command ? '.' : ':');
         path += l.key.str();
     }
     auto it = table.find(path);

@@ -117,20 +117,7 @@ bool findQuotedFragment(std::string_view s, std::size_t from, std::size_t &start
 
 Value rubyToI(std::string_view s)
 {
-    // String#to_i: optional whitespace, sign, digits (underscores ignored for simplicity).
-    std::size_t i = 0;
-    while (i < s.size() && isSpace(s[i]))
-        ++i;
-    bool neg = false;
-    if (i < s.size() && (s[i] == '-' || s[i] == '+'))
-        neg = s[i++] == '-';
-    std::int64_t v = 0;
-    while (i < s.size() && isDigit(s[i])) {
-        if (v > (INT64_MAX - 9) / 10)
-            break;
-        v = v * 10 + (s[i++] - '0');
-    }
-    return Value(neg ? -v : v);
+    return Value(rubyStringToI(s)); // String#to_i
 }
 
 double rubyToF(std::string_view s)

@@ -146,6 +146,94 @@ bool parseInt128(std::string_view digits, bool negative, Int128 &out)
     return true;
 }
 
+namespace {
+bool isRubySpace(char c)
+{
+    return c == ' ' || (c >= '\t' && c <= '\r');
+}
+} // namespace
+
+bool parseRubyInteger(std::string_view s, Int128 &out)
+{
+    std::size_t i = 0;
+    while (i < s.size() && isRubySpace(s[i]))
+        ++i;
+    while (!s.empty() && s.size() > i && isRubySpace(s.back()))
+        s.remove_suffix(1);
+    bool neg = false;
+    if (i < s.size() && (s[i] == '-' || s[i] == '+'))
+        neg = s[i++] == '-';
+    unsigned base = 10;
+    if (i + 1 < s.size() && s[i] == '0') {
+        const char p = static_cast<char>(s[i + 1] | 0x20);
+        if (p == 'x' || p == 'b' || p == 'o' || p == 'd') {
+            base = p == 'x' ? 16 : p == 'b' ? 2 : p == 'o' ? 8 : 10;
+            i += 2;
+            if (i >= s.size() || s[i] == '_')
+                return false; // "0x", "0x_1"
+        } else {
+            base = 8; // "017" is 15; the leading 0 is a digit ("0_7" is 7)
+        }
+    }
+    if (i >= s.size())
+        return false;
+    const UInt128 limit = neg ? UInt128(1) << 127 : (UInt128(1) << 127) - 1;
+    UInt128 u = 0;
+    bool clamped = false;
+    bool prevDigit = false;
+    for (; i < s.size(); ++i) {
+        const char c = s[i];
+        if (c == '_') {
+            if (!prevDigit || i + 1 >= s.size())
+                return false; // "_1", "1__0", "1_"
+            prevDigit = false;
+            continue;
+        }
+        unsigned d;
+        if (c >= '0' && c <= '9')
+            d = static_cast<unsigned>(c - '0');
+        else if ((c | 0x20) >= 'a' && (c | 0x20) <= 'f')
+            d = static_cast<unsigned>((c | 0x20) - 'a' + 10);
+        else
+            return false;
+        if (d >= base)
+            return false;
+        prevDigit = true;
+        if (!clamped && u > (limit - d) / base)
+            clamped = true;
+        if (!clamped)
+            u = u * base + d;
+    }
+    if (!prevDigit)
+        return false;
+    if (clamped)
+        u = limit;
+    out = neg ? static_cast<Int128>(UInt128(0) - u) : static_cast<Int128>(u);
+    return true;
+}
+
+std::int64_t rubyStringToI(std::string_view s)
+{
+    std::size_t i = 0;
+    while (i < s.size() && isRubySpace(s[i]))
+        ++i;
+    bool neg = false;
+    if (i < s.size() && (s[i] == '-' || s[i] == '+'))
+        neg = s[i++] == '-';
+    const std::uint64_t limit = neg ? std::uint64_t(1) << 63 : (std::uint64_t(1) << 63) - 1;
+    std::uint64_t u = 0;
+    for (; i < s.size(); ++i) {
+        if (s[i] == '_' && i + 1 < s.size() && s[i + 1] >= '0' && s[i + 1] <= '9' && i > 0 &&
+            s[i - 1] >= '0' && s[i - 1] <= '9')
+            continue;
+        if (s[i] < '0' || s[i] > '9')
+            break;
+        const auto d = static_cast<std::uint64_t>(s[i] - '0');
+        u = u > (limit - d) / 10 ? limit : u * 10 + d;
+    }
+    return neg ? static_cast<std::int64_t>(0 - u) : static_cast<std::int64_t>(u);
+}
+
 int compareIntFloat(Int128 i, double d)
 {
     if (std::isnan(d))

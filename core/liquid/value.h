@@ -343,6 +343,14 @@ inline int bigIntSize(const Value &v)
 /// Parses decimal digits (no sign, no other characters) as a 128-bit integer, negated
 /// when negative; false when the value does not fit.
 bool parseInt128(std::string_view digits, bool negative, Int128 &out);
+/// Ruby's Integer(s) (Kernel#Integer of a String, what Liquid's Utils.to_integer calls):
+/// whitespace around, one sign, a 0x/0b/0o/0d prefix or a leading 0 (octal), digits
+/// with single underscores between them, nothing else. False when Ruby raises
+/// ArgumentError; a value beyond 128 bits is clamped to the nearest bound.
+bool parseRubyInteger(std::string_view s, Int128 &out);
+/// Ruby's String#to_i: leading whitespace, a sign, then decimal digits (single
+/// underscores between them) as far as they go, 0 without any; saturated to 64 bits.
+std::int64_t rubyStringToI(std::string_view s);
 /// Ruby's <=> of an Integer and a Float, exactly (not through a double): -1, 0, 1, or 2
 /// when d is NaN.
 int compareIntFloat(Int128 i, double d);

@@ -480,6 +480,64 @@ for i, (t, d) in enumerate([
     ("{{ 2.0 | round: nil }}|{{ 2.5 | round: nil }}|{{ 2.5 | round: 'x' }}|{{ 2.5 | round: '0' }}|{{ 2.5 | round: 0.0 }}|{{ 2.5 | round: 0.4 }}|{{ '2.5' | round: nil }}|{{ 3 | round: nil }}|{{ 2.567 | round: '1' }}", None),
     # after a {% liquid %} tag Ruby's line counter runs one ahead (the next node's errors)
     ("{% liquid echo 'a' %}{{ 1 | divided_by: 0 }}\n{{ 1 | divided_by: 0 }}{% liquid\necho 'b'\necho 'c' %}{{ 1 | divided_by: 0 }}|{% liquid\necho 'b'\n%}{{ 1 | divided_by: 0 }}|{%- liquid -%}{{ 1 | divided_by: 0 }}|{% liquid\n\n%}{{ 1 | divided_by: 0 }}|{% liquid echo 1\n  %}x{{ 1 | divided_by: 0 }}{% liquid echo 1\n  %}{% echo 1 | divided_by: 0 %}{% if true %}{% liquid echo 3 %}{{ 1 | divided_by: 0 }}{% endif %}", None),
+    # Utils.to_integer is Kernel#Integer: 0x/0b/0o/0d prefixes, a leading 0 is octal,
+    # underscores between digits; a Bignum is "internal" for slice (a C long), works for
+    # truncate and for limit/offset, and is named by truncatewords; a false slice length is 1
+    ("{{ 'abcdef' | slice: '0x1' }}|{{ 'abcdef' | truncate: '0b101' }}|{{ 'a b c d' | truncatewords: ' 0o2 ' }}|{% for i in (1..5) limit: '0x2' offset: '0_1' %}{{ i }}{% endfor %}|{{ 'abcdef' | slice: '-0x1' }}|{{ 'abcdef' | slice: '017' }}|{{ 'abcdef' | slice: '0_3' }}|{{ 'abcdef' | slice: '09' }}|{{ 'abcdef' | slice: '1__0' }}|{{ 'abcdef' | slice: '_1' }}|{{ 'abcdef' | slice: '1_' }}|{{ 'abcdef' | slice: '0d3' }}|{{ 'abcdef' | slice: '0X2' }}|{{ 'abcdef' | slice: u }}|{{ 'abcdef' | slice: '0x' }}|{{ 'abcdef' | slice: '0x_1' }}|{{ 'abcdef' | slice: '1e0' }}|{{ arr | slice: '0b1', '0o2' | join }}|{{ 'abcdef' | slice: 1, false }}|{{ 'abcdef' | slice: 1, true }}",
+     {"u": "\u000b3\f", "arr": [1, 2, 3, 4]}),
+    ("{{ 'abc' | slice: '99999999999999999999' }}|{{ 'abc' | slice: 0, '99999999999999999999' }}|{{ 'abc' | slice: 99999999999999999999 }}|{{ 'abc' | slice: '9223372036854775808' }}|{{ 'abc' | slice: '-9223372036854775808' }}|{{ 'abc' | truncate: '99999999999999999999' }}|{{ 'abc' | truncate: '-99999999999999999999' }}|{{ 'a b' | truncatewords: '99999999999999999999' }}|{{ 'a b' | truncatewords: '-99999999999999999999' }}|{{ 'a b c' | truncatewords: '0x7FFFFFFF' }}|{{ 'a b c' | truncatewords: 18446744073709551616 }}|{% for i in (1..3) limit: '99999999999999999999' %}{{ i }}{% endfor %}|{% for i in (1..3) offset: '99999999999999999999' %}{{ i }}{% else %}none{% endfor %}|{% for i in (1..3) limit: big %}{{ i }}{% endfor %}",
+     {"big": 99999999999999999999}),
+    # String#to_i (range bounds, to_number): any isspace before, underscores only between digits
+    ("{% for i in (s..12) %}{{ i }}{% endfor %}|{% for i in (t..3) %}{{ i }}{% endfor %}|{{ ('1_0'..12) | join }}|{{ '_1' | plus: 1 }}|{{ '+_1' | plus: 1 }}|{{ ' -1_1' | plus: 1 }}|{% tablerow x in (1..4) cols: '0_2' limit: t %}{{ x }}{% endtablerow %}",
+     {"s": "1_1", "t": "\r\v2"}),
+    # BigDecimal#%: NaN % 0 is NaN, Infinity % y NaN (0 still divides by 0), x % +-Infinity is x
+    ("{% assign x = 0 | divided_by: -0.0 %}{% assign i = 1.5 | divided_by: 0 %}{% assign m = -1.5 | divided_by: 0 %}{{ x | modulo: 0 }}|{{ x | modulo: 0.0 }}|{{ x | modulo: 'p' }}|{{ i | modulo: 0 }}|{{ i | modulo: 2 }}|{{ 2 | modulo: i }}|{{ -2 | modulo: i }}|{{ 2.5 | modulo: m }}|{{ -2.5 | modulo: m }}|{{ z | modulo: i }}|{{ 0 | modulo: m }}|{{ 2 | modulo: x }}|{{ i | modulo: i }}|{{ 100 | times: 'x' | divided_by: -0.0 | modulo: 'price' }}",
+     {"z": -0.0}),
+    # Date._parse's parse_jis (Japanese era dates), and a zone offset of a day or more is
+    # Time#localtime's "utc_offset out of range" (the date filter prints its input)
+    ("{% for x in ds %}{{ x | date: '%F %T %z' }}|{% endfor %}",
+     {"ds": ["H31.01.01", "R06.03.05", "m1.2.3", "s64.1.7", "t1.7.30", "xh31.01.01", "h31.1.1 10:00", "h 31.01.01", "H31.02.30", "2024-03-05 h1.2.3",
+             "2024-03-05T14:07:09+2400", "2024-03-05 10:00 -2400", "2024-03-05 10:00 +24", "2024-03-05 10:00 -24", "2024-03-05 10:00 +23:59:59",
+             "2024-03-05 10:00 +23:59:60", "2024-03-05 10:00 +2360", "2024-03-05 10:00 +0960", "2024-03-05T10:00:00-24:00", "2024-03-05T10:00:00+23:59", "t10 +2400"]}),
+    # capitalize gives the first character its title case, not its upper case
+    ("{% for x in s %}{{ x | capitalize }}|{% endfor %}",
+     {"s": ["ǆemal", "ǄEMAL", "ǅx", "ǉ", "ǋ", "ǳ", "ǲ", "ﬁne", "ﬀ", "ﬃ", "ﬄ", "ﬂ", "ﬅ", "ﬆa", "և", "ﬓ", "ﬗ",
+            "ᾀ", "ᾈx", "ᾗ", "ᾯ", "ᾳa", "ᾼ", "ῃ", "ῌ", "ῳ", "ῼ", "ᾲa", "ᾴ", "ῂ", "ῄ", "ῲ", "ῴ", "ᾷ", "ῇ", "ῷ",
+            "ავ", "ᲐᲑ", "Ჿ", "ßA", "ŉ", "ΐ", "ǰ", "ẖ", "ὐ", "İx", "ı", "𐐨x", "ᏸ"]}),
+    # Ruby 3.1's strip/lstrip remove leading NULs too; to_number's BigDecimal(str) refuses a NUL
+    ("{% for x in s %}[{{ x | strip }}][{{ x | lstrip }}][{{ x | rstrip }}][{{ x | plus: 0 }}][{{ x | round }}][{{ x | times: 2 }}]{% endfor %}",
+     {"s": ["\u0000a\u0000b\u0000", "\u0000 \u0000a \u0000 b\u0000\u0000", "\u0000 1.5", "\u00001.5", " 1.5\u0000", "\u00002", "1.5 \u0000", " \u0000 7", "\u0000-1.5", "1\u0000.5", "\t\u000b\f\r\n x \u00a0"]}),
+    # strftime flags and widths as Ruby's strftime.c: '-' also unpads names and %p, '_'/'0'
+    # after '-' do not pad numbers, widths pad %n %t %% and the composites (even with '-'),
+    # %z widths count the whole text ('_' pads the hours), '#' lower-cases %p/%Z, a UTC
+    # time's %-z is -0000, a flag after a width is unknown, "%:" is unknown up to its colons
+    ("{% for d in ds %}{% for f in fs %}{{ d | date: f }}|{% endfor %}\n{% endfor %}",
+     {"ds": ["2024-03-05T14:07:09.123456Z", "1999-12-31 23:59:59 -0830", "2024-03-05 10:00 UTC", "2024-03-05 10:00:00 -00:00", "2024-03-05 10:00 GMT", "2020-01-01 00:00:00 +0545", 0, "0099-01-04"],
+      "fs": ["%3n", "%3t", "%3%", "%03n", "%_3%", "%-3%", "%10z", "%-z", "%-10z", "%_z", "%_10z", "%010z", "%-_z", "%0-z", "%10:z", "%_:z", "%-:z", "%_::z", "%12:::z", "%-::z",
+             "%-3p", "%-10a", "%-10B", "%-10Z", "%10Z", "%#Z", "%^#Z", "%#p", "%#P", "%^P", "%^#p", "%^#P", "%#10c", "%^#c", "%#r", "%#v", "%^10v", "%012v",
+             "%-_d", "%-_3e", "%_-3d", "%-_10G", "%_5Y", "%-5Y", "%_3y", "%-0d", "%-12F", "%-10x", "%_12D", "%012R", "%-12T", "%12r", "%-3N", "%5L", "%-L",
+             "%10-d", "%3_d", "%2^a", "%5#b", "%:%d", "%:a", "%::a", "%:-z", "%:10z", "%:_z", "%E-d", "%5Ey", "%_Od", "%10%x", "%#:", "x%-:"]}),
+    # the remembered data/item paths told h['first'] (a key) from h.first (Hash#first):
+    # whichever came first answered for both
+    ("{{ u['first'] }}|{{ u.first }}|{{ u['size'] }}|{{ u.size }}|{{ a['last'] }}|{{ a.last }}|{{ a['first'] }}{{ a.first }}|{% for p in ps %}{{ p['first'] }}/{{ p.first }}/{{ p['size'] }}/{{ p.size }}/{{ p['last'] }}/{{ p.last }};{% endfor %}|{{ u.first }}{{ u['first'] }}|{% case u['first'] %}{% when u.first %}wrong{% endcase %}",
+     {"u": {"first_name": "Ada", "x": 1}, "a": [1, 2], "ps": [{"a": 1}, {"first": 5, "size": 9}, [3, 4]]}),
+    # tablerow numbers its items for the remembered item paths too (after a for loop over the
+    # same name every cell printed the first item's path)
+    ("{% for p in ps %}{{ p.t }}{% endfor %}{% tablerow p in ps %}{{ p.t }}{% endtablerow %}|{% tablerow p in ps %}{{ p.t }}{% assign p = o %}{{ p.t }}{% endtablerow %}|{% tablerow p in h %}{{ p.first }}{{ p[1].t }}{% endtablerow %}{% for p in h %}{{ p.first }}{{ p[1].t }}{% endfor %}{% tablerow p in qs %}{{ p.t }}{% endtablerow %}",
+     {"ps": [{"t": 1}, {"t": 2}, {"t": 3}], "qs": [{"t": "x"}, {"t": "y"}], "o": {"t": "O"}, "h": {"a": {"t": 5}, "b": {"t": 6}}}),
+    # uniq compares hashes with Hash#eql? ({"a"=>1} is not {"a"=>1.0}; key order does not matter)
+    ("{{ a | uniq | size }}|{{ b | uniq | size }}|{{ d | uniq | size }}|{{ f | uniq | size }}|{{ g | uniq | size }}|{{ p | uniq: 'k' | size }}|{% if a[0] == a[1] %}eq{% endif %}",
+     {"a": [{"a": 1}, {"a": 1.0}], "b": [[1], [1.0]], "d": [{"a": 1, "b": 2}, {"b": 2, "a": 1}], "f": [{"a": [1, {"b": 1}]}, {"a": [1, {"b": 1.0}]}, {"a": [1, {"b": 1}]}],
+      "g": [{"a": 1}, {"a": 1, "b": None}, {"b": None, "a": 1}, {}], "p": [{"k": {"x": 1}}, {"k": {"x": 1.0}}, {"k": [1]}, {"k": [1.0]}, {"k": {"x": 1}}]}),
+    # sort_natural compares to_s, and an array's to_s is its inspect text ("[]" after "0")
+    ("{{ v | sort_natural: 'a' | map: 'a' | join: ',' }}|{{ w | sort_natural | size }}{% assign r = w | sort_natural %}{{ r }}",
+     {"v": [{"a": True}, {"a": False}, {"a": None}, {"a": 0}, {"a": ""}, {"a": []}, {"a": {}}, {"a": [1]}, {"a": ["Z"]}, {"a": "[a"}], "w": [{"k": [1]}, {"k": "x"}, {"a": 0}, "[{", "{"]}),
+    # Date._parse's parse_bc: an era anywhere makes the year BC (-year + 1), once
+    ("{% for x in v %}{{ x | date: '%F %T' }}|{% endfor %}",
+     {"v": ["5 Mar 2024 BC", "5 Mar BC 2024", "5 Mar 2024 B.C.", "5 Mar 2024 bce", "5 Mar 2024 b.c.e.", "2024-03-05 BC", "5 Mar 50 BC", "Mar 5 2024 BC", "5 Mar 2024 AD",
+            "5 Mar 2024 BCX", "5 Mar BC 2024 BC", "5/3/2024 bc", "5.3.2024 bc", "5 Mar 0 BC", "5 Mar -5 BC"]}),
+    # parse_ddd: three digits before a comma are minute and second ("123," is 00:01:23), not hour
+    ("{% for x in v %}{{ x | date: '%T' }}|{% endfor %}", {"v": ["012, 3 pm", "123, 3 pm", "123.5 10am", "5 pm 123,", "0123, 3pm", "12345, 1am"]}),
 ]):
     add(f"fuzz_{i:03d}", t, d)
 
