@@ -8,6 +8,7 @@
 #include "experiments/experimentreportview.h"
 #include "experiments/liftchart.h"
 #include "experiments/srmbanner.h"
+#include "mainwindow.h"
 #include "pages/experimentspage.h"
 #include "testutils.h"
 #include "translations.h"
@@ -60,6 +61,7 @@ private slots:
     void emptyDatabaseShowsHowToImport();
     void sampleDatabaseMarksTheHoldout();
     void germanLocaleAndTranslation();
+    void mainWindowPassesTheDatabase();
 
 private:
     /// Shows path in page and waits for the list and the first report.
@@ -438,6 +440,24 @@ void TestExperimentsPage::germanLocaleAndTranslation()
     QCOMPARE(cell(table, mens, T::LiftCiColumn), QStringLiteral("[63,8 %; 80,4 %]"));
     QCOMPARE(cell(table, mens, T::DiffCiColumn), QStringLiteral("[7,00; 8,32] PP"));
     QVERIFY(page.reportView()->srmBanner()->text().contains(QStringLiteral("ausgewogen")));
+}
+
+void TestExperimentsPage::mainWindowPassesTheDatabase()
+{
+    MainWindow window;
+    auto *page = qobject_cast<ExperimentsPage *>(window.page(MainWindow::Page::Experiments));
+    QVERIFY(page);
+    QSignalSpy loaded(page, &ExperimentsPage::experimentsLoaded);
+    QSignalSpy shown(page, &ExperimentsPage::reportShown);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(window.openDatabase(m_db));
+    QVERIFY(loaded.wait(20000));
+    QCOMPARE(loaded.first().at(0).toInt(), 2);
+    QVERIFY(shown.wait(20000)); // the first experiment's report, without a click
+    QCOMPARE(shown.first().at(0).toString(), QStringLiteral("hillstrom"));
+    window.showPage(MainWindow::Page::Experiments);
+    QVERIFY(page->reportView()->isVisible());
 }
 
 QTEST_MAIN(TestExperimentsPage)
