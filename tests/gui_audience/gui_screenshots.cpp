@@ -99,7 +99,7 @@ int main(int argc, char *argv[])
         return 5;
     ok &= save(&window, args.at(2), QStringLiteral("search%1.png").arg(suffix));
 
-    window.showPage(MainWindow::Page::Experiments);
+    window.showPage(MainWindow::Page::Content);
     ok &= save(&window, args.at(2), QStringLiteral("empty-state%1.png").arg(suffix));
     return ok ? 0 : 6;
 }
