@@ -19,47 +19,6 @@
 namespace mw {
 namespace {
 
-QString fieldText(const CsvRecord &rec, int i)
-{
-    const std::string_view f = rec.field(i);
-    return QString::fromUtf8(f.data(), static_cast<qsizetype>(f.size()));
-}
-
-std::string_view trimmed(std::string_view s)
-{
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t'))
-        s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t'))
-        s.remove_suffix(1);
-    return s;
-}
-
-Result<QStringList> readHeader(CsvReader &reader, CsvRecord &rec)
-{
-    if (!reader.next(rec)) {
-        if (const Error *e = reader.readError())
-            return *e;
-        return Error(Error::Code::BadInput, QStringLiteral("the file is empty (no header row)"));
-    }
-    if (!rec.error.isEmpty())
-        return Error(Error::Code::BadInput, QStringLiteral("header: ") + rec.error, int(rec.line));
-    QStringList header;
-    QSet<QString> seen;
-    for (int i = 0; i < rec.size(); ++i) {
-        const QString name = fieldText(rec, i).trimmed();
-        if (name.isEmpty())
-            return Error(Error::Code::BadInput,
-                         QStringLiteral("header: column %1 has no name").arg(i + 1), int(rec.line));
-        if (seen.contains(name.toLower()))
-            return Error(Error::Code::BadInput,
-                         QStringLiteral("header: column \"%1\" appears twice").arg(name),
-                         int(rec.line));
-        seen.insert(name.toLower());
-        header << name;
-    }
-    return header;
-}
-
 // The column a command-line option names (case-insensitive, like every header look-up).
 Result<int> findColumn(const QStringList &header, const QString &name, const QString &option)
 {
@@ -137,7 +96,7 @@ Result<ExperimentImportReport> ExperimentImporter::run(Database &db,
     if (Status s = reader.open(options.csvPath); !s)
         return s.error();
     CsvRecord rec;
-    auto headerResult = readHeader(reader, rec);
+    auto headerResult = reader.readHeader(rec);
     if (!headerResult)
         return headerResult.error();
     const QStringList header = *headerResult;
@@ -203,11 +162,11 @@ Result<ExperimentImportReport> ExperimentImporter::run(Database &db,
         }
         Unit u;
         QStringList reasons;
-        const std::string_view arm = trimmed(rec.field(*armColumn));
+        const std::string_view arm = fields::trimmed(rec.field(*armColumn));
         if (arm.empty())
             reasons << QStringLiteral("%1: the arm is empty").arg(columnName(*armColumn));
         if (idColumn >= 0) {
-            u.id = std::string(trimmed(rec.field(idColumn)));
+            u.id = std::string(fields::trimmed(rec.field(idColumn)));
             if (u.id.empty())
                 reasons << QStringLiteral("%1: the unit id is empty").arg(columnName(idColumn));
         } else {
@@ -221,7 +180,7 @@ Result<ExperimentImportReport> ExperimentImporter::run(Database &db,
                                .arg(it->second);
         }
         if (covariateColumn >= 0) {
-            const std::string_view v = trimmed(rec.field(covariateColumn));
+            const std::string_view v = fields::trimmed(rec.field(covariateColumn));
             if (!fields::parseNumber(v, u.covariate))
                 reasons << QStringLiteral("%1: %2 is not a number")
                                .arg(columnName(covariateColumn), quotedValue(v));
@@ -230,7 +189,7 @@ Result<ExperimentImportReport> ExperimentImporter::run(Database &db,
         }
         u.values.resize(metricColumns.size(), nan);
         for (size_t m = 0; m < metricColumns.size(); ++m) {
-            const std::string_view v = trimmed(rec.field(metricColumns[m]));
+            const std::string_view v = fields::trimmed(rec.field(metricColumns[m]));
             if (v.empty()) {
                 ++missing[m];
                 continue;

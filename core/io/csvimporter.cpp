@@ -26,45 +26,12 @@ constexpr int64_t kProgressEvery = 4096;
 // row per this many bytes of the file (a subscriber row is typically 60-200 bytes).
 constexpr int64_t kDeferBytesPerStoredRow = 256;
 
-QString fieldText(const CsvRecord &rec, int i)
-{
-    const std::string_view f = rec.field(i);
-    return QString::fromUtf8(f.data(), static_cast<qsizetype>(f.size()));
-}
-
 QString normalizedName(const QString &name)
 {
     QString n = name.trimmed().toLower();
     n.replace(QLatin1Char(' '), QLatin1Char('_'));
     n.replace(QLatin1Char('-'), QLatin1Char('_'));
     return n;
-}
-
-// Reads and checks the header row.
-Result<QStringList> readHeader(CsvReader &reader, CsvRecord &rec)
-{
-    if (!reader.next(rec)) {
-        if (const Error *e = reader.readError())
-            return *e;
-        return Error(Error::Code::BadInput, QStringLiteral("the file is empty (no header row)"));
-    }
-    if (!rec.error.isEmpty())
-        return Error(Error::Code::BadInput, QStringLiteral("header: ") + rec.error, int(rec.line));
-    QStringList header;
-    QSet<QString> seen;
-    for (int i = 0; i < rec.size(); ++i) {
-        const QString name = fieldText(rec, i).trimmed();
-        if (name.isEmpty())
-            return Error(Error::Code::BadInput,
-                         QStringLiteral("header: column %1 has no name").arg(i + 1), int(rec.line));
-        if (seen.contains(name.toLower()))
-            return Error(Error::Code::BadInput,
-                         QStringLiteral("header: column \"%1\" appears twice").arg(name),
-                         int(rec.line));
-        seen.insert(name.toLower());
-        header << name;
-    }
-    return header;
 }
 
 /// Raises the connection's page cache (in KiB) for the span of an import.
@@ -186,7 +153,7 @@ Result<CsvPreview> CsvImporter::preview(const QString &csvPath, int maxRows)
     if (Status s = reader.open(csvPath); !s)
         return s.error();
     CsvRecord rec;
-    auto header = readHeader(reader, rec);
+    auto header = reader.readHeader(rec);
     if (!header)
         return header.error();
     CsvPreview p;
@@ -194,7 +161,7 @@ Result<CsvPreview> CsvImporter::preview(const QString &csvPath, int maxRows)
     while (p.rows.size() < maxRows && reader.next(rec)) {
         QStringList row;
         for (int i = 0; i < rec.size(); ++i)
-            row << fieldText(rec, i);
+            row << rec.text(i);
         p.rows << row;
         p.lines << rec.line;
     }
@@ -214,7 +181,7 @@ Result<ImportReport> CsvImporter::run(Database &db, ImportKind kind, const QStri
     if (Status s = reader.open(csvPath); !s)
         return s.error();
     CsvRecord rec;
-    auto headerResult = readHeader(reader, rec);
+    auto headerResult = reader.readHeader(rec);
     if (!headerResult)
         return headerResult.error();
     const QStringList header = *headerResult;

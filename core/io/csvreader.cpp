@@ -1,6 +1,7 @@
 #include "csvreader.h"
 
 #include <QFile>
+#include <QSet>
 
 #include <array>
 #include <cerrno>
@@ -304,6 +305,32 @@ bool CsvReader::next(CsvRecord &rec)
         }
         return true;
     }
+}
+
+Result<QStringList> CsvReader::readHeader(CsvRecord &rec)
+{
+    if (!next(rec)) {
+        if (const Error *e = readError())
+            return *e;
+        return Error(Error::Code::BadInput, QStringLiteral("the file is empty (no header row)"));
+    }
+    if (!rec.error.isEmpty())
+        return Error(Error::Code::BadInput, QStringLiteral("header: ") + rec.error, int(rec.line));
+    QStringList header;
+    QSet<QString> seen;
+    for (int i = 0; i < rec.size(); ++i) {
+        const QString name = rec.text(i).trimmed();
+        if (name.isEmpty())
+            return Error(Error::Code::BadInput,
+                         QStringLiteral("header: column %1 has no name").arg(i + 1), int(rec.line));
+        if (seen.contains(name.toLower()))
+            return Error(Error::Code::BadInput,
+                         QStringLiteral("header: column \"%1\" appears twice").arg(name),
+                         int(rec.line));
+        seen.insert(name.toLower());
+        header << name;
+    }
+    return header;
 }
 
 } // namespace mw

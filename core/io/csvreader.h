@@ -3,6 +3,7 @@
 #include "common/error.h"
 
 #include <QString>
+#include <QStringList>
 
 #include <array>
 #include <cstdint>
@@ -32,6 +33,12 @@ struct CsvRecord {
     {
         const uint32_t begin = i == 0 ? 0 : ends[static_cast<size_t>(i - 1)];
         return std::string_view(data).substr(begin, ends[static_cast<size_t>(i)] - begin);
+    }
+    /// Field i as text.
+    QString text(int i) const
+    {
+        const std::string_view f = field(i);
+        return QString::fromUtf8(f.data(), static_cast<qsizetype>(f.size()));
     }
     void clear()
     {
@@ -63,6 +70,9 @@ public:
     /// The next record, or false at the end of the input (or after a read error: check
     /// readError()).
     bool next(CsvRecord &record);
+    /// Reads the first record as a header: column names, trimmed, none empty, none twice
+    /// (case-insensitively). record is left holding it (its line is the header's).
+    Result<QStringList> readHeader(CsvRecord &record);
 
     /// Bytes consumed so far and the total size (for progress).
     int64_t bytesRead() const { return m_consumedBefore + static_cast<int64_t>(m_pos); }
