@@ -1260,7 +1260,7 @@
 <context>
     <name>mw::ui::EmptyStatePage</name>
     <message>
-        <location filename="../ui/pages/emptystatepage.cpp" line="+58"/>
+        <location filename="../ui/pages/emptystatepage.cpp" line="+24"/>
         <source>Coming in a later version of Mailwright.</source>
         <translation>Folgt in einer späteren Version von Mailwright.</translation>
     </message>
@@ -1502,17 +1502,17 @@ variante zu schlagen</translation>
 <context>
     <name>mw::ui::ExperimentsEmptyState</name>
     <message>
-        <location filename="../ui/experiments/experimentsemptystate.cpp" line="+28"/>
+        <location filename="../ui/experiments/experimentsemptystate.cpp" line="+13"/>
         <source>No experiments in this database</source>
         <translation>Keine Experimente in dieser Datenbank</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+1"/>
         <source>Experiment reports compare the arms of an A/B test or a holdout with the control: lift with 95 % confidence intervals, Holm-adjusted p-values and a sample-ratio check. Import an experiment&apos;s per-subscriber results from a CSV file to see its report here:</source>
         <translation>Experimentberichte vergleichen die Varianten eines A/B-Tests oder einen Holdout mit der Kontrollvariante: Uplift mit 95-%-Konfidenzintervallen, Holm-korrigierte p-Werte und eine Prüfung des Stichprobenverhältnisses. Importieren Sie die Ergebnisse eines Experiments je Abonnent aus einer CSV-Datei, um hier seinen Bericht zu sehen:</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+7"/>
         <source>mailwright-cli import experiment --db FILE --name NAME --csv FILE
     --arm-column COLUMN --control ARM --metrics M1,M2 [--covariate COLUMN]</source>
         <translation>mailwright-cli import experiment --db DATEI --name NAME --csv DATEI
@@ -3462,22 +3462,22 @@ variante zu schlagen</translation>
 <context>
     <name>mw::ui::WelcomePage</name>
     <message>
-        <location filename="../ui/pages/welcomepage.cpp" line="+15"/>
+        <location filename="../ui/pages/welcomepage.cpp" line="+26"/>
         <source>Create Sample Database…</source>
         <translation>Beispieldatenbank erstellen…</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+3"/>
         <source>Welcome to Mailwright</source>
         <translation>Willkommen bei Mailwright</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+1"/>
         <source>Mailwright works on a local database of subscribers, products and events. Start with a realistic sample to explore, create an empty database to import your own data, or open an existing one.</source>
         <translation>Mailwright arbeitet mit einer lokalen Datenbank aus Abonnenten, Produkten und Ereignissen. Beginnen Sie mit realistischen Beispieldaten, legen Sie eine leere Datenbank für Ihre eigenen Daten an oder öffnen Sie eine vorhandene.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>New Empty Database…</source>
         <translation>Neue leere Datenbank…</translation>
     </message>
@@ -3492,7 +3492,7 @@ variante zu schlagen</translation>
         <translation>Zuletzt geöffnete Datenbanken</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+32"/>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>

@@ -12,36 +12,26 @@
 namespace mw::ui {
 
 WelcomePage::WelcomePage(QWidget *parent)
-    : QWidget(parent), m_sample(new QPushButton(tr("Create Sample Database…"))),
-      m_recent(new QListWidget)
+    : CenteredCard(
+          640,
+          QStringLiteral("QPushButton#newButton, QPushButton#openButton { border: 1px solid "
+                         "#9aa9ba; border-radius: 4px; padding: 8px 16px; background: "
+                         "palette(button); }"
+                         "QPushButton#newButton:hover, QPushButton#openButton:hover {"
+                         " background: #e4ebf2; }"
+                         "QPushButton#sampleButton { background: #3d6fa8; color: white; border:"
+                         " none; border-radius: 4px; padding: 8px 18px; font-weight: bold; }"
+                         "QPushButton#sampleButton:disabled { background: #9aa9ba; }"),
+          parent),
+      m_sample(new QPushButton(tr("Create Sample Database…"))), m_recent(new QListWidget)
 {
     setObjectName(QStringLiteral("welcomePage"));
-    auto *card = new QFrame;
-    card->setObjectName(QStringLiteral("welcomeCard"));
-    card->setFixedWidth(640); // word-wrapped labels need a width to lay out against
-    card->setStyleSheet(QStringLiteral(
-        "#welcomeCard { background: palette(base); border: 1px solid palette(mid);"
-        " border-radius: 12px; }"
-        "QPushButton#newButton, QPushButton#openButton { border: 1px solid #9aa9ba;"
-        " border-radius: 4px; padding: 8px 16px; background: palette(button); }"
-        "QPushButton#newButton:hover, QPushButton#openButton:hover { background: #e4ebf2; }"
-        "QPushButton#sampleButton { background: #3d6fa8; color: white; border: none;"
-        " border-radius: 4px; padding: 8px 18px; font-weight: bold; }"
-        "QPushButton#sampleButton:disabled { background: #9aa9ba; }"));
-
-    auto *title = new QLabel(tr("Welcome to Mailwright"));
-    QFont f = title->font();
-    f.setPointSizeF(f.pointSizeF() * 1.8);
-    f.setBold(true);
-    title->setFont(f);
-    title->setAlignment(Qt::AlignCenter);
-
-    auto *text = new QLabel(tr("Mailwright works on a local database of subscribers, products "
-                               "and events. Start with a realistic sample to explore, create "
-                               "an empty database to import your own data, or open an "
-                               "existing one."));
-    text->setWordWrap(true);
-    text->setAlignment(Qt::AlignCenter);
+    addHeading({}, tr("Welcome to Mailwright"),
+               tr("Mailwright works on a local database of subscribers, products "
+                  "and events. Start with a realistic sample to explore, create "
+                  "an empty database to import your own data, or open an "
+                  "existing one."),
+               1.8);
 
     m_sample->setObjectName(QStringLiteral("sampleButton"));
     m_sample->setDefault(true);
@@ -64,26 +54,14 @@ WelcomePage::WelcomePage(QWidget *parent)
     m_recent->setFixedHeight(m_recent->fontMetrics().height() * 7);
     m_recent->setFrameShape(QFrame::NoFrame);
 
-    auto *layout = new QVBoxLayout(card);
+    QVBoxLayout *layout = cardLayout();
     layout->setContentsMargins(40, 32, 40, 32);
     layout->setSpacing(14);
-    layout->addWidget(title);
-    layout->addWidget(text);
     layout->addSpacing(6);
     layout->addLayout(buttons);
     layout->addSpacing(10);
     layout->addWidget(recentTitle);
     layout->addWidget(m_recent);
-
-    // Centred by stretches, not alignment, so the card's height follows its wrapped text.
-    auto *row = new QHBoxLayout;
-    row->addStretch(1);
-    row->addWidget(card);
-    row->addStretch(1);
-    auto *outer = new QVBoxLayout(this);
-    outer->addStretch(1);
-    outer->addLayout(row);
-    outer->addStretch(2);
 
     connect(m_sample, &QPushButton::clicked, this, &WelcomePage::sampleRequested);
     connect(create, &QPushButton::clicked, this, &WelcomePage::newRequested);

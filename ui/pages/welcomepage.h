@@ -1,6 +1,6 @@
 #pragma once
 
-#include <QWidget>
+#include "centeredcard.h"
 
 class QListWidget;
 class QPushButton;
@@ -9,7 +9,7 @@ namespace mw::ui {
 
 /// Shown while no database is open: create a sample, create an empty database, open one,
 /// or pick a recent file.
-class WelcomePage : public QWidget {
+class WelcomePage : public CenteredCard {
     Q_OBJECT
 public:
     explicit WelcomePage(QWidget *parent = nullptr);
