@@ -94,6 +94,26 @@ int usageError(const QString &message)
     return fail(Error(Error::Code::Usage, message));
 }
 
+int failBadRows(const std::vector<BadRow> &badRows, int64_t rejected, int64_t rows,
+                const QString &hint)
+{
+    constexpr int kMaxReported = 100;
+    QStringList details;
+    for (const BadRow &b : badRows) {
+        if (details.size() == kMaxReported)
+            break;
+        details << QStringLiteral("line %1: %2").arg(b.line).arg(b.reason);
+    }
+    if (rejected > kMaxReported)
+        details << QStringLiteral("... and %1 more bad rows").arg(rejected - kMaxReported);
+    return fail(Error(Error::Code::BadInput,
+                      QStringLiteral("%1 of %2 rows are bad; nothing was imported%3")
+                          .arg(rejected)
+                          .arg(rows)
+                          .arg(hint.isEmpty() ? QString() : QStringLiteral(" ") + hint)),
+                details);
+}
+
 int parseArgs(QCommandLineParser &parser, const QStringList &args, const QString &commandLine,
               bool allowPositional)
 {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "common/error.h"
+#include "io/importtypes.h"
 #include "storage/database.h"
 
 #include <QByteArray>
@@ -37,6 +38,10 @@ struct RegisterCommand {
 int fail(const Error &error, const QStringList &details = {});
 /// Usage error (exit 1).
 int usageError(const QString &message);
+/// An import that found bad rows and wrote nothing: "error: N of M rows are bad; nothing
+/// was imported" + hint, then "line N: reason" for the first 100 and how many more (exit 2).
+int failBadRows(const std::vector<BadRow> &badRows, int64_t rejected, int64_t rows,
+                const QString &hint = {});
 
 /// Writes raw bytes to stdout / stderr (no conversion, no added newline).
 void writeOut(const QByteArray &bytes);

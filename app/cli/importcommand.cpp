@@ -14,8 +14,6 @@
 namespace mw::cli {
 namespace {
 
-constexpr int kMaxReported = 100;
-
 int runImport(const QStringList &args)
 {
     if (isExperimentImport(args))
@@ -133,23 +131,9 @@ int runImport(const QStringList &args)
     if (!result)
         return fail(result.error());
     const ImportReport &report = *result;
-    if (!report.committed) {
-        QStringList details;
-        for (const BadRow &b : report.badRows) {
-            if (details.size() == kMaxReported)
-                break;
-            details << QStringLiteral("line %1: %2").arg(b.line).arg(b.reason);
-        }
-        if (report.rejected > kMaxReported)
-            details
-                << QStringLiteral("... and %1 more bad rows").arg(report.rejected - kMaxReported);
-        return fail(Error(Error::Code::BadInput,
-                          QStringLiteral("%1 of %2 rows are bad; nothing was imported "
-                                         "(use --on-error skip to import the good rows)")
-                              .arg(report.rejected)
-                              .arg(report.rows)),
-                    details);
-    }
+    if (!report.committed)
+        return failBadRows(report.badRows, report.rejected, report.rows,
+                           QStringLiteral("(use --on-error skip to import the good rows)"));
     writeOut(report.toJson() + '\n');
     if (report.rejected > 0)
         printErrLine(QStringLiteral("warning: %1 bad rows were skipped and written to %2")

@@ -11,8 +11,6 @@
 namespace mw::cli {
 namespace {
 
-constexpr int kMaxReported = 100;
-
 const QStringList &valueOptions()
 {
     static const QStringList names{
@@ -131,22 +129,8 @@ int runImportExperiment(const QStringList &args)
     if (!result)
         return fail(result.error());
     const ExperimentImportReport &report = *result;
-    if (!report.committed) {
-        QStringList details;
-        for (const BadRow &b : report.badRows) {
-            if (details.size() == kMaxReported)
-                break;
-            details << QStringLiteral("line %1: %2").arg(b.line).arg(b.reason);
-        }
-        if (report.rejected > kMaxReported)
-            details
-                << QStringLiteral("... and %1 more bad rows").arg(report.rejected - kMaxReported);
-        return fail(Error(Error::Code::BadInput,
-                          QStringLiteral("%1 of %2 rows are bad; nothing was imported")
-                              .arg(report.rejected)
-                              .arg(report.rows)),
-                    details);
-    }
+    if (!report.committed)
+        return failBadRows(report.badRows, report.rejected, report.rows);
     writeOut(report.toJson() + '\n');
     return 0;
 }
