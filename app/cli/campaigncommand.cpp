@@ -1,5 +1,8 @@
 // mailwright-cli campaign list --db FILE [--format json]
+// mailwright-cli campaign approve ... (campaignapprove.cpp)
 #include "clicommand.h"
+
+#include "campaignapprove.h"
 
 #include "content/campaignstore.h"
 
@@ -57,8 +60,9 @@ int runList(const QStringList &args)
 
 int runCampaign(const QStringList &args)
 {
-    const QString usage =
-        QStringLiteral("Usage: mailwright-cli campaign list --db FILE [--format json]");
+    const QString usage = QStringLiteral(
+        "Usage: mailwright-cli campaign list --db FILE [--format json]\n"
+        "       mailwright-cli campaign approve --db FILE --campaign NAME --by NAME");
     if (args.isEmpty())
         return fail(Error(Error::Code::Usage, QStringLiteral("no campaign subcommand given")),
                     {usage});
@@ -69,6 +73,8 @@ int runCampaign(const QStringList &args)
     const QString sub = args.first();
     if (sub == QLatin1String("list"))
         return runList(args.mid(1));
+    if (sub == QLatin1String("approve"))
+        return runCampaignApprove(args.mid(1));
     return usageError(
         QStringLiteral("unknown campaign command \"%1\" (see campaign --help)").arg(sub));
 }
