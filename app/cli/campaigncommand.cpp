@@ -1,8 +1,10 @@
 // mailwright-cli campaign list --db FILE [--format json]
 // mailwright-cli campaign approve ... (campaignapprove.cpp)
+// mailwright-cli campaign export|import ... (campaignbundlecommands.cpp)
 #include "clicommand.h"
 
 #include "campaignapprove.h"
+#include "campaignbundlecommands.h"
 
 #include "content/campaignstore.h"
 
@@ -62,7 +64,9 @@ int runCampaign(const QStringList &args)
 {
     const QString usage = QStringLiteral(
         "Usage: mailwright-cli campaign list --db FILE [--format json]\n"
-        "       mailwright-cli campaign approve --db FILE --campaign NAME --by NAME");
+        "       mailwright-cli campaign approve --db FILE --campaign NAME --by NAME\n"
+        "       mailwright-cli campaign export --db FILE --campaign NAME --out FILE.json\n"
+        "       mailwright-cli campaign import --db FILE --bundle FILE.json");
     if (args.isEmpty())
         return fail(Error(Error::Code::Usage, QStringLiteral("no campaign subcommand given")),
                     {usage});
@@ -75,6 +79,10 @@ int runCampaign(const QStringList &args)
         return runList(args.mid(1));
     if (sub == QLatin1String("approve"))
         return runCampaignApprove(args.mid(1));
+    if (sub == QLatin1String("export"))
+        return runCampaignExport(args.mid(1));
+    if (sub == QLatin1String("import"))
+        return runCampaignImport(args.mid(1));
     return usageError(
         QStringLiteral("unknown campaign command \"%1\" (see campaign --help)").arg(sub));
 }
