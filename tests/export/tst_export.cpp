@@ -34,6 +34,7 @@ private slots:
     void hostile_data();
     void hostile();
     void fullDiskLeavesNothing();
+    void progressOnlyOnATerminal();
 
 private:
     QStringList exportArgs(const QString &campaign, const QString &out) const
@@ -420,6 +421,25 @@ void TestExport::fullDiskLeavesNothing()
              err.constData());
     QVERIFY(!QFileInfo::exists(out));
     QCOMPARE(entries(m_dir.path(QString())).filter(QStringLiteral("mw-export")), QStringList());
+}
+
+void TestExport::progressOnlyOnATerminal()
+{
+    // script(1) runs the export on a pseudo-terminal; htmlMatchesRender checks that
+    // nothing is printed to a pipe.
+    const QString out = m_dir.path(QStringLiteral("tty"));
+    QStringList args = exportArgs(SampleCampaign::name(), out)
+                       << QStringLiteral("--limit") << QStringLiteral("3");
+    QString command = qEnvironmentVariable("MW_CLI");
+    for (const QString &a : args)
+        command += QStringLiteral(" '") + a + QLatin1Char('\'');
+    QProcess script;
+    script.start(QStringLiteral("script"),
+                 {QStringLiteral("-qec"), command, QStringLiteral("/dev/null")});
+    QVERIFY(script.waitForFinished(60000));
+    QCOMPARE(script.exitCode(), 0);
+    QVERIFY2(script.readAllStandardOutput().contains("exported 3 / 3"), "no progress line");
+    QCOMPARE(entries(out).size(), 4);
 }
 
 QTEST_GUILESS_MAIN(TestExport)
