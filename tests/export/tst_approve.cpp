@@ -97,7 +97,7 @@ void TestApprove::sampleCampaignPasses()
     QVERIFY(row->int64(4) > 1700000000);
 }
 
-enum Break { MissingAlt, NoFooter, LongSubject, UnguardedField };
+enum Break { MissingAlt, NoFooter, LinkInTextNoFooter, LongSubject, UnguardedField };
 Q_DECLARE_METATYPE(Break)
 
 void TestApprove::refused_data()
@@ -105,6 +105,7 @@ void TestApprove::refused_data()
     QTest::addColumn<Break>("broken");
     QTest::newRow("missing alt") << MissingAlt;
     QTest::newRow("no unsubscribe link") << NoFooter;
+    QTest::newRow("link in a text block, no postal address") << LinkInTextNoFooter;
     QTest::newRow("subject of 151 characters") << LongSubject;
     QTest::newRow("merge field without fallback") << UnguardedField;
 }
@@ -133,9 +134,22 @@ void TestApprove::refused()
             std::erase_if(d.blocks,
                           [](const CampaignBlock &b) { return b.type == BlockType::Footer; });
         }));
-        expected << QStringLiteral("unsubscribe_link: no footer block (it carries the "
-                                   "unsubscribe link)")
+        expected << QStringLiteral("unsubscribe_link: no link to the unsubscribe URL ") +
+                        all(m_sample.front())
                  << QStringLiteral("postal_address: no footer block (it carries the postal "
+                                   "address)");
+        break;
+    case LinkInTextNoFooter:
+        // The unsubscribe link may live in any block; the postal address needs the footer.
+        QVERIFY(ExportFixture::saveVariant(*db, name, [](CampaignDocument &d) {
+            std::erase_if(d.blocks,
+                          [](const CampaignBlock &b) { return b.type == BlockType::Footer; });
+            for (CampaignBlock &b : d.blocks)
+                if (b.id == QLatin1String("intro"))
+                    b.content.insert(QStringLiteral("text"),
+                                     QStringLiteral("Hello. [Unsubscribe]({{ unsubscribe_url }})"));
+        }));
+        expected << QStringLiteral("postal_address: no footer block (it carries the postal "
                                    "address)");
         break;
     case LongSubject:
