@@ -117,6 +117,9 @@ int runExport(const QStringList &args)
     auto campaign = CampaignLoader::load(*db, record->name, now);
     if (!campaign)
         return fail(campaign.error());
+    // Saved again between the two reads: what was loaded must still be the approved version.
+    if (Status s = CampaignApproval::requireApproved(campaign->record); !s)
+        return fail(s.error());
 
     const QString outPath = parser.value(QStringLiteral("out"));
     ExportDirectory out;
