@@ -67,24 +67,11 @@ int runCampaign(const QStringList &args)
         "       mailwright-cli campaign approve --db FILE --campaign NAME --by NAME\n"
         "       mailwright-cli campaign export --db FILE --campaign NAME --out FILE.json\n"
         "       mailwright-cli campaign import --db FILE --bundle FILE.json");
-    if (args.isEmpty())
-        return fail(Error(Error::Code::Usage, QStringLiteral("no campaign subcommand given")),
-                    {usage});
-    if (args.first() == QLatin1String("--help") || args.first() == QLatin1String("-h")) {
-        printLine(usage);
-        return 0;
-    }
-    const QString sub = args.first();
-    if (sub == QLatin1String("list"))
-        return runList(args.mid(1));
-    if (sub == QLatin1String("approve"))
-        return runCampaignApprove(args.mid(1));
-    if (sub == QLatin1String("export"))
-        return runCampaignExport(args.mid(1));
-    if (sub == QLatin1String("import"))
-        return runCampaignImport(args.mid(1));
-    return usageError(
-        QStringLiteral("unknown campaign command \"%1\" (see campaign --help)").arg(sub));
+    return runSubcommand("campaign", usage, args,
+                         {{"list", &runList},
+                          {"approve", &runCampaignApprove},
+                          {"export", &runCampaignExport},
+                          {"import", &runCampaignImport}});
 }
 
 const RegisterCommand reg({"campaign", "list campaigns", &runCampaign});

@@ -94,6 +94,25 @@ int usageError(const QString &message)
     return fail(Error(Error::Code::Usage, message));
 }
 
+int runSubcommand(const char *command, const QString &usage, const QStringList &args,
+                  std::initializer_list<Subcommand> subcommands)
+{
+    const QString name = QString::fromLatin1(command);
+    if (args.isEmpty())
+        return fail(Error(Error::Code::Usage, QStringLiteral("no %1 subcommand given").arg(name)),
+                    {QStringLiteral("\n") + usage.trimmed()});
+    const QString sub = args.first();
+    if (sub == QLatin1String("--help") || sub == QLatin1String("-h")) {
+        printLine(usage.trimmed());
+        return 0;
+    }
+    for (const Subcommand &s : subcommands)
+        if (sub == QLatin1String(s.name))
+            return s.run(args.mid(1));
+    return usageError(QStringLiteral("unknown %1 subcommand \"%2\" (see mailwright-cli %1 --help)")
+                          .arg(name, sub));
+}
+
 int failBadRows(const std::vector<BadRow> &badRows, int64_t rejected, int64_t rows,
                 const QString &hint)
 {

@@ -10,6 +10,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <initializer_list>
 #include <vector>
 
 namespace mw::cli {
@@ -38,6 +39,16 @@ struct RegisterCommand {
 int fail(const Error &error, const QStringList &details = {});
 /// Usage error (exit 1).
 int usageError(const QString &message);
+
+/// One subcommand of a command with several (`segment count`, `campaign list` ...).
+struct Subcommand {
+    const char *name;
+    int (*run)(const QStringList &args);
+};
+/// Runs the subcommand args names with the rest of args; prints usage for --help/-h, and a
+/// usage error for none or an unknown one.
+int runSubcommand(const char *command, const QString &usage, const QStringList &args,
+                  std::initializer_list<Subcommand> subcommands);
 /// An import that found bad rows and wrote nothing: "error: N of M rows are bad; nothing
 /// was imported" + hint, then "line N: reason" for the first 100 and how many more (exit 2).
 int failBadRows(const std::vector<BadRow> &badRows, int64_t rejected, int64_t rows,

@@ -113,21 +113,7 @@ int runExperiment(const QStringList &args)
                        "  report   statistics of an experiment's arms against its control\n\n"
                        "Import one with 'mailwright-cli import experiment'.\n"
                        "Run 'mailwright-cli experiment SUBCOMMAND --help' for its options.\n");
-    if (args.isEmpty())
-        return fail(Error(Error::Code::Usage, QStringLiteral("no experiment subcommand given")),
-                    {QStringLiteral("\n") + usage.trimmed()});
-    const QString sub = args.first();
-    const QStringList rest = args.mid(1);
-    if (sub == QLatin1String("--help") || sub == QLatin1String("-h"))
-        return writeOut(usage.toUtf8()), 0;
-    if (sub == QLatin1String("list"))
-        return runList(rest);
-    if (sub == QLatin1String("report"))
-        return runReport(rest);
-    return usageError(
-        QStringLiteral(
-            "unknown experiment subcommand \"%1\" (see mailwright-cli experiment --help)")
-            .arg(sub));
+    return runSubcommand("experiment", usage, args, {{"list", &runList}, {"report", &runReport}});
 }
 
 const RegisterCommand reg({"experiment", "list experiments and report their statistics",

@@ -490,30 +490,14 @@ int runSegment(const QStringList &args)
         "  rename   rename a saved segment (--name OLD --to NEW)\n"
         "  delete   delete a saved segment\n\n"
         "Run 'mailwright-cli segment SUBCOMMAND --help' for its options.\n");
-    if (args.isEmpty())
-        return fail(Error(Error::Code::Usage, QStringLiteral("no segment subcommand given")),
-                    {QStringLiteral("\n") + usage.trimmed()});
-    const QString sub = args.first();
-    const QStringList rest = args.mid(1);
-    if (sub == QLatin1String("--help") || sub == QLatin1String("-h"))
-        return writeOut(usage.toUtf8()), 0;
-    if (sub == QLatin1String("count"))
-        return runCount(rest);
-    if (sub == QLatin1String("sql"))
-        return runSql(rest);
-    if (sub == QLatin1String("save"))
-        return runSave(rest);
-    if (sub == QLatin1String("list"))
-        return runList(rest);
-    if (sub == QLatin1String("members"))
-        return runMembers(rest);
-    if (sub == QLatin1String("rename"))
-        return runRename(rest);
-    if (sub == QLatin1String("delete"))
-        return runDelete(rest);
-    return usageError(
-        QStringLiteral("unknown segment subcommand \"%1\" (see mailwright-cli segment --help)")
-            .arg(sub));
+    return runSubcommand("segment", usage, args,
+                         {{"count", &runCount},
+                          {"sql", &runSql},
+                          {"save", &runSave},
+                          {"list", &runList},
+                          {"members", &runMembers},
+                          {"rename", &runRename},
+                          {"delete", &runDelete}});
 }
 
 const RegisterCommand reg({"segment", "count, inspect, save, list, rename and delete segments",
