@@ -1,5 +1,7 @@
 #pragma once
 
+#include <functional>
+
 #include "storage/database.h"
 
 #include <QByteArray>
@@ -61,5 +63,10 @@ private:
     std::unique_ptr<QProcess> m_shell;
     bool m_held = false;
 };
+
+/// Processes events until pred() holds (true) or timeoutMs passes (false).
+bool waitFor(const std::function<bool()> &pred, int timeoutMs = 30000);
+/// Processes events for ms milliseconds (lets layouts and paints settle before a grab).
+void settle(int ms);
 
 } // namespace mw::test

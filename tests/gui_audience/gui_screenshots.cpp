@@ -17,33 +17,15 @@
 
 #include <cstdio>
 
+#include "testutils.h"
+
 using namespace mw::ui;
 
 namespace {
 
-template <typename Pred> bool waitFor(Pred pred)
-{
-    QElapsedTimer t;
-    t.start();
-    while (!pred()) {
-        if (t.elapsed() > 30000)
-            return false;
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 10);
-    }
-    return true;
-}
-
-void settle(int ms)
-{
-    QElapsedTimer t;
-    t.start();
-    while (t.elapsed() < ms)
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 10);
-}
-
 bool save(QWidget *w, const QString &dir, const QString &name)
 {
-    settle(300);
+    mw::test::settle(300);
     const QString path = QDir(dir).filePath(name);
     const bool ok = w->grab().save(path);
     std::printf("%s %s\n", ok ? "wrote" : "FAILED", qPrintable(path));
@@ -75,7 +57,7 @@ int main(int argc, char *argv[])
     if (!window.openDatabase(args.at(1)))
         return 2;
     SubscriberBrowser *browser = window.audiencePage()->browser();
-    if (!waitFor([&] {
+    if (!mw::test::waitFor([&] {
             return browser->model()->matchCount() >= 0 && browser->totalSubscribers() >= 0;
         }))
         return 3;
@@ -85,7 +67,7 @@ int main(int argc, char *argv[])
     QObject::connect(browser->detailPane(), &SubscriberDetailPane::detailsLoaded,
                      [&](qint64) { loaded = true; });
     window.showSubscriber(args.at(3).toLongLong());
-    if (!waitFor([&] { return loaded; }))
+    if (!mw::test::waitFor([&] { return loaded; }))
         return 4;
     ok &= save(&window, args.at(2), QStringLiteral("detail%1.png").arg(suffix));
     if (auto *tabs = browser->detailPane()->findChild<QTabWidget *>(QStringLiteral("detailTabs"))) {
@@ -95,7 +77,7 @@ int main(int argc, char *argv[])
         ok &= save(&window, args.at(2), QStringLiteral("detail-timeline%1.png").arg(suffix));
     }
     browser->setSearchText(QStringLiteral("anna sch"));
-    if (!waitFor([&] { return browser->model()->matchCount() >= 0; }))
+    if (!mw::test::waitFor([&] { return browser->model()->matchCount() >= 0; }))
         return 5;
     ok &= save(&window, args.at(2), QStringLiteral("search%1.png").arg(suffix));
 

@@ -18,33 +18,15 @@
 
 #include <cstdio>
 
+#include "testutils.h"
+
 using namespace mw::ui;
 
 namespace {
 
-template <typename Pred> bool waitFor(Pred pred)
-{
-    QElapsedTimer t;
-    t.start();
-    while (!pred()) {
-        if (t.elapsed() > 30000)
-            return false;
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 10);
-    }
-    return true;
-}
-
-void settle(int ms)
-{
-    QElapsedTimer t;
-    t.start();
-    while (t.elapsed() < ms)
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 10);
-}
-
 bool save(QWidget *w, const QString &path)
 {
-    settle(400);
+    mw::test::settle(400);
     const bool ok = w->grab().save(path);
     std::printf("%s %s\n", ok ? "wrote" : "FAILED", qPrintable(path));
     return ok;
@@ -93,17 +75,17 @@ int main(int argc, char *argv[])
     if (!window.openDatabase(db))
         return 4;
     window.showPage(MainWindow::Page::Experiments);
-    if (!waitFor([&] { return shown && !page->isBusy(); }))
+    if (!mw::test::waitFor([&] { return shown && !page->isBusy(); }))
         return 5;
     bool ok =
         save(&window, QDir(args.at(1)).filePath(QStringLiteral("experiments%1.png").arg(suffix)));
     shown = false;
     page->reportView()->cupedCheckBox()->setChecked(true);
-    if (!waitFor([&] { return shown && !page->isBusy(); }))
+    if (!mw::test::waitFor([&] { return shown && !page->isBusy(); }))
         return 6;
     shown = false;
     if (!page->selectExperiment(QStringLiteral("unbalanced")) ||
-        !waitFor([&] { return shown && !page->isBusy(); }))
+        !mw::test::waitFor([&] { return shown && !page->isBusy(); }))
         return 7;
     ok &= save(&window,
                QDir(args.at(1)).filePath(QStringLiteral("experiments-srm%1.png").arg(suffix)));
@@ -114,7 +96,7 @@ int main(int argc, char *argv[])
     if (empty.isEmpty() || !window.openDatabase(empty))
         return 9;
     window.showPage(MainWindow::Page::Experiments);
-    if (!waitFor([&] { return loaded && !page->isBusy(); }))
+    if (!mw::test::waitFor([&] { return loaded && !page->isBusy(); }))
         return 10;
     ok &= save(&window,
                QDir(args.at(1)).filePath(QStringLiteral("experiments-empty%1.png").arg(suffix)));
